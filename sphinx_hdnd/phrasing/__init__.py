@@ -1,0 +1,53 @@
+"""Vietnamese number formatting and phrase builders for HĐND briefings."""
+
+from .numbers import (
+    decimals_of,
+    format_count,
+    format_date,
+    format_date_range,
+    format_duration_days,
+    format_fraction,
+    format_money,
+    format_number,
+    format_percent,
+    format_permille,
+    format_points,
+    format_value,
+    to_decimal,
+)
+from .sentences import (
+    achieved_phrase,
+    attendance_phrase,
+    comparison_phrase,
+    gap_points_phrase,
+    growth_phrase,
+    plan_phrase,
+    rank_change_phrase,
+    rank_phrase,
+    ratio_phrase,
+)
+
+__all__ = [
+    "achieved_phrase",
+    "attendance_phrase",
+    "comparison_phrase",
+    "decimals_of",
+    "format_count",
+    "format_date",
+    "format_date_range",
+    "format_duration_days",
+    "format_fraction",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "format_permille",
+    "format_points",
+    "format_value",
+    "gap_points_phrase",
+    "growth_phrase",
+    "plan_phrase",
+    "rank_change_phrase",
+    "rank_phrase",
+    "ratio_phrase",
+    "to_decimal",
+]

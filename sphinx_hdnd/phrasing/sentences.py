@@ -1,0 +1,166 @@
+"""Short phrase builders in the register of HĐND briefing documents.
+
+Every function returns a Vietnamese phrase fragment without a trailing
+period, e.g. ``growth_phrase(Decimal("24.22"), "cùng kỳ năm trước")`` ->
+"tăng 24,22% so với cùng kỳ năm trước".  All figures go through
+:mod:`sphinx_hdnd.phrasing.numbers`.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+from .numbers import (
+    NumberLike,
+    _exact_context,
+    decimals_of,
+    format_count,
+    format_fraction,
+    format_percent,
+    format_points,
+    format_value,
+    to_decimal,
+)
+
+__all__ = [
+    "achieved_phrase",
+    "attendance_phrase",
+    "comparison_phrase",
+    "gap_points_phrase",
+    "growth_phrase",
+    "plan_phrase",
+    "rank_change_phrase",
+    "rank_phrase",
+    "ratio_phrase",
+]
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _sub(a: Decimal, b: Decimal) -> Decimal:
+    with decimal.localcontext(_exact_context()):
+        return a - b
+
+
+def achieved_phrase(value: NumberLike, unit: str, estimate: bool) -> str:
+    """E.g. "ước đạt 15.788,94 tỷ đồng" (estimate) or "đạt 8,75%" (actual)."""
+    verb = "ước đạt" if estimate else "đạt"
+    return _join(verb, format_value(value, unit))
+
+
+def growth_phrase(growth_pct: NumberLike, reference: str = "cùng kỳ") -> str:
+    """E.g. "tăng 24,22% so với cùng kỳ", "giảm 3,10% so với cùng kỳ", "bằng cùng kỳ"."""
+    pct = to_decimal(growth_pct)
+    if pct.is_zero():
+        return _join("bằng", reference)
+    verb = "tăng" if pct > 0 else "giảm"
+    return _join(verb, format_percent(pct.copy_abs()), "so với", reference)
+
+
+def ratio_phrase(ratio: NumberLike, reference: str = "cùng kỳ") -> str:
+    """E.g. "tăng gấp 2,18 lần so với cùng kỳ"; below 1: "bằng 0,85 lần so với cùng kỳ".
+
+    A ratio of exactly 1 reads "bằng cùng kỳ" ("tăng gấp 1 lần" is not said).
+    """
+    value = to_decimal(ratio)
+    if value < 0:
+        raise ValueError(f"ratio cannot be negative: {ratio!r}")
+    if value == 1:
+        return _join("bằng", reference)
+    verb = "tăng gấp" if value > 1 else "bằng"
+    return _join(verb, format_value(value, "lần"), "so với", reference)
+
+
+def plan_phrase(pct_of_plan: NumberLike, plan_label: str = "kế hoạch", style: str = "dat") -> str:
+    """Share of a plan.
+
+    ``style="dat"``: "đạt 101,34% kế hoạch".
+    ``style="vuot"``: above 100 -> "vượt 12,5% kế hoạch" (the excess, keeping
+    the input's precision); below -> "đạt 95,00% kế hoạch"; exactly 100 ->
+    "hoàn thành 100% kế hoạch".
+    """
+    pct = to_decimal(pct_of_plan)
+    if style == "dat":
+        return _join("đạt", format_percent(pct), plan_label)
+    if style != "vuot":
+        raise ValueError(f"unknown plan style: {style!r}")
+    if pct > 100:
+        return _join("vượt", format_percent(_sub(pct, Decimal(100))), plan_label)
+    if pct == 100:
+        return _join("hoàn thành", "100%", plan_label)
+    return _join("đạt", format_percent(pct), plan_label)
+
+
+def gap_points_phrase(
+    actual: NumberLike, target: NumberLike, target_label: str = "kế hoạch"
+) -> str:
+    """Gap between two rates in percentage points.
+
+    "thấp hơn kịch bản 1,39 điểm %", "cao hơn kế hoạch 0,50 điểm %",
+    "bằng kế hoạch".  Shown with as many places as the more precise input.
+    """
+    a, t = to_decimal(actual), to_decimal(target)
+    places = max(decimals_of(a), decimals_of(t))
+    gap = _sub(t, a)
+    if gap.is_zero():
+        return _join("bằng", target_label)
+    verb = "thấp hơn" if gap > 0 else "cao hơn"
+    return _join(verb, target_label, format_points(gap.copy_abs(), places))
+
+
+def rank_phrase(rank: int, total: int | None, scope: str) -> str:
+    """E.g. "xếp thứ 10/63 tỉnh, thành phố", "xếp thứ 31 toàn quốc",
+    "xếp thứ nhất trong 08 tỉnh khu vực Tây Bắc mở rộng"."""
+    if rank < 1:
+        raise ValueError(f"rank must be >= 1, got {rank!r}")
+    if total is None:
+        ordinal = "nhất" if rank == 1 else format_count(rank)
+        return _join("xếp thứ", ordinal, scope)
+    if rank > total:
+        raise ValueError(f"rank {rank} is beyond total {total}")
+    if rank == 1:
+        return _join("xếp thứ nhất trong", format_count(total, pad=True), scope)
+    return _join("xếp thứ", format_fraction(rank, total), scope)
+
+
+def rank_change_phrase(change: int, reference: str) -> str:
+    """E.g. "tăng 31 bậc so với năm 2022", "giảm 3 bậc so với ...",
+    "giữ nguyên thứ hạng so với ..."."""
+    if change == 0:
+        return _join("giữ nguyên thứ hạng so với", reference)
+    verb = "tăng" if change > 0 else "giảm"
+    return _join(verb, format_count(abs(change)), "bậc so với", reference)
+
+
+def comparison_phrase(value: NumberLike, other: NumberLike, unit: str, other_label: str) -> str:
+    """E.g. "cao hơn mức chung của tỉnh (7,86%)", "thấp hơn ...", "bằng mức chung của tỉnh"."""
+    v, o = to_decimal(value), to_decimal(other)
+    if v == o:
+        return _join("bằng", other_label)
+    verb = "cao hơn" if v > o else "thấp hơn"
+    return _join(verb, other_label, f"({format_value(o, unit)})")
+
+
+def _attendance_pct(present: int, total: int) -> Decimal:
+    """present/total in %, rounded half-up to 2 places exactly (integer maths),
+    trailing zeros trimmed."""
+    quotient, remainder = divmod(present * 10000, total)
+    if 2 * remainder >= total:
+        quotient += 1
+    pct = Decimal(quotient).scaleb(-2)
+    while decimals_of(pct) > 0 and pct.as_tuple().digits[-1] == 0:
+        pct = pct.quantize(Decimal(1).scaleb(1 - decimals_of(pct)))
+    return pct
+
+
+def attendance_phrase(present: int, total: int) -> str:
+    """E.g. "45/50 đại biểu, đạt 90%", "45/49 đại biểu, đạt 91,84%"."""
+    if total <= 0:
+        raise ValueError(f"total must be positive, got {total!r}")
+    if not 0 <= present <= total:
+        raise ValueError(f"present must be within 0..{total}, got {present!r}")
+    pct = _attendance_pct(present, total)
+    return f"{format_fraction(present, total, pad=True)} đại biểu, đạt {format_percent(pct)}"

@@ -1,0 +1,294 @@
+"""Tests for sphinx_hdnd.phrasing.sentences (phrases in the documents' register)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_hdnd.phrasing import (
+    achieved_phrase,
+    attendance_phrase,
+    comparison_phrase,
+    gap_points_phrase,
+    growth_phrase,
+    plan_phrase,
+    rank_change_phrase,
+    rank_phrase,
+    ratio_phrase,
+)
+
+D = Decimal
+
+
+def parse_vi(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+# --- achieved -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "estimate", "expected"),
+    [
+        (D("8.75"), "%", True, "ước đạt 8,75%"),
+        (D("8.75"), "%", False, "đạt 8,75%"),
+        (D("15788.94"), "tỷ đồng", True, "ước đạt 15.788,94 tỷ đồng"),
+        (D("2.18"), "lần", False, "đạt 2,18 lần"),
+        (D("31860"), "", False, "đạt 31.860"),
+        (D("0.5"), "‰", True, "ước đạt 0,5‰"),
+    ],
+)
+def test_achieved_phrase(value, unit, estimate, expected):
+    assert achieved_phrase(value, unit, estimate) == expected
+
+
+# --- growth / ratio -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pct", "reference", "expected"),
+    [
+        (D("24.22"), "cùng kỳ", "tăng 24,22% so với cùng kỳ"),
+        (D("24.22"), "cùng kỳ năm trước", "tăng 24,22% so với cùng kỳ năm trước"),
+        (D("-3.10"), "cùng kỳ", "giảm 3,10% so với cùng kỳ"),
+        (D("63.64"), "cùng kỳ năm 2023", "tăng 63,64% so với cùng kỳ năm 2023"),
+        (D("0"), "cùng kỳ", "bằng cùng kỳ"),
+        (D("0.00"), "năm 2023", "bằng năm 2023"),
+        (D("-0.5"), "năm 2023", "giảm 0,5% so với năm 2023"),
+    ],
+)
+def test_growth_phrase(pct, reference, expected):
+    assert growth_phrase(pct, reference) == expected
+
+
+def test_growth_phrase_default_reference():
+    assert growth_phrase(D("1.5")) == "tăng 1,5% so với cùng kỳ"
+
+
+@pytest.mark.parametrize(
+    ("ratio", "reference", "expected"),
+    [
+        (D("2.18"), "cùng kỳ", "tăng gấp 2,18 lần so với cùng kỳ"),
+        (D("2.18"), "cùng kỳ năm 2023", "tăng gấp 2,18 lần so với cùng kỳ năm 2023"),
+        (D("0.85"), "cùng kỳ", "bằng 0,85 lần so với cùng kỳ"),
+        (D("1"), "cùng kỳ", "bằng cùng kỳ"),
+        (D("1.00"), "năm 2023", "bằng năm 2023"),
+        (D("1.01"), "cùng kỳ", "tăng gấp 1,01 lần so với cùng kỳ"),
+    ],
+)
+def test_ratio_phrase(ratio, reference, expected):
+    assert ratio_phrase(ratio, reference) == expected
+
+
+def test_ratio_phrase_negative():
+    with pytest.raises(ValueError):
+        ratio_phrase(D("-1"))
+
+
+# --- plan ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pct", "label", "style", "expected"),
+    [
+        (D("101.34"), "kế hoạch", "dat", "đạt 101,34% kế hoạch"),
+        (D("32.82"), "dự toán HĐND tỉnh giao", "dat", "đạt 32,82% dự toán HĐND tỉnh giao"),
+        (D("112.5"), "kế hoạch năm", "vuot", "vượt 12,5% kế hoạch năm"),
+        (D("112.50"), "kế hoạch", "vuot", "vượt 12,50% kế hoạch"),
+        (D("95.00"), "kế hoạch", "vuot", "đạt 95,00% kế hoạch"),
+        (D("100"), "kế hoạch", "vuot", "hoàn thành 100% kế hoạch"),
+        (D("100.00"), "kế hoạch năm", "vuot", "hoàn thành 100% kế hoạch năm"),
+        (D("100"), "kế hoạch", "dat", "đạt 100% kế hoạch"),
+        (D("250"), "kế hoạch", "vuot", "vượt 150% kế hoạch"),
+    ],
+)
+def test_plan_phrase(pct, label, style, expected):
+    assert plan_phrase(pct, label, style) == expected
+
+
+def test_plan_phrase_defaults_and_errors():
+    assert plan_phrase(D("101.34")) == "đạt 101,34% kế hoạch"
+    with pytest.raises(ValueError):
+        plan_phrase(D("101"), style="hoan_thanh")
+
+
+# --- gap in points ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actual", "target", "label", "expected"),
+    [
+        (D("8.75"), D("10.14"), "kịch bản", "thấp hơn kịch bản 1,39 điểm %"),
+        (D("5.9"), D("13.64"), "kịch bản", "thấp hơn kịch bản 7,74 điểm %"),
+        (D("10.5"), D("10"), "kế hoạch", "cao hơn kế hoạch 0,5 điểm %"),
+        (D("10.50"), D("10"), "kế hoạch", "cao hơn kế hoạch 0,50 điểm %"),
+        (D("7"), D("7.00"), "kế hoạch", "bằng kế hoạch"),
+        (D("-1.2"), D("0.8"), "kế hoạch", "thấp hơn kế hoạch 2,0 điểm %"),
+        (D("8"), D("10"), "mục tiêu", "thấp hơn mục tiêu 2 điểm %"),
+    ],
+)
+def test_gap_points_phrase(actual, target, label, expected):
+    assert gap_points_phrase(actual, target, label) == expected
+
+
+def test_gap_points_phrase_default_label():
+    assert gap_points_phrase(D("9.5"), D("10.0")) == "thấp hơn kế hoạch 0,5 điểm %"
+
+
+# --- ranks --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rank", "total", "scope", "expected"),
+    [
+        (10, 63, "tỉnh, thành phố", "xếp thứ 10/63 tỉnh, thành phố"),
+        (
+            3,
+            14,
+            "tỉnh vùng trung du và miền núi phía Bắc",
+            "xếp thứ 3/14 tỉnh vùng trung du và miền núi phía Bắc",
+        ),
+        (
+            1,
+            8,
+            "tỉnh khu vực Tây Bắc mở rộng",
+            "xếp thứ nhất trong 08 tỉnh khu vực Tây Bắc mở rộng",
+        ),
+        (1, 63, "tỉnh, thành phố", "xếp thứ nhất trong 63 tỉnh, thành phố"),
+        (31, None, "toàn quốc", "xếp thứ 31 toàn quốc"),
+        (1, None, "toàn quốc", "xếp thứ nhất toàn quốc"),
+        (63, 63, "tỉnh, thành phố", "xếp thứ 63/63 tỉnh, thành phố"),
+    ],
+)
+def test_rank_phrase(rank, total, scope, expected):
+    assert rank_phrase(rank, total, scope) == expected
+
+
+@pytest.mark.parametrize(("rank", "total"), [(0, 63), (64, 63), (-1, None)])
+def test_rank_phrase_invalid(rank, total):
+    with pytest.raises(ValueError):
+        rank_phrase(rank, total, "tỉnh, thành phố")
+
+
+@pytest.mark.parametrize(
+    ("change", "reference", "expected"),
+    [
+        (31, "năm 2022", "tăng 31 bậc so với năm 2022"),
+        (-3, "năm 2022", "giảm 3 bậc so với năm 2022"),
+        (0, "năm 2022", "giữ nguyên thứ hạng so với năm 2022"),
+        (1, "năm trước", "tăng 1 bậc so với năm trước"),
+    ],
+)
+def test_rank_change_phrase(change, reference, expected):
+    assert rank_change_phrase(change, reference) == expected
+
+
+# --- comparison ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "other", "unit", "expected"),
+    [
+        (D("9.1"), D("7.86"), "%", "cao hơn mức chung của tỉnh (7,86%)"),
+        (D("5.2"), D("7.86"), "%", "thấp hơn mức chung của tỉnh (7,86%)"),
+        (D("7.86"), D("7.860"), "%", "bằng mức chung của tỉnh"),
+        (
+            D("60"),
+            D("52.5"),
+            "triệu đồng/người/năm",
+            "cao hơn mức chung của tỉnh (52,5 triệu đồng/người/năm)",
+        ),
+        (D("1200"), D("31860"), "", "thấp hơn mức chung của tỉnh (31.860)"),
+    ],
+)
+def test_comparison_phrase(value, other, unit, expected):
+    assert comparison_phrase(value, other, unit, "mức chung của tỉnh") == expected
+
+
+# --- attendance ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("present", "total", "expected"),
+    [
+        (45, 50, "45/50 đại biểu, đạt 90%"),
+        (45, 49, "45/49 đại biểu, đạt 91,84%"),
+        (50, 50, "50/50 đại biểu, đạt 100%"),
+        (8, 10, "08/10 đại biểu, đạt 80%"),
+        (0, 50, "0/50 đại biểu, đạt 0%"),
+        (1, 3, "01/3 đại biểu, đạt 33,33%"),
+        (2, 3, "02/3 đại biểu, đạt 66,67%"),
+        (181, 200, "181/200 đại biểu, đạt 90,5%"),
+        (1, 8, "01/8 đại biểu, đạt 12,5%"),  # 12,5 exactly, no rounding
+        (1, 16, "01/16 đại biểu, đạt 6,25%"),
+        (1, 32, "01/32 đại biểu, đạt 3,13%"),  # 3,125 rounds half-up
+    ],
+)
+def test_attendance_phrase(present, total, expected):
+    assert attendance_phrase(present, total) == expected
+
+
+@pytest.mark.parametrize(("present", "total"), [(1, 0), (51, 50), (-1, 50)])
+def test_attendance_phrase_invalid(present, total):
+    with pytest.raises(ValueError):
+        attendance_phrase(present, total)
+
+
+# --- properties ---------------------------------------------------------------
+
+RATE = st.decimals(
+    min_value=D("-100"), max_value=D("1000"), places=2, allow_nan=False, allow_infinity=False
+)
+
+
+@given(RATE)
+def test_growth_phrase_sign_and_magnitude(pct):
+    text = growth_phrase(pct)
+    if pct == 0:
+        assert text == "bằng cùng kỳ"
+        return
+    m = re.fullmatch(r"(tăng|giảm) ([\d.,]+)% so với cùng kỳ", text)
+    assert m is not None, text
+    assert (m.group(1) == "tăng") == (pct > 0)
+    assert parse_vi(m.group(2)) == abs(pct)
+
+
+@given(RATE, RATE)
+def test_gap_points_phrase_is_exact(actual, target):
+    text = gap_points_phrase(actual, target)
+    if actual == target:
+        assert text == "bằng kế hoạch"
+        return
+    m = re.fullmatch(r"(thấp hơn|cao hơn) kế hoạch ([\d.,]+) điểm %", text)
+    assert m is not None, text
+    gap = parse_vi(m.group(2))
+    assert gap == abs(target - actual)
+    assert (m.group(1) == "thấp hơn") == (actual < target)
+
+
+@given(st.integers(1, 10_000).flatmap(lambda t: st.tuples(st.integers(0, t), st.just(t))))
+def test_attendance_phrase_percent_is_rounded_half_up(pair):
+    present, total = pair
+    text = attendance_phrase(present, total)
+    m = re.fullmatch(r"([\d.]+)/([\d.]+) đại biểu, đạt ([\d.,]+)%", text)
+    assert m is not None, text
+    assert int(m.group(1).replace(".", "")) == present
+    assert int(m.group(2).replace(".", "")) == total
+    shown = parse_vi(m.group(3))
+    # |shown - exact| <= 0.005, checked with integers only.
+    assert abs(shown * 100 * total - present * 10000) * 200 <= total * 100
+    assert not m.group(3).endswith("0") or "," not in m.group(3)
+
+
+@given(st.integers(1, 200), st.integers(0, 200))
+def test_rank_phrase_mentions_total(rank, extra):
+    total = rank + extra
+    text = rank_phrase(rank, total, "tỉnh")
+    if rank == 1:
+        assert text.startswith("xếp thứ nhất trong ")
+    else:
+        assert text == f"xếp thứ {rank}/{total} tỉnh"
