@@ -1,0 +1,74 @@
+"""The ``hdnd`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from .model import Severity, load_dataset
+
+DATA_DIR = "data"
+
+
+def _data_dir(project: Path) -> Path:
+    """A project folder holds data/; a data folder may be given directly."""
+    if (project / DATA_DIR).is_dir():
+        return project / DATA_DIR
+    return project
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sphinx-hdnd")
+def main() -> None:
+    """Công cụ đề cương tiếp xúc cử tri của HĐND (sphinx-hdnd)."""
+
+
+@main.command()
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="Định dạng kết quả: text (đọc) hoặc json (cho công cụ khác).")
+def validate(project: Path, fmt: str) -> None:
+    """Kiểm tra toàn bộ dữ liệu của dự án PROJECT và liệt kê mọi lỗi."""
+    if not project.is_dir():
+        click.echo(f"Lỗi: không tìm thấy thư mục “{project}”.", err=True)
+        sys.exit(2)
+    ds = load_dataset(_data_dir(project))
+    problems = ds.problems.items
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if fmt == "json":
+        click.echo(json.dumps({
+            "data_dir": str(ds.root),
+            "errors": len(errors),
+            "warnings": len(problems) - len(errors),
+            "problems": [
+                {"code": p.code, "severity": p.severity.value, "file": p.origin.file,
+                 "sheet": p.origin.sheet, "row": p.origin.row, "line": p.origin.line,
+                 "column": p.origin.column, "message": p.message, "title": p.kind.title}
+                for p in problems
+            ],
+        }, ensure_ascii=False, indent=2))
+    else:
+        by_file: dict[str, list] = defaultdict(list)
+        for p in problems:
+            by_file[p.origin.file].append(p)
+        for file in sorted(by_file):
+            click.secho(file, bold=True)
+            for p in sorted(by_file[file], key=lambda p: (p.origin.lineno or 0, p.code)):
+                where = f"dòng {p.origin.lineno}" if p.origin.lineno else "toàn tệp"
+                if p.origin.column:
+                    where += f", cột {p.origin.column}"
+                label = "lỗi" if p.severity is Severity.ERROR else "cảnh báo"
+                colour = "red" if p.severity is Severity.ERROR else "yellow"
+                click.echo(f"  {where}: " + click.style(f"{label} {p.code}", fg=colour)
+                           + f" {p.message}")
+        n_ind = len(ds.indicators)
+        summary = (f"Đã kiểm tra {len(ds.files)} tệp ({len(ds.areas)} địa bàn, "
+                   f"{len(ds.audiences)} đối tượng cử tri, {n_ind} chỉ tiêu, "
+                   f"{len(ds.petitions)} kiến nghị): {len(errors)} lỗi, "
+                   f"{len(problems) - len(errors)} cảnh báo.")
+        click.echo(summary)
+    sys.exit(1 if errors else 0)

@@ -1,0 +1,7 @@
+"""The data model: records, loading, checks and computed values. No Sphinx here."""
+
+from .loader import Dataset, load_dataset
+from .origin import Origin
+from .problems import CATALOGUE, Problem, ProblemLog, Severity
+
+__all__ = ["CATALOGUE", "Dataset", "Origin", "Problem", "ProblemLog", "Severity", "load_dataset"]

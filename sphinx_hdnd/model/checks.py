@@ -1,0 +1,256 @@
+"""Cross-checks over a loaded dataset: references, consistency, computed figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from . import compute
+from .loader import Dataset
+from .numbers import NumberStyle
+from .origin import Origin
+from .placeholders import FORMS, Placeholder, split_text
+from .records import NarrativeItem, Sourced
+
+
+def check_dataset(ds: Dataset) -> None:
+    _check_province(ds)
+    _check_session(ds)
+    _check_areas(ds)
+    _check_audiences(ds)
+    _check_references(ds)
+    _check_indicators(ds)
+    _check_shares(ds)
+    _check_budget(ds)
+    _check_narrative_text(ds)
+
+
+def _known(ds: Dataset, table: str, keys: Iterable[str]) -> set[str]:
+    return set(keys) | ds.broken_codes.get(table, set())
+
+
+def _check_province(ds: Dataset) -> None:
+    prov = ds.province
+    if prov is None:
+        return
+    allowed = ", ".join(s.value for s in NumberStyle)
+    styles = {"number_style": prov.number_style, **prov.number_styles}
+    for key, value in styles.items():
+        if value not in {s.value for s in NumberStyle}:
+            ds.problems.add("HD114", prov.origin.with_column(key),
+                            f"kiểu ghi số “{value}” không hợp lệ; cho phép: {allowed}")
+
+
+def _check_session(ds: Dataset) -> None:
+    s = ds.session
+    if s is None:
+        return
+    log = ds.problems
+    if s.start_date and s.end_date and s.end_date < s.start_date:
+        log.add("HD146", s.origin.with_column("end_date"),
+                f"ngày bế mạc {s.end_date:%d/%m/%Y} trước ngày khai mạc {s.start_date:%d/%m/%Y}")
+    if s.start_date and s.period_year is not None:
+        # a session reports on its own year (mid-year session) or the year
+        # just ended (a session early in the next year), never on the future
+        if s.start_date.year not in (s.period_year, s.period_year + 1):
+            log.add("HD144", s.origin.with_column("start_date"),
+                    f"kỳ họp ngày {s.start_date:%d/%m/%Y} nhưng báo cáo số liệu "
+                    f"“{s.period}” (năm {s.period_year}); cần ngày trong năm {s.period_year} "
+                    f"hoặc {s.period_year + 1}")
+    term = ds.province.term if ds.province else None
+    if term and s.start_date and term.start_year and term.end_year and not (
+        term.start_year <= s.start_date.year <= term.end_year
+    ):
+        log.add("HD144", s.origin.with_column("start_date"),
+                f"ngày kỳ họp {s.start_date:%d/%m/%Y} ngoài nhiệm kỳ khóa {term.code} "
+                f"({term.start_year}-{term.end_year})")
+    att = s.attendance
+    if att.present is not None and att.total is not None and att.present > att.total:
+        log.add("HD145", att.origin.with_column("present"),
+                f"có mặt {att.present} nhưng tổng số chỉ {att.total}")
+    q = s.questioning
+    if q and q.delegates and q.delegate_count is not None and q.delegate_count != len(q.delegates):
+        log.add("HD147", q.origin.with_column("delegate_count"),
+                f"ghi {q.delegate_count} đại biểu chất vấn nhưng danh sách có {len(q.delegates)} người")
+
+
+def _check_areas(ds: Dataset) -> None:
+    areas = _known(ds, "areas", ds.areas)
+    for area in ds.areas.values():
+        if area.parent is not None:
+            if area.parent == area.code or area.parent not in areas:
+                ds.problems.add("HD137", area.origin.with_column("parent"),
+                                f"địa bàn cấp trên “{area.parent}” không tồn tại hoặc là chính nó")
+        for succ in area.successors:
+            if succ not in areas:
+                ds.problems.add("HD131", area.origin.with_column("successors"),
+                                f"địa bàn thay thế “{succ}” chưa khai báo trong areas")
+    # cycles through parents
+    for area in ds.areas.values():
+        seen = {area.code}
+        cur = area.parent
+        while cur is not None and cur in ds.areas:
+            if cur in seen:
+                ds.problems.add("HD137", area.origin.with_column("parent"),
+                                f"quan hệ cấp trên tạo vòng lặp qua “{cur}”")
+                break
+            seen.add(cur)
+            cur = ds.areas[cur].parent
+
+
+def _check_audiences(ds: Dataset) -> None:
+    for aud in ds.audiences.values():
+        for topic, weight in aud.weights.items():
+            where = aud.origin.with_column(f"weights.{topic}")
+            if topic not in ds.topics:
+                ds.problems.add("HD133", where, f"lĩnh vực “{topic}” không có trong danh mục")
+            if weight is None or not (Decimal(0) <= weight <= Decimal(1)):
+                ds.problems.add("HD149", where, f"trọng số “{weight}” phải từ 0 đến 1")
+
+
+def _sourced_records(ds: Dataset) -> Iterable[Sourced]:
+    yield from ds.indicators.values()
+    yield from ds.rankings.values()
+    yield from ds.budget
+    yield from ds.narrative.all_items()
+    yield from ds.narrative.tasks
+    yield from ds.resolutions
+    yield from ds.petitions
+    if ds.session is not None:
+        yield ds.session
+        for part in (ds.session.front, ds.session.debate, ds.session.questioning):
+            if part is not None:
+                yield part
+
+
+def _check_references(ds: Dataset) -> None:
+    log = ds.problems
+    areas = _known(ds, "areas", ds.areas)
+    audiences = set(ds.audiences)
+    sources = _known(ds, "sources", ds.sources)
+    indicators = _known(ds, "indicators", ds.indicators)
+    citable = indicators | _known(ds, "rankings", ds.rankings)
+    sessions: set[str] = set()
+    if ds.session is not None:
+        sessions = {ds.session.code, *(p.code for p in ds.session.past_sessions)}
+
+    def topic(rec_origin: Origin, codes: Iterable[str], column: str) -> None:
+        for code in codes:
+            if code not in ds.topics:
+                log.add("HD133", rec_origin.with_column(column),
+                        f"lĩnh vực “{code}” không có trong danh mục lĩnh vực")
+
+    def area(rec_origin: Origin, codes: Iterable[str | None], column: str) -> None:
+        for code in codes:
+            if code is not None and code not in areas:
+                log.add("HD131", rec_origin.with_column(column),
+                        f"địa bàn “{code}” chưa khai báo trong areas")
+
+    for rec in _sourced_records(ds):
+        if rec.source is not None and rec.source not in sources:
+            log.add("HD134", rec.origin.with_column("source"),
+                    f"nguồn “{rec.source}” chưa khai báo trong sources")
+    for ind in ds.indicators.values():
+        topic(ind.origin, [ind.topic], "topic")
+        area(ind.origin, [ind.area], "area")
+    for rk in ds.rankings.values():
+        topic(rk.origin, [rk.topic], "topic")
+        if rk.indicator is not None and rk.indicator not in indicators:
+            log.add("HD135", rk.origin.with_column("indicator"),
+                    f"chỉ tiêu “{rk.indicator}” chưa khai báo trong indicators")
+    for item in ds.narrative.all_items():
+        topic(item.origin, item.topics, "topics")
+        area(item.origin, item.areas, "areas")
+        for code in item.cites:
+            if code not in citable:
+                log.add("HD135", item.origin.with_column("cites"),
+                        f"“{code}” không phải mã chỉ tiêu hay xếp hạng đã khai báo")
+    for res in ds.resolutions:
+        topic(res.origin, res.topics, "topics")
+        area(res.origin, res.areas, "areas")
+    for pet in ds.petitions:
+        topic(pet.origin, pet.topics, "topics")
+        area(pet.origin, [pet.area], "area")
+        if pet.audience is not None and pet.audience not in audiences:
+            log.add("HD132", pet.origin.with_column("audience"),
+                    f"đối tượng cử tri “{pet.audience}” chưa khai báo trong audiences")
+        for column, code in (("received_session", pet.received_session),
+                             ("answered_session", pet.answered_session)):
+            if code is not None and sessions and code not in sessions:
+                log.add("HD136", pet.origin.with_column(column),
+                        f"kỳ họp “{code}” không phải kỳ họp này hay một kỳ họp trước đã khai báo")
+
+
+def _check_indicators(ds: Dataset) -> None:
+    log = ds.problems
+    for ind in ds.indicators.values():
+        if ind.plan is not None and ind.plan <= 0 and not ind.is_rate:
+            log.add("HD140", ind.origin.with_column("plan"),
+                    f"kế hoạch {ind.plan} phải lớn hơn 0")
+            continue
+        if ind.plan_pct is not None:
+            computed = compute.computed_plan_pct(ind)
+            if computed is not None and not compute.agrees(ind.plan_pct, computed):
+                log.add("HD141", ind.origin.with_column("plan_pct"),
+                        f"ghi {ind.plan_pct}% kế hoạch nhưng {ind.value} / {ind.plan} = "
+                        f"{computed:.2f}%")
+        if ind.growth is not None:
+            computed = compute.computed_growth(ind)
+            if computed is not None and not compute.agrees(ind.growth, computed):
+                log.add("HD142", ind.origin.with_column("growth"),
+                        f"ghi tăng {ind.growth}% nhưng từ {ind.previous} lên {ind.value} là "
+                        f"{computed:.2f}%")
+        if ind.ratio is not None:
+            computed = compute.computed_ratio(ind)
+            if computed is not None and not compute.agrees(ind.ratio, computed):
+                log.add("HD148", ind.origin.with_column("ratio"),
+                        f"ghi gấp {ind.ratio} lần nhưng {ind.value} / {ind.previous} = "
+                        f"{computed:.2f}")
+
+
+def _check_shares(ds: Dataset) -> None:
+    groups: dict[tuple[str, str, str | None], list] = defaultdict(list)
+    for ind in ds.indicators.values():
+        if ind.share_group is not None and ind.value is not None:
+            groups[(ind.share_group, ind.period, ind.area)].append(ind)
+    for (group, period, _area), members in groups.items():
+        total = sum((m.value for m in members), Decimal(0))
+        if abs(total - 100) > Decimal("0.1"):
+            first = min(members, key=lambda m: (m.origin.row or 0))
+            ds.problems.add("HD143", first.origin.with_column("share_group"),
+                            f"nhóm cơ cấu “{group}” ({period}) cộng lại {total}% "
+                            f"(gồm {', '.join(m.code for m in members)}), cần 100%")
+
+
+def _check_budget(ds: Dataset) -> None:
+    for line in ds.budget:
+        if line.estimate is not None and line.estimate <= 0:
+            ds.problems.add("HD140", line.origin.with_column("estimate"),
+                            f"dự toán {line.estimate} phải lớn hơn 0")
+            continue
+        if line.pct is not None:
+            computed = compute.computed_budget_pct(line)
+            if computed is not None and not compute.agrees(line.pct, computed):
+                ds.problems.add("HD141", line.origin.with_column("pct"),
+                                f"ghi {line.pct}% dự toán nhưng {line.actual} / {line.estimate} "
+                                f"= {computed:.2f}%")
+        if line.money_style not in {"decimal", "ty_trieu"}:
+            ds.problems.add("HD114", line.origin.with_column("money_style"),
+                            f"“{line.money_style}” không hợp lệ; cho phép: decimal, ty_trieu")
+
+
+def _check_narrative_text(ds: Dataset) -> None:
+    citable = _known(ds, "indicators", ds.indicators) | _known(ds, "rankings", ds.rankings)
+    items: list[NarrativeItem] = ds.narrative.all_items()
+    for item in items:
+        for piece in split_text(item.text):
+            if not isinstance(piece, Placeholder):
+                continue
+            if piece.code not in citable:
+                ds.problems.add("HD150", item.origin.with_column("text"),
+                                f"“{piece.raw}”: không có chỉ tiêu hay xếp hạng mã “{piece.code}”")
+            elif piece.form not in FORMS:
+                ds.problems.add("HD151", item.origin.with_column("text"),
+                                f"“{piece.raw}”: dạng “{piece.form}” không hỗ trợ; dùng "
+                                + ", ".join(FORMS))

@@ -1,0 +1,110 @@
+"""Computed values, by documented rules, computed here once.
+
+* % of plan = value / plan x 100, for amounts; rates (unit % or ‰) are
+  compared with their plan by the difference in points instead.
+* growth = (value / previous - 1) x 100; ratio = value / previous.
+* budget % of estimate = actual / estimate x 100.
+* attendance % = present / total x 100.
+
+A figure the data states is shown as stated (the document's own rounding);
+the computed one only cross-checks it. Computed figures are exact Decimals;
+rounding happens only when they are displayed (2 decimals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .records import Attendance, BudgetLine, Indicator
+
+HUNDRED = Decimal(100)
+DISPLAY_DECIMALS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    value: Decimal
+    stated: bool  # True when the data states it, False when computed here
+
+
+def _div(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None or b is None or b == 0:
+        return None
+    return a / b
+
+
+def computed_plan_pct(ind: Indicator) -> Decimal | None:
+    if ind.is_rate or ind.plan is None or ind.plan <= 0:
+        return None
+    q = _div(ind.value, ind.plan)
+    return None if q is None else q * HUNDRED
+
+
+def plan_pct(ind: Indicator) -> Derived | None:
+    if ind.plan_pct is not None:
+        return Derived(ind.plan_pct, True)
+    c = computed_plan_pct(ind)
+    return None if c is None else Derived(c, False)
+
+
+def gap_points(ind: Indicator) -> Decimal | None:
+    """value - plan for rates, in points (negative: below plan)."""
+    if not ind.is_rate or ind.value is None or ind.plan is None:
+        return None
+    return ind.value - ind.plan
+
+
+def computed_growth(ind: Indicator) -> Decimal | None:
+    if ind.is_rate:
+        return None
+    q = _div(ind.value, ind.previous)
+    return None if q is None else (q - 1) * HUNDRED
+
+
+def growth(ind: Indicator) -> Derived | None:
+    if ind.growth is not None:
+        return Derived(ind.growth, True)
+    c = computed_growth(ind)
+    return None if c is None else Derived(c, False)
+
+
+def computed_ratio(ind: Indicator) -> Decimal | None:
+    if ind.is_rate:
+        return None
+    return _div(ind.value, ind.previous)
+
+
+def ratio(ind: Indicator) -> Derived | None:
+    if ind.ratio is not None:
+        return Derived(ind.ratio, True)
+    c = computed_ratio(ind)
+    return None if c is None else Derived(c, False)
+
+
+def computed_budget_pct(line: BudgetLine) -> Decimal | None:
+    q = _div(line.actual, line.estimate)
+    return None if q is None else q * HUNDRED
+
+
+def budget_pct(line: BudgetLine) -> Derived | None:
+    if line.pct is not None:
+        return Derived(line.pct, True)
+    c = computed_budget_pct(line)
+    return None if c is None else Derived(c, False)
+
+
+def attendance_pct(att: Attendance) -> Decimal | None:
+    q = _div(Decimal(att.present or 0), Decimal(att.total or 0))
+    return None if q is None else q * HUNDRED
+
+
+def agrees(stated: Decimal, computed: Decimal) -> bool:
+    """The cross-check tolerance: half a unit of the stated figure's last
+    decimal, or 0.1 % of the computed figure, whichever is larger (inputs in
+    the documents are themselves rounded)."""
+    exponent = stated.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    half_unit = Decimal(5) / (Decimal(10) ** (places + 1))
+    tolerance = max(half_unit, abs(computed) / Decimal(1000))
+    return abs(stated - computed) <= tolerance

@@ -1,0 +1,197 @@
+"""Field types shared by the records: how a cell of text becomes a typed value.
+
+Tables arrive as text (pandas reads every cell as a string so that nothing
+is guessed), YAML arrives as text or native scalars. The validators here turn
+both into typed values and fail with Vietnamese messages; the loader maps a
+failure back to its file, row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style_of
+
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
+LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
+
+TRUE_WORDS = {"x", "có", "co", "yes", "y", "true", "1", "đúng", "dung"}
+FALSE_WORDS = {"", "không", "khong", "no", "n", "false", "0", "sai"}
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if _is_blank(value) else value
+
+
+def _style(info: ValidationInfo) -> NumberStyle:
+    ctx = info.context or {}
+    return NumberStyle(ctx.get("number_style", NumberStyle.AUTO))
+
+
+def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": value})
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        # YAML floats: str() gives the shortest text that reads back exactly
+        return Decimal(str(value))
+    if isinstance(value, Decimal):
+        return value
+    text = str(value)
+    style = _style(info)
+    if style is NumberStyle.AUTO:
+        if is_ambiguous(text):
+            raise PydanticCustomError(
+                "hdnd_ambiguous",
+                "“{v}” có thể là {a} hoặc {b}; khai báo number_style cho tệp hoặc viết rõ",
+                {"v": text, "a": text.replace(".", "").replace(",", ""),
+                 "b": text.replace(",", ".")},
+            )
+        style = style_of(text) or NumberStyle.VI
+    try:
+        return parse_number(text, style)
+    except NumberError as exc:
+        kind = "hdnd_mixed" if exc.code == "HD122" else "hdnd_number"
+        raise PydanticCustomError(kind, str(exc)) from None
+
+
+def _to_int(value: Any, info: ValidationInfo) -> int | None:
+    number = _to_decimal(value, info)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise PydanticCustomError("hdnd_int", "“{v}” phải là số nguyên", {"v": value})
+    return int(number)
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise PydanticCustomError(
+        "hdnd_bool", "“{v}” không phải giá trị có/không (dùng x, có, không hoặc để trống)",
+        {"v": value},
+    )
+
+
+_DATE_VI = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if m := _DATE_VI.match(text):
+        d, mo, y = (int(g) for g in m.groups())
+    elif m := _DATE_ISO.match(text):
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        raise PydanticCustomError(
+            "hdnd_date", "“{v}” không phải ngày (ghi dd/mm/yyyy, ví dụ 10/07/2024)", {"v": text}
+        )
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise PydanticCustomError(
+            "hdnd_date", "“{v}” không phải ngày có thật", {"v": text}
+        ) from None
+
+
+def _to_code(value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    if not CODE_PATTERN.match(text):
+        raise PydanticCustomError(
+            "hdnd_code",
+            "“{v}” không phải mã hợp lệ (chữ thường không dấu, số, _ hoặc -, bắt đầu bằng chữ)",
+            {"v": text},
+        )
+    return text
+
+
+def _to_optional_code(value: Any) -> str | None:
+    return None if _is_blank(value) else _to_code(value)
+
+
+def _split(value: Any) -> list[Any]:
+    if _is_blank(value):
+        return []
+    if isinstance(value, list | tuple):
+        return [v for v in value if not _is_blank(v)]
+    return [p for p in LIST_SEPARATORS.split(str(value).strip()) if p]
+
+
+def _to_codes(value: Any) -> list[str]:
+    return [_to_code(v) for v in _split(value)]
+
+
+def _to_texts(value: Any) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if not _is_blank(v)]
+    if _is_blank(value):
+        return []
+    return [p.strip() for p in str(value).split(";") if p.strip()]
+
+
+def _to_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float | Decimal):
+        return str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
+    return value.strip()
+
+
+def _to_required_text(value: Any) -> str:
+    text = _to_text(value)
+    if not text:
+        raise PydanticCustomError("missing", "thiếu giá trị")
+    return text
+
+
+Code = Annotated[str, BeforeValidator(_to_code)]
+OptCode = Annotated[str | None, BeforeValidator(_to_optional_code)]
+Codes = Annotated[list[str], BeforeValidator(_to_codes)]
+Texts = Annotated[list[str], BeforeValidator(_to_texts)]
+Text = Annotated[str, BeforeValidator(_to_text)]
+RequiredText = Annotated[str, BeforeValidator(_to_required_text)]
+Num = Annotated[Decimal | None, BeforeValidator(_to_decimal)]
+Int = Annotated[int | None, BeforeValidator(_to_int)]
+Flag = Annotated[bool, BeforeValidator(_to_bool)]
+Date = Annotated[dt.date | None, BeforeValidator(_to_date)]
+
+
+def col(description: str, example: str = "", **kw: Any) -> Any:
+    """A documented field: the description and example feed the data reference."""
+    extra = {"example": example} if example else {}
+    return Field(description=description, json_schema_extra=extra or None, **kw)
+
+
+__all__ = [
+    "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredText",
+    "Text", "Texts", "_blank_to_none", "col",
+]

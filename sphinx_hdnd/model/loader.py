@@ -1,0 +1,403 @@
+"""Load a province's data folder into a :class:`Dataset`, collecting every problem.
+
+Layout of the data folder (documented in the user guide)::
+
+    province.yaml     the province, the council term, number styles   (required)
+    session.yaml      the session: dates, attendance, Front, debate…  (required)
+    areas.csv         areas (districts, communes, electoral units…)   (required)
+    audiences.yaml    audiences and their weights over topics         (required)
+    sources.csv       source documents                                (required)
+    indicators.csv    indicators: value, plan, previous…              (required)
+    topics.yaml       topics; the package's vocabulary if absent
+    rankings.csv      ranks (PCI, PAR Index, growth rank…)
+    budget.csv        budget revenue and spending lines
+    narrative.yaml    highlights, shortcomings, tasks, local items
+    resolutions.csv   resolutions passed at the session
+    petitions.csv     voters' petitions and responses
+
+Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
+sheet of that name in ``hdnd.xlsx``. Loading never raises on bad data and
+never writes to the folder.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic.functional_validators import BeforeValidator
+
+from . import fields as F
+from .numbers import NumberStyle, resolve_style
+from .origin import Origin
+from .problems import ProblemLog
+from .records import (
+    Area,
+    Audience,
+    BudgetLine,
+    Indicator,
+    Narrative,
+    Petition,
+    Province,
+    Ranking,
+    Record,
+    Resolution,
+    Session,
+    Source,
+    Topic,
+)
+from .tables import Table, TableProblem, read_csv, read_xlsx, xlsx_sheets
+from .yamlio import YamlDocument, YamlProblem, read_yaml
+
+WORKBOOK = "hdnd.xlsx"
+
+R = TypeVar("R", bound=Record)
+
+#: YAML keys whose mapping values are plain data, not records
+_PLAIN_MAPPINGS = {"weights", "number_styles"}
+
+
+@dataclass
+class Dataset:
+    """Everything a build needs, loaded once."""
+
+    root: Path
+    province: Province | None = None
+    session: Session | None = None
+    topics: dict[str, Topic] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    audiences: dict[str, Audience] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    rankings: dict[str, Ranking] = field(default_factory=dict)
+    budget: list[BudgetLine] = field(default_factory=list)
+    narrative: Narrative = field(default_factory=Narrative)
+    resolutions: list[Resolution] = field(default_factory=list)
+    petitions: list[Petition] = field(default_factory=list)
+    #: logical table name -> the file it was read from (for dependency tracking)
+    files: dict[str, Path] = field(default_factory=dict)
+    problems: ProblemLog = field(default_factory=ProblemLog)
+    #: codes of rows that failed to load, so references to them are not reported twice
+    broken_codes: dict[str, set[str]] = field(default_factory=dict)
+    #: the topic vocabulary came from the package, not the province
+    default_topics: bool = False
+
+    def relpath(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root.parent).as_posix()
+        except ValueError:
+            return path.name
+
+
+# ------------------------------------------------------------------ errors
+
+
+def _numeric_fields(model: type[BaseModel]) -> set[str]:
+    numeric = {F._to_decimal, F._to_int}
+    out = set()
+    for name, info in model.model_fields.items():
+        for meta in info.metadata:
+            if isinstance(meta, BeforeValidator) and meta.func in numeric:
+                out.add(name)
+    return out
+
+
+def _required_fields(model: type[BaseModel]) -> set[str]:
+    return {n for n, f in model.model_fields.items() if f.is_required() and n != "origin"}
+
+
+_ERROR_CODES = {
+    "missing": "HD112",
+    "hdnd_number": "HD120",
+    "hdnd_ambiguous": "HD121",
+    "hdnd_mixed": "HD122",
+    "hdnd_code": "HD115",
+    "enum": "HD114",
+    "extra_forbidden": "HD107",
+}
+
+_TYPE_WORDS = {
+    "dict_type": "cần một mục gồm các trường (tên: giá trị)",
+    "model_type": "cần một mục gồm các trường (tên: giá trị)",
+    "model_attributes_type": "cần một mục gồm các trường (tên: giá trị)",
+    "list_type": "cần một danh sách (các dòng bắt đầu bằng “- ”)",
+    "decimal_parsing": "cần một số",
+    "decimal_type": "cần một số",
+    "string_type": "cần một đoạn văn bản",
+}
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "thiếu giá trị bắt buộc"
+    if kind == "enum":
+        allowed = err.get("ctx", {}).get("expected", "")
+        return f"“{err.get('input')}” không thuộc các giá trị cho phép: {allowed}"
+    if kind == "extra_forbidden":
+        return f"trường “{err['loc'][-1]}” không có trong mẫu dữ liệu"
+    if kind.startswith("hdnd_"):
+        return str(err["msg"])
+    return _TYPE_WORDS.get(kind, f"giá trị không hợp lệ ({err['msg']})")
+
+
+def _report(log: ProblemLog, exc: ValidationError, where: Any) -> None:
+    """``where(loc)`` gives the Origin of an error location."""
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        code = _ERROR_CODES.get(err["type"], "HD113")
+        log.add(code, where(loc), _message(err))
+
+
+# ------------------------------------------------------------------ YAML
+
+
+def _with_origins(data: Any, doc: YamlDocument, file: str, path: tuple[Any, ...] = ()) -> Any:
+    """Give every YAML mapping that is a record its origin (file and line)."""
+    if isinstance(data, dict):
+        out = {
+            k: (v if k in _PLAIN_MAPPINGS else _with_origins(v, doc, file, (*path, k)))
+            for k, v in data.items()
+        }
+        out["origin"] = Origin(file, line=doc.line_of(path))
+        return out
+    if isinstance(data, list):
+        return [_with_origins(v, doc, file, (*path, i)) for i, v in enumerate(data)]
+    return data
+
+
+def _yaml_loc_origin(doc: YamlDocument, file: str, loc: tuple[Any, ...]) -> Origin:
+    path = tuple(p for p in loc if isinstance(p, str | int))
+    column = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    return Origin(file, line=doc.line_of(path), column=column)
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.ds = Dataset(root=root)
+        self.log = self.ds.problems
+        self.workbook = root / WORKBOOK
+        self.workbook_sheets = xlsx_sheets(self.workbook) if self.workbook.is_file() else []
+
+    # -- files
+
+    def find(self, name: str, suffixes: tuple[str, ...]) -> Path | None:
+        for suffix in suffixes:
+            p = self.ds.root / f"{name}{suffix}"
+            if p.is_file():
+                return p
+        return None
+
+    def read_yaml_file(self, name: str, required: bool) -> tuple[Any, YamlDocument, str] | None:
+        path = self.find(name, (".yaml", ".yml"))
+        if path is None:
+            if required:
+                self.log.add("HD101", Origin(f"{name}.yaml"),
+                             f"không tìm thấy tệp {name}.yaml trong thư mục dữ liệu")
+            return None
+        self.ds.files[name] = path
+        rel = self.ds.relpath(path)
+        try:
+            raw = path.read_bytes()
+            text = _decode(raw)
+            doc = read_yaml(text)
+        except TableProblem as exc:
+            self.log.add(exc.code, Origin(rel, line=exc.row), exc.message)
+            return None
+        except YamlProblem as exc:
+            self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
+            return None
+        if doc.data is None:
+            self.log.add("HD103", Origin(rel), "tệp YAML rỗng")
+            return None
+        return _with_origins(doc.data, doc, rel), doc, rel
+
+    def read_table(self, name: str, required: bool) -> Table | None:
+        path = self.find(name, (".csv", ".xlsx"))
+        try:
+            if path is not None:
+                self.ds.files[name] = path
+                table = read_xlsx(path) if path.suffix == ".xlsx" else read_csv(path)
+            elif name in self.workbook_sheets:
+                self.ds.files[name] = self.workbook
+                table = read_xlsx(self.workbook, sheet=name)
+            else:
+                if required:
+                    self.log.add("HD101", Origin(f"{name}.csv"),
+                                 f"không tìm thấy bảng {name} (.csv, .xlsx hoặc trang tính "
+                                 f"trong {WORKBOOK})")
+                return None
+        except TableProblem as exc:
+            where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
+            self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
+            return None
+        if not table.rows:
+            self.log.add("HD103", self._origin(table), "bảng chỉ có dòng tiêu đề, chưa có dữ liệu")
+        return table
+
+    def _origin(self, table: Table, row: int | None = None, column: str | None = None) -> Origin:
+        return Origin(self.ds.relpath(table.path), row=row, column=column, sheet=table.sheet
+                      if table.path.name == WORKBOOK else None)
+
+    # -- records
+
+    def yaml_record(self, model: type[R], data: Any, doc: YamlDocument, rel: str,
+                    path: tuple[Any, ...] = (), context: dict[str, Any] | None = None) -> R | None:
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as exc:
+            _report(self.log, exc, lambda loc: _yaml_loc_origin(doc, rel, (*path, *loc)))
+            return None
+
+    def yaml_list(self, model: type[R], name: str, required: bool) -> list[R]:
+        got = self.read_yaml_file(name, required)
+        if got is None:
+            return []
+        data, doc, rel = got
+        if isinstance(data, dict) and list(data) in ([name, "origin"], ["origin", name]):
+            data = data[name]  # "audiences: [...]" as well as a bare list
+            prefix: tuple[Any, ...] = (name,)
+        else:
+            prefix = ()
+        if not isinstance(data, list):
+            self.log.add("HD107", Origin(rel, line=1), "cần một danh sách các mục (dòng bắt đầu bằng “- ”)")
+            return []
+        out = []
+        for i, item in enumerate(data):
+            rec = self.yaml_record(model, item, doc, rel, (*prefix, i), self.context(name))
+            if rec is not None:
+                out.append(rec)
+        return out
+
+    def context(self, name: str, suffix: str = ".yaml") -> dict[str, Any]:
+        prov = self.ds.province
+        style = NumberStyle.AUTO
+        if prov is not None:
+            declared = prov.number_styles.get(f"{name}{suffix}") or prov.number_styles.get(name)
+            style = _style_or_auto(declared or prov.number_style)
+        return {"number_style": style}
+
+    def table_records(self, model: type[R], name: str, required: bool) -> list[R]:
+        table = self.read_table(name, required)
+        if table is None:
+            return []
+        known = set(model.model_fields) - {"origin"}
+        for column in table.columns:
+            if column not in known:
+                self.log.add("HD111", self._origin(table, row=1, column=column),
+                             f"cột “{column}” không thuộc bảng {name}; các cột hợp lệ: "
+                             + ", ".join(sorted(known)))
+        missing = sorted(_required_fields(model) - set(table.columns))
+        for column in missing:
+            self.log.add("HD110", self._origin(table, row=1, column=column),
+                         f"bảng {name} thiếu cột bắt buộc “{column}”")
+        if missing:
+            return []
+        style = self.table_style(model, table, name)
+        out: list[R] = []
+        broken = self.ds.broken_codes.setdefault(name, set())
+        for row, cells in table.rows:
+            data = {k: v for k, v in cells.items() if k in known}
+            data["origin"] = self._origin(table, row=row)
+            try:
+                out.append(model.model_validate(data, context={"number_style": style}))
+            except ValidationError as exc:
+                _report(self.log, exc,
+                        lambda loc, row=row: self._origin(table, row=row, column=str(loc[0])))
+                if isinstance(cells.get("code"), str) and cells["code"]:
+                    broken.add(cells["code"])
+        return out
+
+    def table_style(self, model: type[BaseModel], table: Table, name: str) -> NumberStyle:
+        declared = self.context(name, Path(table.path).suffix)["number_style"]
+        numeric = _numeric_fields(model) & set(table.columns)
+        values = [
+            cells[c] for _, cells in table.rows for c in numeric if isinstance(cells.get(c), str)
+        ]
+        style, reason = resolve_style(values, declared)
+        if style is None:
+            self.log.add("HD122", self._origin(table),
+                         f"bảng {name} trộn hai kiểu ghi số: {reason}")
+            return NumberStyle.AUTO
+        return style
+
+    def keyed(self, records: list[R], name: str) -> dict[str, R]:
+        out: dict[str, R] = {}
+        for rec in records:
+            code = rec.code  # type: ignore[attr-defined]
+            if code in out:
+                first = out[code].origin
+                self.log.add("HD130", rec.origin.with_column("code"),
+                             f"mã “{code}” đã dùng ở {first}")
+                continue
+            out[code] = rec
+        return out
+
+    # -- the whole folder
+
+    def load(self) -> Dataset:
+        ds = self.ds
+        got = self.read_yaml_file("province", required=True)
+        if got:
+            data, doc, rel = got
+            ds.province = self.yaml_record(Province, data, doc, rel)
+        got = self.read_yaml_file("session", required=True)
+        if got:
+            data, doc, rel = got
+            ds.session = self.yaml_record(Session, data, doc, rel, context=self.context("session"))
+        if self.find("topics", (".yaml", ".yml")):
+            ds.topics = self.keyed(self.yaml_list(Topic, "topics", required=True), "topics")
+        else:
+            ds.default_topics = True
+            ds.topics = default_topics()
+        ds.audiences = self.keyed(self.yaml_list(Audience, "audiences", required=True), "audiences")
+        ds.areas = self.keyed(self.table_records(Area, "areas", required=True), "areas")
+        ds.sources = self.keyed(self.table_records(Source, "sources", required=True), "sources")
+        ds.indicators = self.keyed(
+            self.table_records(Indicator, "indicators", required=True), "indicators")
+        ds.rankings = self.keyed(self.table_records(Ranking, "rankings", required=False),
+                                 "rankings")
+        ds.budget = list(self.keyed(self.table_records(BudgetLine, "budget", required=False),
+                                    "budget").values())
+        got = self.read_yaml_file("narrative", required=False)
+        if got:
+            data, doc, rel = got
+            ds.narrative = self.yaml_record(Narrative, data, doc, rel,
+                                            context=self.context("narrative")) or Narrative()
+        ds.resolutions = list(self.keyed(
+            self.table_records(Resolution, "resolutions", required=False), "resolutions").values())
+        ds.petitions = list(self.keyed(
+            self.table_records(Petition, "petitions", required=False), "petitions").values())
+        return ds
+
+
+def _style_or_auto(value: str) -> NumberStyle:
+    try:
+        return NumberStyle(value)
+    except ValueError:
+        return NumberStyle.AUTO
+
+
+def _decode(raw: bytes) -> str:
+    from .tables import decode_text
+
+    return decode_text(raw)
+
+
+def default_topics() -> dict[str, Topic]:
+    text = importlib.resources.files("sphinx_hdnd.model").joinpath("default_topics.yaml")
+    doc = read_yaml(text.read_text(encoding="utf-8"))
+    return {t["code"]: Topic.model_validate(t) for t in doc.data}
+
+
+def load_dataset(root: Path | str) -> Dataset:
+    """Read a data folder. Never raises on bad data: see ``Dataset.problems``."""
+    from .checks import check_dataset
+
+    loader = _Loader(Path(root))
+    ds = loader.load()
+    check_dataset(ds)
+    return ds

@@ -1,0 +1,41 @@
+"""Where a record or a value came from: file and row (tables) or line (YAML)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """A location in the data folder.
+
+    ``row`` is the spreadsheet row number as the user sees it in Excel or a
+    text editor (the header is row 1, the first record row 2). ``line`` is
+    the 1-based line for YAML files. ``sheet`` names the worksheet for XLSX.
+    """
+
+    file: str
+    row: int | None = None
+    line: int | None = None
+    column: str | None = None
+    sheet: str | None = None
+
+    def with_column(self, column: str | None) -> Origin:
+        return Origin(self.file, self.row, self.line, column, self.sheet)
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"trang tính {self.sheet}")
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        elif self.line is not None:
+            parts.append(f"dòng {self.line}")
+        if self.column:
+            parts.append(f"cột {self.column}")
+        return ", ".join(parts)
+
+    @property
+    def lineno(self) -> int | None:
+        """The line a text editor shows for this origin (CSV row or YAML line)."""
+        return self.line if self.line is not None else self.row

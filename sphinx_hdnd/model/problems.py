@@ -1,0 +1,163 @@
+"""The catalogue of data problems: stable codes, Vietnamese messages and fixes.
+
+Every problem the loader or the checks can report is declared here once, so
+that ``hdnd validate``, Sphinx warnings and the troubleshooting page of the
+user guide all speak of the same codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .origin import Origin
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemKind:
+    code: str
+    severity: Severity
+    subtype: str  # Sphinx warning subtype: data, reference, consistency, format
+    title: str  # Vietnamese, one line
+    fix: str  # Vietnamese, how to correct it
+
+
+def _kinds(*kinds: ProblemKind) -> dict[str, ProblemKind]:
+    return {k.code: k for k in kinds}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CATALOGUE: dict[str, ProblemKind] = _kinds(
+    # Files and formats
+    ProblemKind("HD100", E, "data", "Không đọc được tệp dữ liệu",
+                "Kiểm tra tệp có đúng định dạng theo phần mở rộng (CSV, XLSX, YAML) và không bị hỏng."),
+    ProblemKind("HD101", E, "data", "Thiếu tệp dữ liệu bắt buộc",
+                "Tạo tệp theo mẫu (lệnh hdnd init) hoặc sửa đường dẫn hdnd_data_dir."),
+    ProblemKind("HD102", E, "data", "Bảng mã hóa ký tự không phải UTF-8",
+                "Lưu lại tệp với mã hóa UTF-8 (trong Excel: CSV UTF-8)."),
+    ProblemKind("HD103", E, "data", "Tệp rỗng hoặc chỉ có dòng tiêu đề",
+                "Nhập ít nhất một dòng dữ liệu hoặc xóa tệp nếu không dùng."),
+    ProblemKind("HD104", E, "data", "Cú pháp YAML không hợp lệ",
+                "Sửa dòng được chỉ ra: thụt lề bằng dấu cách (không dùng tab), dấu hai chấm sau tên trường."),
+    ProblemKind("HD105", E, "data", "Khóa YAML bị lặp",
+                "Mỗi trường chỉ được khai báo một lần trong cùng một mục."),
+    ProblemKind("HD106", E, "data", "YAML dùng tham chiếu (anchor/alias) hoặc thẻ không được hỗ trợ",
+                "Viết đầy đủ giá trị thay vì dùng & và *; không dùng thẻ !!python."),
+    ProblemKind("HD107", E, "data", "Cấu trúc YAML không đúng mẫu",
+                "Đối chiếu với mẫu trong tài liệu hướng dẫn: kiểu danh sách hay từ điển, tên trường."),
+    # Columns and cells
+    ProblemKind("HD110", E, "data", "Thiếu cột bắt buộc",
+                "Thêm cột với đúng tên tiêu đề như trong tài liệu tham chiếu dữ liệu."),
+    ProblemKind("HD111", W, "data", "Cột không xác định (sẽ bị bỏ qua)",
+                "Xóa cột hoặc sửa tên tiêu đề cho đúng."),
+    ProblemKind("HD112", E, "data", "Thiếu giá trị bắt buộc",
+                "Nhập giá trị cho ô được chỉ ra."),
+    ProblemKind("HD113", E, "data", "Giá trị không đúng kiểu",
+                "Nhập giá trị theo kiểu được yêu cầu (xem thông báo)."),
+    ProblemKind("HD114", E, "data", "Giá trị không thuộc danh sách cho phép",
+                "Chọn một trong các giá trị được liệt kê trong thông báo."),
+    ProblemKind("HD115", E, "data", "Mã không hợp lệ",
+                "Mã chỉ gồm chữ thường không dấu, chữ số, dấu gạch dưới hoặc gạch ngang, bắt đầu bằng chữ."),
+    # Numbers
+    ProblemKind("HD120", E, "format", "Không đọc được số",
+                "Ghi số theo kiểu Việt Nam (14.955,28) hoặc kiểu quốc tế (14955.28), không kèm chữ."),
+    ProblemKind("HD121", E, "format", "Số có thể hiểu theo hai cách",
+                "Khai báo kiểu số của tệp (number_style: vi hoặc plain trong province.yaml) hoặc ghi rõ số."),
+    ProblemKind("HD122", E, "format", "Tệp trộn lẫn hai kiểu ghi số",
+                "Thống nhất một kiểu ghi số trong cả tệp."),
+    # Codes and references
+    ProblemKind("HD130", E, "reference", "Mã bị trùng",
+                "Mỗi bản ghi cần một mã riêng; đổi mã của một trong hai dòng."),
+    ProblemKind("HD131", E, "reference", "Tham chiếu tới địa bàn không tồn tại",
+                "Dùng mã địa bàn có trong areas.csv."),
+    ProblemKind("HD132", E, "reference", "Tham chiếu tới đối tượng cử tri không tồn tại",
+                "Dùng mã đối tượng có trong audiences.yaml."),
+    ProblemKind("HD133", E, "reference", "Tham chiếu tới lĩnh vực không tồn tại",
+                "Dùng mã lĩnh vực có trong danh mục lĩnh vực (topics)."),
+    ProblemKind("HD134", E, "reference", "Tham chiếu tới nguồn không tồn tại",
+                "Khai báo nguồn trong sources.csv hoặc sửa mã nguồn."),
+    ProblemKind("HD135", E, "reference", "Tham chiếu tới chỉ tiêu không tồn tại",
+                "Dùng mã chỉ tiêu có trong indicators.csv."),
+    ProblemKind("HD136", E, "reference", "Tham chiếu tới kỳ họp không tồn tại",
+                "Dùng mã kỳ họp có trong session.yaml hoặc khai báo kỳ họp trước trong sessions."),
+    ProblemKind("HD137", E, "reference", "Địa bàn cấp trên không hợp lệ",
+                "Mã cấp trên phải là một địa bàn khác đã khai báo, không tạo vòng lặp."),
+    # Consistency
+    ProblemKind("HD140", E, "consistency", "Kế hoạch hoặc dự toán không dương",
+                "Kế hoạch, dự toán phải lớn hơn 0; để trống nếu chưa có."),
+    ProblemKind("HD141", E, "consistency", "Tỷ lệ ghi trong dữ liệu khác tỷ lệ tính được",
+                "Kiểm tra lại số liệu thực hiện, kế hoạch hoặc tỷ lệ đã ghi."),
+    ProblemKind("HD142", E, "consistency", "Tăng trưởng ghi trong dữ liệu khác tăng trưởng tính được",
+                "Kiểm tra lại số liệu kỳ này, kỳ trước hoặc tốc độ tăng đã ghi."),
+    ProblemKind("HD143", E, "consistency", "Các tỷ trọng không cộng lại bằng 100%",
+                "Kiểm tra lại các thành phần của cơ cấu."),
+    ProblemKind("HD144", E, "consistency", "Ngày nằm ngoài thời gian hợp lệ",
+                "Kiểm tra năm, tháng: ngày kỳ họp phải thuộc nhiệm kỳ và khớp với kỳ số liệu."),
+    ProblemKind("HD145", E, "consistency", "Số có mặt lớn hơn tổng số",
+                "Số đại biểu có mặt không thể vượt tổng số đại biểu."),
+    ProblemKind("HD146", E, "consistency", "Ngày kết thúc trước ngày bắt đầu",
+                "Đổi lại thứ tự ngày bắt đầu, ngày kết thúc."),
+    ProblemKind("HD147", E, "consistency", "Đếm số lượng không khớp với danh sách",
+                "Số lượng ghi phải bằng số mục trong danh sách đi kèm."),
+    ProblemKind("HD148", E, "consistency", "Tỷ lệ so với kỳ trước ghi trong dữ liệu khác tỷ lệ tính được",
+                "Kiểm tra lại số liệu kỳ này, kỳ trước hoặc số lần đã ghi."),
+    ProblemKind("HD149", E, "consistency", "Trọng số lĩnh vực ngoài khoảng 0 đến 1",
+                "Trọng số lĩnh vực của đối tượng cử tri nằm trong khoảng từ 0 đến 1."),
+    # Narrative text
+    ProblemKind("HD150", E, "reference", "Chỗ chèn số liệu trong văn bản tham chiếu chỉ tiêu không tồn tại",
+                "Sửa {mã} trong văn bản cho đúng mã chỉ tiêu, hoặc thêm chỉ tiêu."),
+    ProblemKind("HD151", E, "reference", "Dạng số liệu không hỗ trợ trong chỗ chèn",
+                "Dùng một trong các dạng: value, plan, plan_pct, growth, previous, ratio, sentence."),
+    ProblemKind("HD152", W, "reference", "Văn bản nhắc tên địa bàn nhưng không gắn địa bàn",
+                "Thêm mã địa bàn vào cột areas hoặc ghi no_area_links nếu không liên quan."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located data problem."""
+
+    code: str
+    origin: Origin
+    message: str  # Vietnamese: what is wrong and what was expected
+    data: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def kind(self) -> ProblemKind:
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.kind.severity
+
+    def __str__(self) -> str:
+        return f"{self.origin}: [{self.code}] {self.message}"
+
+
+class ProblemLog:
+    """Collects problems while loading and checking; never raises."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, code: str, origin: Origin, message: str) -> None:
+        if code not in CATALOGUE:  # a programming error, not a data problem
+            raise KeyError(code)
+        self.items.append(Problem(code, origin, message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def __len__(self) -> int:
+        return len(self.items)

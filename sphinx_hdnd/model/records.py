@@ -1,0 +1,391 @@
+"""Typed records of a council's data. Pure Python: no Sphinx here.
+
+Each record class is also the schema of its file: field descriptions and
+examples are the data reference of the user guide, generated from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from .fields import Code, Codes, Date, Flag, Int, Num, OptCode, RequiredText, Text, Texts, col
+from .origin import Origin
+
+NOWHERE = Origin("")
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, strict about unknown fields, located."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    origin: SkipJsonSchema[Origin] = Field(default=NOWHERE, exclude=True)
+
+    #: file stem (tables) or YAML key this record is read from, for the docs
+    table: ClassVar[str] = ""
+
+
+class Sourced(Record):
+    """A record that cites a source and may be illustrative (not from a real document)."""
+
+    source: OptCode = col("Mã nguồn trong sources.csv", "dc_k15")
+    source_section: Text = col("Mục, trang của nguồn", "I.1.1 (1)", default="")
+    illustrative: Flag = col(
+        "Đánh dấu x nếu số liệu là minh họa, không lấy từ văn bản thật", "", default=False
+    )
+
+
+# ---------------------------------------------------------------- province
+
+
+class Term(Record):
+    code: RequiredText = col("Khóa HĐND (số La Mã)", "XV")
+    start_year: Int = col("Năm bắt đầu nhiệm kỳ", "2021", default=None)
+    end_year: Int = col("Năm kết thúc nhiệm kỳ", "2026", default=None)
+
+
+class Province(Record):
+    table: ClassVar[str] = "province"
+    code: Code = col("Mã tỉnh", "dien-bien")
+    name: RequiredText = col("Tên tỉnh", "Điện Biên")
+    council: RequiredText = col("Tên cơ quan", "Hội đồng nhân dân tỉnh Điện Biên")
+    council_short: Text = col("Tên viết tắt", "HĐND tỉnh", default="HĐND tỉnh")
+    standing_committee: Text = col("Cơ quan gửi đề cương", "Thường trực HĐND tỉnh",
+                                   default="Thường trực HĐND tỉnh")
+    term: Term
+    number_style: Text = col("Kiểu ghi số mặc định: vi, plain hoặc auto", "auto", default="auto")
+    number_styles: dict[str, str] = col(
+        "Kiểu ghi số riêng cho từng tệp", "{indicators.csv: vi}", default_factory=dict
+    )
+    area_level_label: Text = col("Tên gọi chung của địa bàn", "huyện, thị xã, thành phố",
+                                 default="địa bàn")
+    national_units: Int = col("Số tỉnh, thành phố cả nước dùng khi xếp hạng", "63", default=None)
+
+
+# ---------------------------------------------------------------- areas
+
+
+class Area(Record):
+    table: ClassVar[str] = "areas"
+    code: Code = col("Mã địa bàn", "muong-nhe")
+    name: RequiredText = col("Tên địa bàn (không kèm cấp)", "Mường Nhé")
+    level: RequiredText = col("Cấp: huyện, thị xã, thành phố, xã, phường, đơn vị bầu cử …", "huyện")
+    parent: OptCode = col("Mã địa bàn cấp trên (để trống nếu trực thuộc tỉnh)", "", default=None)
+    valid_from: Date = col("Có hiệu lực từ ngày", "", default=None)
+    valid_to: Date = col("Hết hiệu lực từ ngày (sau sắp xếp đơn vị hành chính)", "30/06/2025",
+                         default=None)
+    successors: Codes = col("Mã các địa bàn mới thay thế, cách nhau bởi ;", "", default_factory=list)
+    aliases: Texts = col("Các cách viết khác trong văn bản, cách nhau bởi ;", "Mường Nhé",
+                         default_factory=list)
+    order: Int = col("Thứ tự hiển thị", "1", default=None)
+
+    @property
+    def full_name(self) -> str:
+        """'huyện Mường Nhé', 'thành phố Điện Biên Phủ'."""
+        return f"{self.level} {self.name}"
+
+
+# ---------------------------------------------------------------- topics and audiences
+
+
+class Topic(Record):
+    table: ClassVar[str] = "topics"
+    code: Code = col("Mã lĩnh vực", "nong-nghiep")
+    name: RequiredText = col("Tên lĩnh vực", "Nông, lâm nghiệp")
+    keywords: Texts = col("Từ khóa nhận biết lĩnh vực", "lúa; rừng", default_factory=list)
+
+
+class Audience(Record):
+    table: ClassVar[str] = "audiences"
+    code: Code = col("Mã đối tượng cử tri", "dan-toc-thieu-so")
+    name: RequiredText = col("Tên đối tượng cử tri", "Cử tri vùng đồng bào dân tộc thiểu số")
+    description: Text = col("Mô tả ngắn", "", default="")
+    weights: dict[str, Num] = col(
+        "Trọng số quan tâm theo lĩnh vực, từ 0 đến 1", "{giam-ngheo: 1, nong-nghiep: 0.8}",
+        default_factory=dict,
+    )
+    order: Int = col("Thứ tự hiển thị", "1", default=None)
+
+    def weight(self, topic: str) -> Decimal:
+        return self.weights.get(topic) or Decimal(0)
+
+
+# ---------------------------------------------------------------- sources
+
+
+class Source(Record):
+    table: ClassVar[str] = "sources"
+    code: Code = col("Mã nguồn", "dc_k15")
+    title: RequiredText = col("Tên văn bản", "Đề cương báo cáo kết quả kỳ họp thứ Mười lăm")
+    issuer: Text = col("Cơ quan ban hành", "Thường trực HĐND tỉnh", default="")
+    number: Text = col("Số, ký hiệu", "", default="")
+    date: Date = col("Ngày ban hành", "", default=None)
+    url: Text = col("Địa chỉ trực tuyến (nếu có)", "", default="")
+    illustrative: Flag = col("Nguồn minh họa (không phải văn bản thật)", "", default=False)
+
+
+# ---------------------------------------------------------------- session
+
+
+class Attendance(Record):
+    present: Int = col("Số đại biểu có mặt", "45")
+    total: Int = col("Tổng số đại biểu", "50")
+
+
+class FrontActivity(Sourced):
+    meetings: Int = col("Số cuộc tiếp xúc cử tri", "400", default=None)
+    attendees: Int = col("Số lượt người tham dự", "31860", default=None)
+    opinions: Int = col("Số lượt ý kiến, kiến nghị", "1490", default=None)
+    summary: Text = col("Tóm tắt hoạt động", "", default="")
+
+
+class Debate(Sourced):
+    speakers: Int = col("Số đại biểu phát biểu tại phiên thảo luận", "8", default=None)
+    broadcast: Flag = col("Phát thanh, truyền hình trực tiếp", "x", default=False)
+    topics: Texts = col("Nội dung thảo luận chính", "", default_factory=list)
+
+
+class Questioning(Sourced):
+    broadcast: Flag = col("Phát thanh, truyền hình trực tiếp", "x", default=False)
+    delegates: Texts = col("Đại biểu chất vấn", "Giàng Thị Hoa", default_factory=list)
+    delegate_count: Int = col("Số đại biểu chất vấn", "5", default=None)
+    issue_count: Int = col("Số vấn đề chất vấn", "7", default=None)
+    answered_directly: Texts = col("Người trả lời trực tiếp", "", default_factory=list)
+    answered_in_writing: Texts = col("Người trả lời bằng văn bản", "", default_factory=list)
+    atmosphere: Text = col("Nhận xét chung", "", default="")
+
+
+class PastSession(Record):
+    code: Code = col("Mã kỳ họp", "k13")
+    number: Int = col("Số thứ tự kỳ họp", "13")
+    ordinal: RequiredText = col("Tên thứ tự bằng chữ", "Mười ba")
+
+
+class Session(Sourced):
+    table: ClassVar[str] = "session"
+    code: Code = col("Mã kỳ họp", "k15")
+    number: Int = col("Số thứ tự kỳ họp", "15")
+    ordinal: RequiredText = col("Tên thứ tự bằng chữ (như trong văn bản)", "Mười lăm")
+    start_date: Date = col("Ngày khai mạc", "10/07/2024")
+    end_date: Date = col("Ngày bế mạc", "11/07/2024")
+    duration_days: Num = col("Thời gian họp (ngày)", "1,5", default=None)
+    period: RequiredText = col("Kỳ số liệu được báo cáo", "6 tháng đầu năm 2024")
+    period_year: Int = col("Năm của kỳ số liệu", "2024")
+    next_period: Text = col("Kỳ nhiệm vụ tiếp theo", "6 tháng cuối năm 2024", default="")
+    attendance: Attendance
+    guests: Texts = col("Khách mời dự kỳ họp", "", default_factory=list)
+    speeches: Texts = col("Phát biểu quan trọng tại kỳ họp", "", default_factory=list)
+    outcome: Text = col("Nhận xét chung về kỳ họp", "", default="")
+    front: FrontActivity | None = None
+    debate: Debate | None = None
+    questioning: Questioning | None = None
+    oversight: Texts = col("Nội dung giám sát, xem xét báo cáo tại kỳ họp", "",
+                           default_factory=list)
+    past_sessions: list[PastSession] = col("Các kỳ họp trước được nhắc tới", "",
+                                           default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"kỳ họp thứ {self.ordinal}"
+
+
+# ---------------------------------------------------------------- indicators
+
+
+class Indicator(Sourced):
+    table: ClassVar[str] = "indicators"
+    code: Code = col("Mã chỉ tiêu, duy nhất", "grdp_6t")
+    name: RequiredText = col("Tên chỉ tiêu", "Tốc độ tăng trưởng GRDP")
+    topic: Code = col("Mã lĩnh vực", "kinh-te")
+    unit: Text = col("Đơn vị tính: %, ‰, tỷ đồng, tấn, lượt người …", "%", default="")
+    period: RequiredText = col("Kỳ số liệu", "6 tháng đầu năm 2024")
+    area: OptCode = col("Mã địa bàn; để trống nếu là số liệu toàn tỉnh", "", default=None)
+    value: Num = col("Giá trị thực hiện hoặc ước thực hiện", "8,75", default=None)
+    estimate: Flag = col("x nếu là số ước thực hiện", "x", default=False)
+    plan: Num = col("Kế hoạch, chỉ tiêu hoặc kịch bản", "10,14", default=None)
+    plan_label: Text = col("Tên gọi của mức so sánh", "kịch bản", default="kế hoạch")
+    previous: Num = col("Giá trị kỳ trước hoặc cùng kỳ", "", default=None)
+    previous_label: Text = col("Tên gọi kỳ so sánh", "cùng kỳ", default="cùng kỳ")
+    growth: Num = col("Tốc độ tăng so với kỳ trước (%), nếu văn bản ghi", "24,22", default=None)
+    ratio: Num = col("Số lần so với kỳ trước, nếu văn bản ghi", "2,18", default=None)
+    plan_pct: Num = col("Tỷ lệ % so với kế hoạch, nếu văn bản ghi", "112,5", default=None)
+    higher_is_better: Flag = col("x nếu giá trị càng cao càng tốt", "x", default=True)
+    share_group: OptCode = col("Nhóm cơ cấu: các tỷ trọng cùng nhóm cộng lại 100%", "",
+                               default=None)
+    key: Int = col("Số thứ tự trong các chỉ tiêu chủ yếu của kế hoạch năm", "1", default=None)
+    note: Text = col("Ghi chú", "", default="")
+
+    @property
+    def is_rate(self) -> bool:
+        """Rates are compared by difference in points, not by ratio."""
+        return self.unit in {"%", "‰"}
+
+
+class Ranking(Sourced):
+    table: ClassVar[str] = "rankings"
+    code: Code = col("Mã xếp hạng", "pci_2023")
+    subject: RequiredText = col("Chỉ số được xếp hạng", "Chỉ số Năng lực cạnh tranh cấp tỉnh (PCI)")
+    indicator: OptCode = col("Mã chỉ tiêu liên quan (nếu có)", "grdp_6t", default=None)
+    topic: Code = col("Mã lĩnh vực", "cai-cach-hanh-chinh")
+    period: RequiredText = col("Kỳ xếp hạng", "2023")
+    rank: Int = col("Thứ hạng", "31")
+    total: Int = col("Tổng số đơn vị được xếp hạng", "63", default=None)
+    scope: RequiredText = col("Phạm vi so sánh", "tỉnh, thành phố")
+    change: Int = col("Số bậc tăng (+) hoặc giảm (-) so với kỳ trước", "31", default=None)
+    change_reference: Text = col("Kỳ so sánh", "năm 2022", default="")
+    note: Text = col("Ghi chú", "", default="")
+
+
+# ---------------------------------------------------------------- budget
+
+
+class BudgetKind(StrEnum):
+    REVENUE = "thu"
+    SPENDING = "chi"
+
+
+class BudgetLine(Sourced):
+    table: ClassVar[str] = "budget"
+    code: Code = col("Mã dòng ngân sách", "thu_nsnn_dia_ban")
+    kind: BudgetKind = col("thu hoặc chi", "thu")
+    name: RequiredText = col("Tên khoản", "Tổng thu ngân sách nhà nước trên địa bàn")
+    period: RequiredText = col("Kỳ số liệu", "6 tháng đầu năm 2024")
+    estimate: Num = col("Dự toán (tỷ đồng)", "1.924", default=None)
+    estimate_label: Text = col("Tên gọi dự toán", "dự toán HĐND tỉnh giao",
+                               default="dự toán HĐND tỉnh giao")
+    actual: Num = col("Thực hiện (tỷ đồng)", "631,6", default=None)
+    is_estimate: Flag = col("x nếu là số ước thực hiện", "", default=False)
+    pct: Num = col("Tỷ lệ % so với dự toán, nếu văn bản ghi", "32,82", default=None)
+    money_style: Text = col("Cách ghi tiền: decimal (14.955,28 tỷ đồng) hoặc ty_trieu "
+                            "(631 tỷ 600 triệu đồng)", "ty_trieu", default="decimal")
+    order: Int = col("Thứ tự trình bày", "1", default=None)
+
+
+# ---------------------------------------------------------------- narrative
+
+
+class NarrativeItem(Sourced):
+    code: Code = col("Mã mục", "kq_grdp")
+    title: Text = col("Tiêu đề ngắn (dùng khi rút gọn)", "Tăng trưởng GRDP", default="")
+    text: RequiredText = col("Nội dung; chèn số liệu bằng {mã_chỉ_tiêu} hoặc {mã:dạng}",
+                             "Tăng trưởng GRDP {grdp_6t}.")
+    topics: Codes = col("Mã lĩnh vực", "kinh-te", default_factory=list)
+    areas: Codes = col("Mã địa bàn liên quan", "", default_factory=list)
+    cites: Codes = col("Mã chỉ tiêu, xếp hạng được dẫn", "grdp_6t", default_factory=list)
+    no_area_links: Flag = col("x để không tự gắn địa bàn theo tên nhắc trong văn bản", "",
+                              default=False)
+
+
+class TaskGroup(Sourced):
+    code: Code = col("Mã nhóm nhiệm vụ", "nv_quy_hoach")
+    number: RequiredText = col("Số mục như trong đề cương", "2.1")
+    title: RequiredText = col("Tên nhóm nhiệm vụ", "Về công tác quy hoạch, kế hoạch")
+    items: list[NarrativeItem] = Field(default_factory=list)
+
+
+class LocalItemKind(StrEnum):
+    PROJECT = "du-an"
+    PROGRAMME = "chuong-trinh"
+    BORDER_GATE = "cua-khau"
+    HERITAGE = "di-tich"
+    OTHER = "khac"
+
+
+class LocalItem(NarrativeItem):
+    kind: LocalItemKind = col("Loại: du-an, chuong-trinh, cua-khau, di-tich, khac", "du-an",
+                              default=LocalItemKind.OTHER)
+
+
+class Narrative(Record):
+    table: ClassVar[str] = "narrative"
+    highlights: list[NarrativeItem] = Field(default_factory=list)
+    shortcomings: list[NarrativeItem] = Field(default_factory=list)
+    tasks: list[TaskGroup] = Field(default_factory=list)
+    local_items: list[LocalItem] = Field(default_factory=list)
+    petition_summary: list[NarrativeItem] = Field(default_factory=list)
+
+    def all_items(self) -> list[NarrativeItem]:
+        items: list[NarrativeItem] = [*self.highlights, *self.shortcomings]
+        for group in self.tasks:
+            items.extend(group.items)
+        items.extend(self.local_items)
+        items.extend(self.petition_summary)
+        return items
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+class Resolution(Sourced):
+    table: ClassVar[str] = "resolutions"
+    number: Int = col("Số thứ tự trong kỳ họp", "1")
+    code: Code = col("Mã nghị quyết", "nq01")
+    title: RequiredText = col("Tên chính thức của nghị quyết", "Nghị quyết về …")
+    official_number: Text = col("Số, ký hiệu (nếu có)", "", default="")
+    topics: Codes = col("Mã lĩnh vực", "kinh-te", default_factory=list)
+    areas: Codes = col("Mã địa bàn chịu tác động trực tiếp", "", default_factory=list)
+    committee: Text = col("Ban HĐND thẩm tra", "Ban Kinh tế - Ngân sách", default="")
+    summary: Text = col("Tóm tắt nội dung chính", "", default="")
+
+
+# ---------------------------------------------------------------- petitions
+
+
+class PetitionStatus(StrEnum):
+    ANSWERED = "da-tra-loi"
+    IN_PROGRESS = "dang-giai-quyet"
+    SCHEDULED = "co-lo-trinh"
+    UNFUNDED = "chua-co-nguon"
+    PENDING = "chua-tra-loi"
+
+
+PETITION_STATUS_LABELS: dict[PetitionStatus, str] = {
+    PetitionStatus.ANSWERED: "Đã trả lời",
+    PetitionStatus.IN_PROGRESS: "Đang giải quyết",
+    PetitionStatus.SCHEDULED: "Đã có lộ trình",
+    PetitionStatus.UNFUNDED: "Chưa bố trí được nguồn lực",
+    PetitionStatus.PENDING: "Chưa trả lời",
+}
+
+
+class Petition(Sourced):
+    table: ClassVar[str] = "petitions"
+    code: Code = col("Mã kiến nghị", "kn001")
+    area: OptCode = col("Mã địa bàn; để trống nếu kiến nghị chung toàn tỉnh", "muong-nhe",
+                        default=None)
+    audience: OptCode = col("Mã đối tượng cử tri (nếu có)", "", default=None)
+    topics: Codes = col("Mã lĩnh vực", "giao-thong")
+    committee: Text = col("Ban HĐND theo dõi", "Ban Kinh tế - Ngân sách", default="")
+    text: RequiredText = col("Nội dung kiến nghị", "Đề nghị …")
+    response: Text = col("Nội dung trả lời của cơ quan có thẩm quyền", "", default="")
+    responder: Text = col("Cơ quan trả lời", "UBND tỉnh", default="")
+    status: PetitionStatus = col(
+        "Tình trạng: da-tra-loi, dang-giai-quyet, co-lo-trinh, chua-co-nguon, chua-tra-loi",
+        "da-tra-loi",
+    )
+    received_session: Code = col("Mã kỳ họp tiếp nhận", "k15")
+    answered_session: OptCode = col("Mã kỳ họp đã trả lời", "", default=None)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not PetitionStatus.ANSWERED
+
+
+TABLE_RECORDS: dict[str, type[Sourced | Record]] = {
+    cls.table: cls
+    for cls in (Area, Source, Indicator, Ranking, BudgetLine, Resolution, Petition)
+}
+
+__all__ = [
+    "NOWHERE", "PETITION_STATUS_LABELS", "TABLE_RECORDS", "Area", "Attendance", "Audience",
+    "BudgetKind", "BudgetLine", "Debate", "FrontActivity", "Indicator", "LocalItem",
+    "LocalItemKind", "Narrative", "NarrativeItem", "PastSession", "Petition", "PetitionStatus",
+    "Province", "Questioning", "Ranking", "Record", "Resolution", "Session", "Source", "Sourced",
+    "TaskGroup", "Term", "Topic", "dt",
+]

@@ -1,0 +1,148 @@
+"""A safe YAML reader that keeps line numbers and refuses surprises.
+
+PyYAML's SafeLoader builds the node tree; we convert it ourselves so that
+every value's path maps to its line, duplicate keys are reported instead of
+silently overwritten, and anchors/aliases (the "billion laughs" bomb) and
+custom tags are refused. Scalars stay text where YAML would guess a type
+that loses information (``1.50`` must keep its two decimals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+MAX_NODES = 200_000
+
+
+class YamlProblem(Exception):
+    """code is a catalogue code; line is 1-based."""
+
+    def __init__(self, code: str, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of the deepest known prefix of ``path``."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self.lines: dict[Path, int] = {}
+        self.count = 0
+
+    def convert(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem("HD100", node.start_mark.line + 1, "tệp YAML quá lớn")
+        self.lines[path] = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlProblem(
+                "HD106", node.start_mark.line + 1, f"thẻ YAML “{node.tag}” không được hỗ trợ"
+            )
+        if isinstance(node, MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise YamlProblem("HD107", key_node.start_mark.line + 1,
+                                      "tên trường phải là chữ")
+                key = str(key_node.value)
+                if key == "<<":
+                    raise YamlProblem("HD106", key_node.start_mark.line + 1,
+                                      "không dùng khóa gộp <<")
+                if key in out:
+                    raise YamlProblem(
+                        "HD105", key_node.start_mark.line + 1,
+                        f"khóa “{key}” đã khai báo ở dòng {self.lines[(*path, key)]}",
+                    )
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = self.convert(value_node, (*path, key))
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+            return out
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        if node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in {"true", "yes", "on", "y"}
+        if node.tag == "tag:yaml.org,2002:int":
+            try:
+                return int(node.value.replace("_", ""), 10)
+            except ValueError:
+                return node.value
+        # floats, timestamps and strings stay text: the record fields parse
+        # them with the project's number and date rules
+        return node.value
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "HD106", event.start_mark.line + 1, "không dùng tham chiếu YAML (*alias)"
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                "HD106", event.start_mark.line + 1, f"không dùng neo YAML (&{anchor})"
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def read_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document; raises :class:`YamlProblem`."""
+    if "\t" in text:
+        for i, line in enumerate(text.splitlines(), 1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
+    loader = _NoAliasComposer(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlProblem("HD104", line, f"cú pháp YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem("HD104", None, f"cú pháp YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return YamlDocument(None, {})
+    conv = _Converter()
+    data = conv.convert(node, ())
+    return YamlDocument(data, conv.lines)

@@ -1,0 +1,169 @@
+"""From records to the phrases a delegate reads: one figure in one form.
+
+Pure and deterministic: the Sphinx layer asks ``figure(ds, code, form)`` and
+gets text plus where it came from, so it can link the figure to its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model import compute
+from ..model.loader import Dataset
+from ..model.records import BudgetLine, Indicator, Ranking, Sourced
+from .numbers import format_money, format_value
+from .sentences import (
+    achieved_phrase,
+    gap_points_phrase,
+    growth_phrase,
+    plan_phrase,
+    rank_change_phrase,
+    rank_phrase,
+    ratio_phrase,
+)
+
+TWO_PLACES = Decimal("0.01")
+MONEY_UNITS = {"tỷ đồng", "triệu đồng"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    text: str
+    record: Sourced  # where the figure comes from (source, section, illustrative)
+
+
+def shown(d: compute.Derived) -> Decimal:
+    """Stated figures keep their precision; computed ones show two decimals."""
+    return d.value if d.stated else d.value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def value_text(ind: Indicator) -> str:
+    if ind.value is None:
+        return ""
+    return format_value(ind.value, ind.unit)
+
+
+def plan_pct_text(ind: Indicator) -> str:
+    pct = compute.plan_pct(ind)
+    if pct is None:
+        return ""
+    # "vượt 12,5% kế hoạch" when above plan, as the documents write it
+    return plan_phrase(shown(pct), ind.plan_label, style="vuot")
+
+
+def gap_text(ind: Indicator) -> str:
+    if compute.gap_points(ind) is None:
+        return ""
+    assert ind.value is not None and ind.plan is not None
+    return gap_points_phrase(ind.value, ind.plan, ind.plan_label)
+
+
+def growth_text(ind: Indicator) -> str:
+    g = compute.growth(ind)
+    return "" if g is None else growth_phrase(shown(g), ind.previous_label)
+
+
+def ratio_text(ind: Indicator) -> str:
+    r = compute.ratio(ind)
+    return "" if r is None else ratio_phrase(shown(r), ind.previous_label)
+
+
+def indicator_sentence(ind: Indicator) -> str:
+    """'ước đạt 8,75%, thấp hơn kịch bản 1,39 điểm %' and the like."""
+    parts = []
+    if ind.value is not None:
+        parts.append(achieved_phrase(ind.value, ind.unit, ind.estimate))
+    if ind.is_rate:
+        parts.append(gap_text(ind))
+    else:
+        parts.append(plan_pct_text(ind))
+    # a stated ratio is how the document puts it ("gấp 2,18 lần"); else growth
+    parts.append(ratio_text(ind) if ind.ratio is not None else growth_text(ind))
+    return ", ".join(p for p in parts if p)
+
+
+def ranking_text(rk: Ranking) -> str:
+    text = rank_phrase(rk.rank or 0, rk.total, rk.scope)
+    if rk.change is not None and rk.change_reference:
+        text += ", " + rank_change_phrase(rk.change, rk.change_reference)
+    return text
+
+
+def money_text(line: BudgetLine, value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    style = line.money_style if line.money_style in {"decimal", "ty_trieu"} else "decimal"
+    return format_money(value, "tỷ đồng", style)
+
+
+def budget_sentence(line: BudgetLine) -> str:
+    parts = []
+    if line.actual is not None:
+        verb = "ước thực hiện" if line.is_estimate else "thực hiện"
+        parts.append(f"{verb} {money_text(line, line.actual)}")
+    pct = compute.budget_pct(line)
+    if pct is not None:
+        parts.append(plan_phrase(shown(pct), line.estimate_label))
+    return ", ".join(parts)
+
+
+_INDICATOR_FORMS = {
+    "value": value_text,
+    "sentence": indicator_sentence,
+    "plan": lambda i: "" if i.plan is None else format_value(i.plan, i.unit),
+    "plan_pct": plan_pct_text,
+    "gap": gap_text,
+    "growth": growth_text,
+    "ratio": ratio_text,
+    "previous": lambda i: "" if i.previous is None else format_value(i.previous, i.unit),
+}
+
+
+def figure(ds: Dataset, code: str, form: str = "value") -> Figure | None:
+    """The text of one figure, or None if the code or form gives nothing."""
+    if code in ds.indicators:
+        ind = ds.indicators[code]
+        make = _INDICATOR_FORMS.get(form)
+        if make is None and form == "rank":
+            ranks = [r for r in ds.rankings.values() if r.indicator == code]
+            return Figure(ranking_text(ranks[0]), ranks[0]) if ranks else None
+        text = make(ind) if make else ""
+        return Figure(text, ind) if text else None
+    if code in ds.rankings:
+        rk = ds.rankings[code]
+        return Figure(ranking_text(rk), rk) if form in {"value", "sentence", "rank"} else None
+    for line in ds.budget:
+        if line.code == code:
+            text = {"value": money_text(line, line.actual), "sentence": budget_sentence(line),
+                    "plan": money_text(line, line.estimate)}.get(form, "")
+            if form == "plan_pct":
+                pct = compute.budget_pct(line)
+                text = "" if pct is None else plan_phrase(shown(pct), line.estimate_label)
+            return Figure(text, line) if text else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    good: bool
+    label: str  # Vietnamese, readable without colour (greyscale print)
+
+
+def assessment(ind: Indicator) -> Assessment | None:
+    """Good or bad, from "higher is better": against the plan when there is one,
+    else against the previous period."""
+    better = ind.higher_is_better
+    if ind.value is not None and ind.plan is not None:
+        ok = ind.value >= ind.plan if better else ind.value <= ind.plan
+        return Assessment(ok, "Đạt " + ind.plan_label if ok else "Chưa đạt " + ind.plan_label)
+    pct = compute.plan_pct(ind)
+    if pct is not None:
+        ok = pct.value >= 100 if better else pct.value <= 100
+        return Assessment(ok, "Đạt " + ind.plan_label if ok else "Chưa đạt " + ind.plan_label)
+    change = compute.growth(ind) or compute.ratio(ind)
+    if change is not None:
+        grew = change.value > (1 if change is compute.ratio(ind) else 0)
+        ok = grew if better else not grew
+        return Assessment(ok, "Tốt hơn kỳ trước" if ok else "Kém hơn kỳ trước")
+    return None
