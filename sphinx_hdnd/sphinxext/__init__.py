@@ -1,0 +1,1 @@
+"""The Sphinx layer: directives and roles that turn the model into docutils nodes."""

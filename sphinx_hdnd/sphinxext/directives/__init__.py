@@ -1,0 +1,1 @@
+"""One module per directive; :mod:`.base` holds what they share."""

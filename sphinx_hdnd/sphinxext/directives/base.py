@@ -1,0 +1,90 @@
+"""The shared base of the hdnd directives: dataset access, dependencies, option checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ...model.loader import Dataset
+from ..state import get_dataset, logger
+
+
+def code_list(argument: str | None) -> list[str]:
+    """Option converter: codes separated by commas or spaces."""
+    if argument is None:
+        return []
+    return [c for c in argument.replace(",", " ").split() if c]
+
+
+def one_code(argument: str | None) -> str:
+    codes = code_list(argument)
+    if len(codes) != 1:
+        raise ValueError("cần đúng một mã")
+    return codes[0]
+
+
+class HdndDirective(SphinxDirective):
+    """Base: loads the build's dataset, records file dependencies, reports bad options.
+
+    Subclasses list the data tables they read in ``uses`` so that editing one
+    of those files (and only those) makes the page outdated.
+    """
+
+    uses: ClassVar[tuple[str, ...]] = ()
+    has_content = False
+
+    @property
+    def ds(self) -> Dataset:
+        return get_dataset(self.env)
+
+    def run(self) -> list[nodes.Node]:
+        ds = self.ds
+        for table in (*self.uses, "sources", "province", "session"):
+            path = ds.files.get(table)
+            if path is not None:
+                self.env.note_dependency(str(path))
+        return self.render(ds)
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- option validation: an unknown code is a located warning, never ignored
+
+    def warn(self, message: str, subtype: str = "option") -> None:
+        logger.warning(f"{self.name}: {message}", type="hdnd", subtype=subtype,
+                       location=self.get_location())
+
+    def known(self, option: str, values: Iterable[str], allowed: Iterable[str],
+              what: str) -> list[str]:
+        allowed_set = set(allowed)
+        good = []
+        for v in values:
+            if v in allowed_set:
+                good.append(v)
+            else:
+                self.warn(f"tùy chọn :{option}: có {what} “{v}” không tồn tại", "reference")
+        return good
+
+    def choice(self, option: str, allowed: Iterable[str], default: str) -> str:
+        value = self.options.get(option)
+        if value is None:
+            return default
+        allowed_list = list(allowed)
+        if value not in allowed_list:
+            self.warn(f"tùy chọn :{option}: nhận “{value}”, cần một trong: "
+                      + ", ".join(allowed_list))
+            return default
+        return str(value)
+
+    def area_option(self, ds: Dataset, option: str = "area") -> str | None:
+        """An area code, or None for the whole province. Unknown -> warning, province."""
+        value: Any = self.options.get(option)
+        if value is None:
+            return None
+        if value not in ds.areas:
+            self.warn(f"tùy chọn :{option}: địa bàn “{value}” không tồn tại", "reference")
+            return None
+        return str(value)

@@ -1,0 +1,63 @@
+"""``hdnd-budget``: revenue and spending against the council's estimate."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ...model import compute
+from ...model.loader import Dataset
+from ...model.records import BudgetKind, BudgetLine
+from ...phrasing.figures import budget_sentence, money_text, shown
+from ...phrasing import format_percent
+from ..render import Cites, cited_paragraph, figure_node, table, text
+from .base import HdndDirective
+
+KIND_TITLES = {BudgetKind.REVENUE: "Thu ngân sách", BudgetKind.SPENDING: "Chi ngân sách"}
+
+
+def budget_lines(ds: Dataset, kind: BudgetKind | None = None) -> list[BudgetLine]:
+    lines = [b for b in ds.budget if kind is None or b.kind is kind]
+    return sorted(lines, key=lambda b: (b.order if b.order is not None else 10**6,
+                                        b.origin.row or 0))
+
+
+def budget_paragraph(ds: Dataset, line: BudgetLine) -> nodes.paragraph:
+    cites = Cites()
+    body: list[nodes.Node] = [text(f"{line.name} {line.period}: ")]
+    body.append(figure_node(ds, budget_sentence(line), line, cites))
+    body.append(text("."))
+    return cited_paragraph(ds, body, cites)
+
+
+def budget_table(ds: Dataset, lines: list[BudgetLine]) -> nodes.table:
+    rows = []
+    for line in lines:
+        cites = Cites()
+        pct = compute.budget_pct(line)
+        rows.append([
+            line.name,
+            line.period,
+            money_text(line, line.estimate) or "—",
+            cited_paragraph(ds, [figure_node(ds, money_text(line, line.actual), line, cites)]
+                            if line.actual is not None else [text("—")], cites),
+            format_percent(shown(pct)) if pct is not None else "—",
+        ])
+    return table(["Khoản", "Kỳ", "Dự toán", "Thực hiện", "% dự toán"], rows, [30, 14, 16, 24, 10],
+                 ["hdnd-budget"])
+
+
+class BudgetDirective(HdndDirective):
+    """Budget lines as sentences (default) or as a table."""
+
+    uses = ("budget",)
+    option_spec = {"kind": directives.unchanged, "layout": directives.unchanged}
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        kind_value = self.choice("kind", ["thu", "chi", "all"], "all")
+        kind = None if kind_value == "all" else BudgetKind(kind_value)
+        layout = self.choice("layout", ["text", "table"], "text")
+        lines = budget_lines(ds, kind)
+        if layout == "table":
+            return [budget_table(ds, lines)] if lines else []
+        return [budget_paragraph(ds, line) for line in lines]

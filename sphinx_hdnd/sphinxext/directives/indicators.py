@@ -1,0 +1,137 @@
+"""``hdnd-indicators``: indicators as a table or as cards, with a good/bad cue."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ...model.loader import Dataset
+from ...model.records import Indicator
+from ...phrasing.figures import (
+    assessment,
+    gap_text,
+    growth_text,
+    plan_pct_text,
+    ratio_text,
+    value_text,
+)
+from ...phrasing import format_value
+from ..render import Cites, badge, cited_paragraph, figure_node, table, text
+from .base import HdndDirective, code_list
+
+PROVINCE = "toan-tinh"
+
+
+def filter_indicators(ds: Dataset, topics: list[str], areas: list[str], codes: list[str],
+                      key_only: bool, period: str | None) -> list[Indicator]:
+    if codes:
+        items = [ds.indicators[c] for c in codes if c in ds.indicators]
+    else:
+        items = list(ds.indicators.values())
+    out = []
+    for ind in items:
+        if topics and ind.topic not in topics:
+            continue
+        if areas and (ind.area or PROVINCE) not in areas:
+            continue
+        if key_only and ind.key is None:
+            continue
+        if period and ind.period != period:
+            continue
+        out.append(ind)
+    if key_only and not codes:
+        out.sort(key=lambda i: (i.key or 0, i.origin.row or 0))
+    return out
+
+
+def cue_node(ind: Indicator) -> nodes.Node:
+    a = assessment(ind)
+    if a is None:
+        return text("—")
+    return badge(("▲ " if a.good else "▼ ") + a.label, "hdnd-good" if a.good else "hdnd-bad")
+
+
+def _figure_cell(ds: Dataset, ind: Indicator, value: str) -> nodes.Node:
+    if not value:
+        return nodes.paragraph("", "—")
+    cites = Cites()
+    return cited_paragraph(ds, [figure_node(ds, value, ind, cites)], cites)
+
+
+def indicator_row(ds: Dataset, ind: Indicator) -> list[nodes.Node | str]:
+    value = value_text(ind)
+    if value and ind.estimate:
+        value += " (ước)"
+    versus_plan = gap_text(ind) if ind.is_rate else plan_pct_text(ind)
+    versus_previous = ratio_text(ind) if ind.ratio is not None else growth_text(ind)
+    name = ind.name
+    area = ds.areas.get(ind.area or "")
+    if area is not None:
+        name += f" ({area.full_name})"
+    return [
+        name,
+        ind.period,
+        _figure_cell(ds, ind, value),
+        format_value(ind.plan, ind.unit) if ind.plan is not None else "—",
+        versus_plan or "—",
+        versus_previous or "—",
+        cue_node(ind),
+    ]
+
+
+def indicator_table(ds: Dataset, items: list[Indicator]) -> nodes.table:
+    return table(
+        ["Chỉ tiêu", "Kỳ", "Thực hiện", "Kế hoạch", "So với kế hoạch", "So với kỳ trước",
+         "Đánh giá"],
+        [indicator_row(ds, i) for i in items],
+        [26, 12, 14, 11, 15, 14, 10],
+        ["hdnd-indicators"],
+    )
+
+
+def indicator_card(ds: Dataset, ind: Indicator) -> nodes.container:
+    card = nodes.container(classes=["hdnd-card"])
+    card += nodes.paragraph("", ind.name, classes=["hdnd-card-title"])
+    value = value_text(ind) or "—"
+    cites = Cites()
+    card += cited_paragraph(ds, [figure_node(ds, value, ind, cites)], cites, ["hdnd-card-value"])
+    details = [t for t in (gap_text(ind) if ind.is_rate else plan_pct_text(ind),
+                           ratio_text(ind) if ind.ratio is not None else growth_text(ind)) if t]
+    meta = ind.period + (" · ước thực hiện" if ind.estimate else "")
+    card += nodes.paragraph("", meta, classes=["hdnd-meta"])
+    if details:
+        card += nodes.paragraph("", "; ".join(details))
+    card += nodes.paragraph("", "", cue_node(ind))
+    return card
+
+
+class IndicatorsDirective(HdndDirective):
+    """Options: ``:topic:``, ``:area:`` (codes or ``toan-tinh``), ``:codes:``, ``:key:``,
+    ``:period:``, ``:layout: table|cards``."""
+
+    uses = ("indicators", "areas")
+    option_spec = {
+        "topic": code_list,
+        "area": code_list,
+        "codes": code_list,
+        "key": directives.flag,
+        "period": directives.unchanged,
+        "layout": directives.unchanged,
+    }
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        topics = self.known("topic", self.options.get("topic", []), ds.topics, "lĩnh vực")
+        areas = self.known("area", self.options.get("area", []), [*ds.areas, PROVINCE],
+                           "địa bàn")
+        codes = self.known("codes", self.options.get("codes", []), ds.indicators, "chỉ tiêu")
+        layout = self.choice("layout", ["table", "cards"], "table")
+        items = filter_indicators(ds, topics, areas, codes, "key" in self.options,
+                                  self.options.get("period"))
+        if not items:
+            return [nodes.paragraph("", "Không có chỉ tiêu phù hợp với điều kiện lọc.",
+                                    classes=["hdnd-empty"])]
+        if layout == "cards":
+            grid = nodes.container(classes=["hdnd-cards"])
+            grid.extend(indicator_card(ds, i) for i in items)
+            return [grid]
+        return [indicator_table(ds, items)]

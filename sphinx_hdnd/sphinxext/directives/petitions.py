@@ -1,0 +1,105 @@
+"""``hdnd-petitions``: voters' petitions with their responses and status."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...model.loader import Dataset
+from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionStatus
+from ..render import Cites, badge, cited_paragraph, text
+from .base import HdndDirective, code_list
+
+STATUS_CLASSES = {
+    PetitionStatus.ANSWERED: "hdnd-status-done",
+    PetitionStatus.IN_PROGRESS: "hdnd-status-open",
+    PetitionStatus.SCHEDULED: "hdnd-status-open",
+    PetitionStatus.UNFUNDED: "hdnd-status-blocked",
+    PetitionStatus.PENDING: "hdnd-status-blocked",
+}
+
+
+def session_label(ds: Dataset, code: str | None) -> str:
+    if code is None or ds.session is None:
+        return ""
+    if code == ds.session.code:
+        return f"kỳ họp thứ {ds.session.ordinal}"
+    for past in ds.session.past_sessions:
+        if past.code == code:
+            return f"kỳ họp thứ {past.ordinal}"
+    return code
+
+
+def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.container:
+    box = nodes.container(classes=["hdnd-petition"])
+    cites = Cites()
+    cites.add(pet)
+    head: list[nodes.Node] = [badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
+    where = []
+    if show_area:
+        area = ds.areas.get(pet.area or "")
+        where.append(area.full_name if area else "Toàn tỉnh")
+    aud = ds.audiences.get(pet.audience or "")
+    if aud:
+        where.append(aud.name)
+    received = session_label(ds, pet.received_session)
+    if received:
+        where.append(f"tiếp nhận trước, sau {received}")
+    if where:
+        head.append(text(" "))
+        head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
+    box += nodes.paragraph("", "", *head)
+    box += cited_paragraph(ds, [nodes.strong("", "Kiến nghị: "), text(pet.text)], cites,
+                           ["hdnd-petition-text"])
+    if pet.response:
+        who = f" ({pet.responder})" if pet.responder else ""
+        box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
+                               classes=["hdnd-petition-response"])
+    return box
+
+
+def filter_petitions(ds: Dataset, areas: list[str], statuses: list[str], committees: list[str],
+                     audiences: list[str], topics: list[str]) -> list[Petition]:
+    out = []
+    for pet in ds.petitions:
+        if areas and (pet.area or "toan-tinh") not in areas:
+            continue
+        if statuses and pet.status.value not in statuses:
+            continue
+        if committees and pet.committee not in committees:
+            continue
+        if audiences and pet.audience not in audiences:
+            continue
+        if topics and not set(topics) & set(pet.topics):
+            continue
+        out.append(pet)
+    return out
+
+
+class PetitionsDirective(HdndDirective):
+    """Options: ``:area:`` (codes, or ``toan-tinh`` for province-wide), ``:status:``,
+    ``:committee:``, ``:audience:``, ``:topic:``."""
+
+    uses = ("petitions", "areas", "audiences")
+    option_spec = {
+        "area": code_list,
+        "status": code_list,
+        "committee": lambda a: [c.strip() for c in (a or "").split(",") if c.strip()],
+        "audience": code_list,
+        "topic": code_list,
+    }
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        areas = self.known("area", self.options.get("area", []), [*ds.areas, "toan-tinh"],
+                           "địa bàn")
+        statuses = self.known("status", self.options.get("status", []),
+                              [s.value for s in PetitionStatus], "tình trạng")
+        committees = self.known("committee", self.options.get("committee", []),
+                                {p.committee for p in ds.petitions if p.committee}, "ban")
+        audiences = self.known("audience", self.options.get("audience", []), ds.audiences,
+                               "đối tượng cử tri")
+        topics = self.known("topic", self.options.get("topic", []), ds.topics, "lĩnh vực")
+        items = filter_petitions(ds, areas, statuses, committees, audiences, topics)
+        if not items:
+            return [nodes.paragraph("", "Không có kiến nghị phù hợp với điều kiện lọc.",
+                                    classes=["hdnd-empty"])]
+        return [petition_nodes(ds, p) for p in items]

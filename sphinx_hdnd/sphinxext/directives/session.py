@@ -1,0 +1,52 @@
+"""``hdnd-session``: the session at a glance (length, dates, attendance, guests)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...model.loader import Dataset
+from ...phrasing import attendance_phrase, format_date, format_duration_days
+from ..render import Cites, bullets, cited_paragraph, item_paragraph, text
+from .base import HdndDirective
+
+
+def session_nodes(ds: Dataset) -> list[nodes.Node]:
+    s, prov = ds.session, ds.province
+    if s is None or prov is None:
+        return []
+    cites = Cites()
+    cites.add(s)
+    body: list[nodes.Node] = []
+    opening = f"Kỳ họp thứ {s.ordinal}, {prov.council_short} khóa {prov.term.code}"
+    if s.duration_days is not None:
+        opening += f" diễn ra trong {format_duration_days(s.duration_days)}"
+    if s.start_date and s.end_date:
+        if s.start_date == s.end_date:
+            opening += f", ngày {format_date(s.start_date)}"
+        else:
+            opening += f", từ ngày {format_date(s.start_date)} đến ngày {format_date(s.end_date)}"
+    body.append(text(opening + ". "))
+    att = s.attendance
+    if att.present is not None and att.total is not None and att.total > 0:
+        phrase = attendance_phrase(att.present, att.total).replace(
+            "đại biểu", f"đại biểu {prov.council_short}", 1)
+        body.append(text(f"Dự kỳ họp có {phrase}."))
+    out: list[nodes.Node] = [cited_paragraph(ds, body, cites, ["hdnd-session-facts"])]
+    if s.guests:
+        guests = nodes.paragraph("", "Khách mời dự kỳ họp:")
+        out.append(guests)
+        out.append(bullets(nodes.paragraph("", g) for g in s.guests))
+    for speech in s.speeches:
+        out.append(item_paragraph(ds, s, speech))
+    if s.outcome:
+        out.append(item_paragraph(ds, s, s.outcome))
+    return out
+
+
+class SessionDirective(HdndDirective):
+    """Renders the session overview of the đề cương."""
+
+    uses = ("session",)
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        return session_nodes(ds)

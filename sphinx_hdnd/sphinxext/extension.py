@@ -1,0 +1,95 @@
+"""``setup()``: configuration, directives, role, event handlers and static files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .. import __version__
+from .directives.budget import BudgetDirective
+from .directives.indicators import IndicatorsDirective
+from .directives.outline import OutlineDirective
+from .directives.petitions import PetitionsDirective
+from .directives.questions import QuestionsDirective
+from .directives.resolutions import ResolutionsDirective
+from .directives.session import SessionDirective
+from .roles import FigureRole
+from .sources import number_sources
+from .state import data_dir, dataset_at, logger, report_problems
+
+#: bump when the pickled doctrees' shape changes, so old environments are discarded
+ENV_VERSION = 1
+
+STATIC = Path(__file__).parent / "static"
+
+CONFIG: list[tuple[str, Any, str, type | tuple[type, ...], str]] = [
+    ("hdnd_data_dir", "data", "env", str,
+     "Thư mục dữ liệu, tính từ thư mục chứa conf.py"),
+    ("hdnd_session", "", "env", str,
+     "Mã kỳ họp cần trình bày (để trống: kỳ họp trong session.yaml)"),
+]
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Validate hdnd_* values with a located warning and a sane fallback."""
+    conf_py = str(Path(app.confdir) / "conf.py")
+    for name, default, _rebuild, types, _doc in CONFIG:
+        value = config[name]
+        if not isinstance(value, types):
+            logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {types.__name__}); "
+                           f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
+                           location=conf_py)
+            config[name] = default
+    root = data_dir(app.confdir, config)
+    confdir = Path(app.confdir).resolve()
+    if not root.is_relative_to(confdir):
+        logger.warning(f"hdnd_data_dir trỏ ra ngoài dự án ({root}); dùng “data”",
+                       type="hdnd", subtype="config", location=conf_py)
+        config["hdnd_data_dir"] = "data"
+    elif not root.is_dir():
+        logger.warning(f"không tìm thấy thư mục dữ liệu {root} (hdnd_data_dir)",
+                       type="hdnd", subtype="config", location=conf_py)
+
+
+def load_data(app: Sphinx) -> None:
+    """Load the data once per build and report every problem with its location."""
+    root = data_dir(app.confdir, app.config)
+    ds = dataset_at(root)
+    report_problems(ds)
+    wanted = app.config.hdnd_session
+    if wanted and ds.session is not None and wanted != ds.session.code:
+        logger.warning(f"hdnd_session = “{wanted}” nhưng dữ liệu là kỳ họp “{ds.session.code}”",
+                       type="hdnd", subtype="config",
+                       location=str(Path(app.confdir) / "conf.py"))
+
+
+def add_static(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("hdnd.css")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    for name, default, rebuild, types, doc in CONFIG:
+        app.add_config_value(name, default, rebuild, types=types, description=doc)
+    app.add_directive("hdnd-outline", OutlineDirective)
+    app.add_directive("hdnd-session", SessionDirective)
+    app.add_directive("hdnd-indicators", IndicatorsDirective)
+    app.add_directive("hdnd-budget", BudgetDirective)
+    app.add_directive("hdnd-resolutions", ResolutionsDirective)
+    app.add_directive("hdnd-petitions", PetitionsDirective)
+    app.add_directive("hdnd-questions", QuestionsDirective)
+    app.add_role("hdnd", FigureRole())
+    app.connect("config-inited", check_config)
+    app.connect("builder-inited", load_data)
+    app.connect("builder-inited", add_static)
+    app.connect("doctree-read", number_sources)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,21 @@
+"""The one custom node: a pending citation, numbered per page after reading.
+
+It never reaches a writer: :mod:`.sources` replaces it during
+``doctree-read`` with standard nodes, so every builder works unchanged.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class source_ref(nodes.Inline, nodes.Element):  # noqa: N801 - docutils naming
+    """Attributes: ``source`` (code), ``section`` (text)."""
+
+
+class sources_here(nodes.General, nodes.Element):  # noqa: N801
+    """Where the page's list of sources goes (end of page if absent)."""
+
+
+def source_anchor(code: str) -> str:
+    return f"hdnd-nguon-{code}"

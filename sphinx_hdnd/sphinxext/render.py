@@ -1,0 +1,178 @@
+"""Shared node builders. Text from the data only ever becomes ``nodes.Text``.
+
+Nothing here parses markup: a petition containing ``<script>``, ``**bold**``
+or ``{{ x }}`` is printed as those characters by every builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+
+from ..model.loader import Dataset
+from ..model.placeholders import Placeholder, split_text
+from ..model.records import Sourced
+from ..phrasing.figures import figure
+from .nodes import source_anchor, source_ref
+
+ILLUSTRATIVE_LABEL = "minh họa"
+
+
+class Cites:
+    """Collects the records a paragraph draws on, to cite them once at its end."""
+
+    def __init__(self) -> None:
+        self.records: list[Sourced] = []
+
+    def add(self, rec: Sourced) -> None:
+        self.records.append(rec)
+
+    def illustrative(self, ds: Dataset) -> bool:
+        return any(is_illustrative(ds, r) for r in self.records)
+
+
+def is_illustrative(ds: Dataset, rec: Sourced) -> bool:
+    if rec.illustrative:
+        return True
+    src = ds.sources.get(rec.source or "")
+    return bool(src and src.illustrative)
+
+
+def text(value: str) -> nodes.Text:
+    return nodes.Text(value)
+
+
+def figure_node(ds: Dataset, fig_text: str, rec: Sourced, cites: Cites) -> nodes.Node:
+    """A figure: a link to its source in HTML, plain text elsewhere."""
+    cites.add(rec)
+    classes = ["hdnd-figure"]
+    if is_illustrative(ds, rec):
+        classes.append("hdnd-illustrative")
+    if rec.source and rec.source in ds.sources:
+        return nodes.reference("", fig_text, internal=True, refid=source_anchor(rec.source),
+                               classes=classes, reftitle=_title(ds, rec))
+    return nodes.inline("", fig_text, classes=classes)
+
+
+def _title(ds: Dataset, rec: Sourced) -> str:
+    src = ds.sources.get(rec.source or "")
+    if src is None:
+        return ""
+    return f"Nguồn: {src.title}" + (f", mục {rec.source_section}" if rec.source_section else "")
+
+
+def narrative_nodes(ds: Dataset, value: str, cites: Cites) -> list[nodes.Node]:
+    """Narrative text with its ``{code}`` placeholders replaced by linked figures."""
+    out: list[nodes.Node] = []
+    for piece in split_text(value):
+        if isinstance(piece, Placeholder):
+            fig = figure(ds, piece.code, piece.form)
+            if fig is None:
+                # validate reports it; print the placeholder rather than invent a figure
+                out.append(text(piece.raw))
+            else:
+                out.append(figure_node(ds, fig.text, fig.record, cites))
+        else:
+            out.append(text(piece))
+    return out
+
+
+def citations(ds: Dataset, cites: Cites) -> list[nodes.Node]:
+    """Superscript markers for the distinct sources used, and the illustrative badge."""
+    out: list[nodes.Node] = []
+    seen: set[str] = set()
+    for rec in cites.records:
+        if rec.source is None or rec.source in seen:
+            continue
+        seen.add(rec.source)
+        sections = sorted({r.source_section for r in cites.records
+                           if r.source == rec.source and r.source_section})
+        out.append(source_ref("", source=rec.source, section="; ".join(sections)))
+    if cites.illustrative(ds):
+        out.append(text(" "))
+        out.append(badge(ILLUSTRATIVE_LABEL, "hdnd-illustrative-badge"))
+    return out
+
+
+def badge(label: str, cls: str) -> nodes.inline:
+    return nodes.inline("", label, classes=["hdnd-badge", cls])
+
+
+def cited_paragraph(ds: Dataset, body: Iterable[nodes.Node], cites: Cites,
+                    classes: Sequence[str] = ()) -> nodes.paragraph:
+    para = nodes.paragraph("", "", classes=list(classes))
+    para.extend(body)
+    para.extend(citations(ds, cites))
+    return para
+
+
+def item_paragraph(ds: Dataset, rec: Sourced, value: str, prefix: str = "",
+                   classes: Sequence[str] = ()) -> nodes.paragraph:
+    """A narrative item: its text with figures, then its citations."""
+    cites = Cites()
+    cites.add(rec)
+    body: list[nodes.Node] = [text(prefix)] if prefix else []
+    body.extend(narrative_nodes(ds, value, cites))
+    return cited_paragraph(ds, body, cites, classes)
+
+
+def section(document: nodes.document, title: str, ident: str,
+            classes: Sequence[str] = ()) -> nodes.section:
+    """A section with a stable id that Sphinx's toctree and anchors understand."""
+    sec = nodes.section("", classes=list(classes))
+    sec["ids"].append(nodes.make_id(ident))
+    sec += nodes.title(title, title)
+    document.note_implicit_target(sec, sec)
+    return sec
+
+
+def enumerated(items: Iterable[nodes.Node], start: int = 1) -> nodes.enumerated_list:
+    """(1) (2) … as the documents number their points."""
+    lst = nodes.enumerated_list(enumtype="arabic", prefix="(", suffix=")")
+    if start != 1:
+        lst["start"] = start
+    for node in items:
+        lst += nodes.list_item("", node)
+    return lst
+
+
+def bullets(items: Iterable[nodes.Node]) -> nodes.bullet_list:
+    lst = nodes.bullet_list(bullet="-")
+    for node in items:
+        lst += nodes.list_item("", node)
+    return lst
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]],
+          widths: Sequence[int] | None = None, classes: Sequence[str] = ()) -> nodes.table:
+    """A plain table; cells may be nodes (figures with links) or strings."""
+    tbl = nodes.table(classes=["hdnd-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    tbl += group
+    for w in widths or [1] * len(headers):
+        group += nodes.colspec(colwidth=w)
+    thead = nodes.thead()
+    group += thead
+    thead += _row(headers)
+    tbody = nodes.tbody()
+    group += tbody
+    for r in rows:
+        tbody += _row(r)
+    return tbl
+
+
+def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if isinstance(cell, str):
+            entry += nodes.paragraph("", cell)
+        elif isinstance(cell, nodes.paragraph | nodes.bullet_list | nodes.enumerated_list):
+            entry += cell
+        else:
+            para = nodes.paragraph()
+            para += cell
+            entry += para
+        row += entry
+    return row

@@ -1,0 +1,61 @@
+"""The dataset of a build: loaded once, shared by every directive, reported once.
+
+The cache is keyed by the data folder and a fingerprint of its files, so a
+changed file reloads the data, and forked parallel readers inherit the
+dataset already loaded by the main process.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..model import Dataset, Severity, load_dataset
+
+logger = logging.getLogger("sphinx_hdnd")
+
+_CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], Dataset]] = {}
+
+
+def data_dir(confdir: str | os.PathLike[str], config: Config) -> Path:
+    return (Path(confdir) / config.hdnd_data_dir).resolve()
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    if not root.is_dir():
+        return ()
+    out = []
+    for p in sorted(root.iterdir()):
+        if p.is_file():
+            st = p.stat()
+            out.append((p.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def dataset_at(root: Path) -> Dataset:
+    fp = _fingerprint(root)
+    cached = _CACHE.get(root)
+    if cached is not None and cached[0] == fp:
+        return cached[1]
+    ds = load_dataset(root)
+    _CACHE[root] = (fp, ds)
+    return ds
+
+
+def get_dataset(env: BuildEnvironment) -> Dataset:
+    return dataset_at(data_dir(env.srcdir, env.config))
+
+
+def report_problems(ds: Dataset) -> None:
+    """Data problems become located Sphinx warnings (type hdnd, subtype from the catalogue)."""
+    for p in ds.problems.items:
+        path = ds.root.parent / p.origin.file
+        location = f"{path}:{p.origin.lineno}" if p.origin.lineno else str(path)
+        column = f" (cột {p.origin.column})" if p.origin.column else ""
+        message = f"[{p.code}]{column} {p.message}"
+        if p.severity is Severity.ERROR or p.severity is Severity.WARNING:
+            logger.warning(message, type="hdnd", subtype=p.kind.subtype, location=location)
