@@ -300,7 +300,8 @@ class _Loader:
         out: list[R] = []
         broken = self.ds.broken_codes.setdefault(name, set())
         for row, cells in table.rows:
-            data = {k: v for k, v in cells.items() if k in known}
+            # an empty cell means "not given": the field's default applies
+            data = {k: v for k, v in cells.items() if k in known and v != ""}
             data["origin"] = self._origin(table, row=row)
             try:
                 out.append(model.model_validate(data, context={"number_style": style}))
