@@ -72,3 +72,33 @@ def validate(project: Path, fmt: str) -> None:
                    f"{len(problems) - len(errors)} cảnh báo.")
         click.echo(summary)
     sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("project", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Thư mục kết quả (mặc định: PROJECT/_build).")
+@click.option("-j", "--jobs", default="auto", show_default=True,
+              help="Số tiến trình song song khi đọc trang.")
+@click.option("--strict/--no-strict", default=False,
+              help="Coi mọi cảnh báo là lỗi (như sphinx-build -W).")
+def build(project: Path, out_dir: Path | None, jobs: str, strict: bool) -> None:
+    """Xây dựng trang web HTML của dự án PROJECT."""
+    from sphinx.cmd.build import build_main
+
+    if not (project / "conf.py").is_file():
+        click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
+        sys.exit(2)
+    out = out_dir or project / "_build"
+    html = out / "html"
+    args = ["-b", "html", "-j", jobs, "-q", str(project), str(html)]
+    if strict:
+        args.insert(0, "-W")
+    click.echo(f"Đang xây dựng trang HTML vào {html} …")
+    code = build_main(args)
+    if code != 0:
+        click.echo("Xây dựng không thành công: xem các cảnh báo ở trên (tệp, dòng, nội dung).",
+                   err=True)
+        sys.exit(1)
+    index = (html / "index.html").resolve()
+    click.echo(f"Xong. Mở trang web: {index.as_uri()}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,9 @@ def check_config(app: Sphinx, config: Config) -> None:
                            location=conf_py)
             config[name] = default
     root = data_dir(app.confdir, config)
-    confdir = Path(app.confdir).resolve()
-    if not root.is_relative_to(confdir):
+    # lexical check: a symlink placed inside the project is the user's own choice
+    relative = os.path.normpath(config.hdnd_data_dir)
+    if os.path.isabs(relative) or relative == ".." or relative.startswith(".." + os.sep):
         logger.warning(f"hdnd_data_dir trỏ ra ngoài dự án ({root}); dùng “data”",
                        type="hdnd", subtype="config", location=conf_py)
         config["hdnd_data_dir"] = "data"

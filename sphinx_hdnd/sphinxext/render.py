@@ -129,7 +129,7 @@ def section(document: nodes.document, title: str, ident: str,
 
 def enumerated(items: Iterable[nodes.Node], start: int = 1) -> nodes.enumerated_list:
     """(1) (2) … as the documents number their points."""
-    lst = nodes.enumerated_list(enumtype="arabic", prefix="(", suffix=")")
+    lst = nodes.enumerated_list(enumtype="arabic", prefix="(", suffix=")", classes=["hdnd-paren"])
     if start != 1:
         lst["start"] = start
     for node in items:

@@ -22,7 +22,7 @@ _CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], Dataset]] = {}
 
 
 def data_dir(confdir: str | os.PathLike[str], config: Config) -> Path:
-    return (Path(confdir) / config.hdnd_data_dir).resolve()
+    return Path(os.path.abspath(Path(confdir) / config.hdnd_data_dir))
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
