@@ -31,7 +31,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.functional_validators import BeforeValidator
 
 from . import fields as F
-from .numbers import NumberStyle, resolve_style
+from .numbers import NumberStyle, resolve_style, style_of
 from .origin import Origin
 from .problems import ProblemLog
 from .records import (
@@ -82,8 +82,14 @@ class Dataset:
     problems: ProblemLog = field(default_factory=ProblemLog)
     #: codes of rows that failed to load, so references to them are not reported twice
     broken_codes: dict[str, set[str]] = field(default_factory=dict)
+    #: tables and YAML lists that exist (or are required) but could not be read at all:
+    #: references into them are not checked, the one problem with the file is enough
+    failed: set[str] = field(default_factory=set)
     #: the topic vocabulary came from the package, not the province
     default_topics: bool = False
+    #: areas named in text (computed on demand by :mod:`.area_links`)
+    area_links: list[Any] = field(default_factory=list)
+    item_areas: dict[int, list[str]] | None = None
 
     def relpath(self, path: Path) -> str:
         try:
@@ -162,11 +168,26 @@ def _with_origins(data: Any, doc: YamlDocument, file: str, path: tuple[Any, ...]
             k: (v if k in _PLAIN_MAPPINGS else _with_origins(v, doc, file, (*path, k)))
             for k, v in data.items()
         }
-        out["origin"] = Origin(file, line=doc.line_of(path))
+        out["origin"] = Origin(file, line=doc.line_of(path),
+                               field_lines=_field_lines(data, doc, path))
         return out
     if isinstance(data, list):
         return [_with_origins(v, doc, file, (*path, i)) for i, v in enumerate(data)]
     return data
+
+
+def _field_lines(data: dict[str, Any], doc: YamlDocument,
+                 path: tuple[Any, ...]) -> tuple[tuple[str, int], ...]:
+    """The line of each key of a record (``weights.kinh-te`` inside plain mappings)."""
+    out: list[tuple[str, int]] = []
+    for k, v in data.items():
+        if (line := doc.lines.get((*path, k))) is not None:
+            out.append((k, line))
+        if k in _PLAIN_MAPPINGS and isinstance(v, dict):
+            for sub in v:
+                if (line := doc.lines.get((*path, k, sub))) is not None:
+                    out.append((f"{k}.{sub}", line))
+    return tuple(out)
 
 
 def _yaml_loc_origin(doc: YamlDocument, file: str, loc: tuple[Any, ...]) -> Origin:
@@ -195,7 +216,8 @@ class _Loader:
         path = self.find(name, (".yaml", ".yml"))
         if path is None:
             if required:
-                self.log.add("HD101", Origin(f"{name}.yaml"),
+                self.ds.failed.add(name)
+                self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.yaml")),
                              f"không tìm thấy tệp {name}.yaml trong thư mục dữ liệu")
             return None
         self.ds.files[name] = path
@@ -205,12 +227,15 @@ class _Loader:
             text = _decode(raw)
             doc = read_yaml(text)
         except TableProblem as exc:
+            self.ds.failed.add(name)
             self.log.add(exc.code, Origin(rel, line=exc.row), exc.message)
             return None
         except YamlProblem as exc:
+            self.ds.failed.add(name)
             self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
             return None
         if doc.data is None:
+            self.ds.failed.add(name)
             self.log.add("HD103", Origin(rel), "tệp YAML rỗng")
             return None
         return _with_origins(doc.data, doc, rel), doc, rel
@@ -226,11 +251,13 @@ class _Loader:
                 table = read_xlsx(self.workbook, sheet=name)
             else:
                 if required:
-                    self.log.add("HD101", Origin(f"{name}.csv"),
+                    self.ds.failed.add(name)
+                    self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.csv")),
                                  f"không tìm thấy bảng {name} (.csv, .xlsx hoặc trang tính "
                                  f"trong {WORKBOOK})")
                 return None
         except TableProblem as exc:
+            self.ds.failed.add(name)
             where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
             self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
             return None
@@ -263,13 +290,17 @@ class _Loader:
         else:
             prefix = ()
         if not isinstance(data, list):
-            self.log.add("HD107", Origin(rel, line=1), "cần một danh sách các mục (dòng bắt đầu bằng “- ”)")
+            self.ds.failed.add(name)
+            self.log.add("HD107", Origin(rel, line=1),
+                         "cần một danh sách các mục (dòng bắt đầu bằng “- ”)")
             return []
         out = []
         for i, item in enumerate(data):
             rec = self.yaml_record(model, item, doc, rel, (*prefix, i), self.context(name))
             if rec is not None:
                 out.append(rec)
+            elif isinstance(item, dict) and isinstance(item.get("code"), str):
+                self.ds.broken_codes.setdefault(name, set()).add(item["code"])
         return out
 
     def context(self, name: str, suffix: str = ".yaml") -> dict[str, Any]:
@@ -295,6 +326,7 @@ class _Loader:
             self.log.add("HD110", self._origin(table, row=1, column=column),
                          f"bảng {name} thiếu cột bắt buộc “{column}”")
         if missing:
+            self.ds.failed.add(name)
             return []
         style = self.table_style(model, table, name)
         out: list[R] = []
@@ -314,13 +346,18 @@ class _Loader:
 
     def table_style(self, model: type[BaseModel], table: Table, name: str) -> NumberStyle:
         declared = self.context(name, Path(table.path).suffix)["number_style"]
-        numeric = _numeric_fields(model) & set(table.columns)
-        values = [
-            cells[c] for _, cells in table.rows for c in numeric if isinstance(cells.get(c), str)
+        numeric = _numeric_fields(model)
+        cells_in_order = [
+            (row, c, cells[c]) for row, cells in table.rows for c in table.columns
+            if c in numeric and isinstance(cells.get(c), str)
         ]
-        style, reason = resolve_style(values, declared)
+        style, reason = resolve_style([v for _, _, v in cells_in_order], declared)
         if style is None:
-            self.log.add("HD122", self._origin(table),
+            # the first proving value sets the file's style; point at the first slip
+            first = next(s for _, _, v in cells_in_order if (s := style_of(v)) is not None)
+            row, column, _ = next(
+                cell for cell in cells_in_order if style_of(cell[2]) not in (None, first))
+            self.log.add("HD122", self._origin(table, row=row, column=column),
                          f"bảng {name} trộn hai kiểu ghi số: {reason}")
             return NumberStyle.AUTO
         return style

@@ -1,0 +1,80 @@
+"""Areas named in text: "huyện Mường Nhé", "Mường Nhé", "thành phố Điện Biên Phủ".
+
+An item whose text names an area is linked to that area unless the item
+says ``no_area_links``. A bare name is used only where it cannot be
+confused: not the province's own name, and the longest name wins, so
+"Điện Biên Đông" is never read as "Điện Biên". ``hdnd validate`` lists the
+links so staff can review them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .loader import Dataset
+from .origin import Origin
+from .records import NarrativeItem, Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class AreaLink:
+    origin: Origin
+    area: str
+    matched: str  # the words found in the text
+
+
+def _matcher(ds: Dataset) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    province_name = (ds.province.name if ds.province else "").casefold()
+    spellings: dict[str, str] = {}
+    for area in ds.areas.values():
+        names = [area.full_name, *area.aliases]
+        if area.name.casefold() != province_name:
+            names.append(area.name)
+        for name in names:
+            key = name.casefold().strip()
+            if key and key not in spellings:
+                spellings[key] = area.code
+    if not spellings:
+        return None
+    alternatives = sorted(spellings, key=len, reverse=True)  # longest first
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)",
+                         re.IGNORECASE)
+    return pattern, spellings
+
+
+def _linkable(ds: Dataset) -> list[NarrativeItem | Resolution]:
+    return [*ds.narrative.all_items(), *ds.resolutions]
+
+
+def find_links(ds: Dataset) -> dict[int, list[AreaLink]]:
+    """Areas named in each item's text that its ``areas`` column does not list."""
+    got = _matcher(ds)
+    if got is None:
+        return {}
+    pattern, spellings = got
+    out: dict[int, list[AreaLink]] = {}
+    for rec in _linkable(ds):
+        if isinstance(rec, NarrativeItem) and rec.no_area_links:
+            continue
+        text = f"{rec.title} {rec.text}" if isinstance(rec, NarrativeItem) else rec.title
+        found: list[AreaLink] = []
+        for m in pattern.finditer(text):
+            code = spellings[m.group(1).casefold()]
+            if code not in rec.areas and code not in {f.area for f in found}:
+                found.append(AreaLink(rec.origin, code, m.group(1)))
+        if found:
+            out[id(rec)] = found
+    return out
+
+
+def effective_areas(ds: Dataset) -> dict[int, list[str]]:
+    """Each linkable record's areas: declared ones, then those named in its text."""
+    if ds.item_areas is None:
+        links = find_links(ds)
+        ds.area_links = [link for found in links.values() for link in found]
+        ds.item_areas = {
+            id(rec): [*rec.areas, *(link.area for link in links.get(id(rec), []))]
+            for rec in _linkable(ds)
+        }
+    return ds.item_areas
