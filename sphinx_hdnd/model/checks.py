@@ -26,7 +26,21 @@ def check_dataset(ds: Dataset) -> None:
     _check_narrative_text(ds)
 
 
+class _Anything(set[str]):
+    """The codes of a table that could not be read: every reference is accepted."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
+
+    def __or__(self, other: object) -> _Anything:
+        return self
+
+    __ror__ = __or__
+
+
 def _known(ds: Dataset, table: str, keys: Iterable[str]) -> set[str]:
+    if table in ds.failed:
+        return _Anything()
     return set(keys) | ds.broken_codes.get(table, set())
 
 
@@ -35,7 +49,8 @@ def _check_province(ds: Dataset) -> None:
     if prov is None:
         return
     allowed = ", ".join(s.value for s in NumberStyle)
-    styles = {"number_style": prov.number_style, **prov.number_styles}
+    styles = {"number_style": prov.number_style,
+              **{f"number_styles.{k}": v for k, v in prov.number_styles.items()}}
     for key, value in styles.items():
         if value not in {s.value for s in NumberStyle}:
             ds.problems.add("HD114", prov.origin.with_column(key),
@@ -72,7 +87,8 @@ def _check_session(ds: Dataset) -> None:
     q = s.questioning
     if q and q.delegates and q.delegate_count is not None and q.delegate_count != len(q.delegates):
         log.add("HD147", q.origin.with_column("delegate_count"),
-                f"ghi {q.delegate_count} đại biểu chất vấn nhưng danh sách có {len(q.delegates)} người")
+                f"ghi {q.delegate_count} đại biểu chất vấn nhưng danh sách có "
+                f"{len(q.delegates)} người")
 
 
 def _check_areas(ds: Dataset) -> None:
@@ -100,10 +116,11 @@ def _check_areas(ds: Dataset) -> None:
 
 
 def _check_audiences(ds: Dataset) -> None:
+    topics = _known(ds, "topics", ds.topics)
     for aud in ds.audiences.values():
         for topic, weight in aud.weights.items():
             where = aud.origin.with_column(f"weights.{topic}")
-            if topic not in ds.topics:
+            if topic not in topics:
                 ds.problems.add("HD133", where, f"lĩnh vực “{topic}” không có trong danh mục")
             if weight is None or not (Decimal(0) <= weight <= Decimal(1)):
                 ds.problems.add("HD149", where, f"trọng số “{weight}” phải từ 0 đến 1")
@@ -127,7 +144,8 @@ def _sourced_records(ds: Dataset) -> Iterable[Sourced]:
 def _check_references(ds: Dataset) -> None:
     log = ds.problems
     areas = _known(ds, "areas", ds.areas)
-    audiences = set(ds.audiences)
+    audiences = _known(ds, "audiences", ds.audiences)
+    topics = _known(ds, "topics", ds.topics)
     sources = _known(ds, "sources", ds.sources)
     indicators = _known(ds, "indicators", ds.indicators)
     citable = indicators | _known(ds, "rankings", ds.rankings)
@@ -137,7 +155,7 @@ def _check_references(ds: Dataset) -> None:
 
     def topic(rec_origin: Origin, codes: Iterable[str], column: str) -> None:
         for code in codes:
-            if code not in ds.topics:
+            if code not in topics:
                 log.add("HD133", rec_origin.with_column(column),
                         f"lĩnh vực “{code}” không có trong danh mục lĩnh vực")
 
@@ -243,6 +261,7 @@ def _check_budget(ds: Dataset) -> None:
 def _check_narrative_text(ds: Dataset) -> None:
     citable = _known(ds, "indicators", ds.indicators) | _known(ds, "rankings", ds.rankings)
     items: list[NarrativeItem] = ds.narrative.all_items()
+    _check_area_mentions(ds)
     for item in items:
         for piece in split_text(item.text):
             if not isinstance(piece, Placeholder):
@@ -254,3 +273,16 @@ def _check_narrative_text(ds: Dataset) -> None:
                 ds.problems.add("HD151", item.origin.with_column("text"),
                                 f"“{piece.raw}”: dạng “{piece.form}” không hỗ trợ; dùng "
                                 + ", ".join(FORMS))
+
+
+
+def _check_area_mentions(ds: Dataset) -> None:
+    """HD152: the text names an area that the item does not list (linked automatically)."""
+    from .area_links import find_links
+
+    for links in find_links(ds).values():
+        for link in links:
+            column = "title" if link.origin.row is not None else "text"  # resolutions: a table
+            ds.problems.add("HD152", link.origin.with_column(column),
+                            f"văn bản nhắc “{link.matched}” nhưng không ghi địa bàn "
+                            f"“{link.area}” ở cột areas; mục sẽ được tự gắn với địa bàn này")

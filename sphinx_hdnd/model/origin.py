@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +12,9 @@ class Origin:
     ``row`` is the spreadsheet row number as the user sees it in Excel or a
     text editor (the header is row 1, the first record row 2). ``line`` is
     the 1-based line for YAML files. ``sheet`` names the worksheet for XLSX.
+    ``field_lines`` maps a YAML record's field names (``weights.kinh-te`` for
+    keys of a plain mapping) to their own lines, so that a problem found in a
+    field points at that field's line, not the record's first line.
     """
 
     file: str
@@ -19,9 +22,13 @@ class Origin:
     line: int | None = None
     column: str | None = None
     sheet: str | None = None
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
     def with_column(self, column: str | None) -> Origin:
-        return Origin(self.file, self.row, self.line, column, self.sheet)
+        line = self.line
+        if column is not None and self.field_lines:
+            line = dict(self.field_lines).get(column, line)
+        return Origin(self.file, self.row, line, column, self.sheet, self.field_lines)
 
     def __str__(self) -> str:
         parts = [self.file]
