@@ -1,0 +1,372 @@
+"""``hdnd validate``: every catalogue code, produced by one small slip, located exactly.
+
+``CASES`` holds one mutation of the minimal project per code of the
+catalogue; a code added to the catalogue without a case here fails
+``test_every_code_has_a_case``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from sphinx_hdnd.model import CATALOGUE, Severity
+
+Mutation = Callable[[Path], None]
+
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]",
+                        re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ mutation helpers
+
+
+def replace(name: str, old: str, new: str) -> Mutation:
+    """Replace one exact, unique piece of text in one data file."""
+
+    def mutate(data: Path) -> None:
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return mutate
+
+
+def append(name: str, text: str) -> Mutation:
+    def mutate(data: Path) -> None:
+        with (data / name).open("a", encoding="utf-8") as f:
+            f.write(text)
+
+    return mutate
+
+
+def write_bytes(name: str, content: bytes) -> Mutation:
+    def mutate(data: Path) -> None:
+        (data / name).write_bytes(content)
+
+    return mutate
+
+
+def delete(name: str) -> Mutation:
+    def mutate(data: Path) -> None:
+        (data / name).unlink()
+
+    return mutate
+
+
+def header_only(name: str) -> Mutation:
+    def mutate(data: Path) -> None:
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+    return mutate
+
+
+def cp1258_row(name: str, row: int) -> Mutation:
+    """Row ``row`` saved in Windows-1258 (as a legacy Excel would), the rest UTF-8."""
+
+    def mutate(data: Path) -> None:
+        path = data / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        raw = b"".join(
+            line.encode("cp1258", errors="replace") if i == row else line.encode("utf-8")
+            for i, line in enumerate(lines, 1)
+        )
+        path.write_bytes(raw)
+
+    return mutate
+
+
+def _edit_csv(name: str, change: Callable[[list[list[str]]], None]) -> Mutation:
+    def mutate(data: Path) -> None:
+        path = data / name
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        change(rows)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+
+    return mutate
+
+
+def drop_column(name: str, column: str) -> Mutation:
+    def change(rows: list[list[str]]) -> None:
+        i = rows[0].index(column)
+        for row in rows:
+            del row[i]
+
+    return _edit_csv(name, change)
+
+
+def add_column(name: str, column: str, value: str) -> Mutation:
+    def change(rows: list[list[str]]) -> None:
+        rows[0].append(column)
+        for row in rows[1:]:
+            row.append(value)
+
+    return _edit_csv(name, change)
+
+
+def _zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ the cases
+
+
+@dataclass(frozen=True)
+class Case:
+    mutate: Mutation
+    file: str
+    row: int | None = None  # tables: spreadsheet row (header = 1)
+    line: int | None = None  # YAML: 1-based line
+    column: str | None = None
+    also: frozenset[str] = field(default_factory=frozenset)  # other codes that may follow
+
+
+CASES: dict[str, Case] = {
+    # files and formats
+    "HD100": Case(write_bytes("areas.csv", _zip_bytes()), "data/areas.csv"),
+    "HD101": Case(delete("sources.csv"), "data/sources.csv",
+                  also=frozenset({"HD134"})),  # every citation of the missing sources
+    "HD102": Case(cp1258_row("petitions.csv", 4), "data/petitions.csv", row=4),
+    "HD103": Case(header_only("resolutions.csv"), "data/resolutions.csv"),
+    "HD104": Case(replace("session.yaml", "  present: 40", "\tpresent: 40"),
+                  "data/session.yaml", line=14),
+    "HD105": Case(append("province.yaml", "name: Tỉnh Mẫu Hai\n"), "data/province.yaml", line=14),
+    "HD106": Case(replace("audiences.yaml", "  weights:\n    nong-nghiep",
+                          "  weights: &w\n    nong-nghiep"), "data/audiences.yaml", line=4),
+    "HD107": Case(replace("audiences.yaml", "  order: 1\n", "  order: 1\n  colour: đỏ\n"),
+                  "data/audiences.yaml", line=8, column="colour"),
+    # columns and cells
+    "HD110": Case(drop_column("areas.csv", "level"), "data/areas.csv", row=1, column="level"),
+    "HD111": Case(add_column("areas.csv", "ghi_chu", "x"), "data/areas.csv", row=1,
+                  column="ghi_chu"),
+    "HD112": Case(replace("indicators.csv", "thu_nsnn,Thu ngân sách nhà nước,", "thu_nsnn,,"),
+                  "data/indicators.csv", row=3, column="name"),
+    "HD113": Case(replace("sources.csv", "15/07/2024", "32/13/2024"), "data/sources.csv", row=2,
+                  column="date"),
+    "HD114": Case(replace("petitions.csv", "da-tra-loi", "xong"), "data/petitions.csv", row=2,
+                  column="status"),
+    "HD115": Case(replace("petitions.csv", "kn005,", "KN 005,"), "data/petitions.csv", row=6,
+                  column="code"),
+    # numbers
+    "HD120": Case(replace("indicators.csv", '"8,75"', "khoảng 9"), "data/indicators.csv", row=2,
+                  column="value"),
+    "HD121": Case(replace("rankings.csv", ",10,63,", ",10,1.063,"), "data/rankings.csv", row=2,
+                  column="total"),
+    "HD122": Case(replace("rankings.csv", ",10,63,\"tỉnh, thành phố\",5,",
+                          ',10,63.0,"tỉnh, thành phố","5,0",'), "data/rankings.csv", row=2,
+                  column="change"),
+    # codes and references
+    "HD130": Case(append("areas.csv", "binh-son,Bình Sơn Mới,huyện,,4\n"), "data/areas.csv",
+                  row=5, column="code"),
+    "HD131": Case(replace("petitions.csv", "kn002,binh-son", "kn002,dong-son"),
+                  "data/petitions.csv", row=3, column="area"),
+    "HD132": Case(replace("petitions.csv", "kn001,an-binh,nong-dan", "kn001,an-binh,cong-nhan"),
+                  "data/petitions.csv", row=2, column="audience"),
+    "HD133": Case(replace("resolutions.csv", "dự toán ngân sách,03/NQ-HĐND,ngan-sach",
+                          "dự toán ngân sách,03/NQ-HĐND,tai-chinh-x"),
+                  "data/resolutions.csv", row=4, column="topics"),
+    "HD134": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,dc_khac"),
+                  "data/budget.csv", row=2, column="source"),
+    "HD135": Case(replace("rankings.csv", "GRDP,grdp_6t,", "GRDP,grdp_nam,"),
+                  "data/rankings.csv", row=2, column="indicator"),
+    "HD136": Case(replace("petitions.csv", "chua-tra-loi,k05,", "chua-tra-loi,k09,"),
+                  "data/petitions.csv", row=5, column="received_session"),
+    "HD137": Case(replace("areas.csv", "xã,an-binh,", "xã,huyen-x,"), "data/areas.csv", row=4,
+                  column="parent"),
+    # consistency
+    "HD140": Case(replace("indicators.csv", ',x,2.500,', ',x,0,'), "data/indicators.csv", row=3,
+                  column="plan"),
+    "HD141": Case(replace("indicators.csv", '"50,02"', '"60,02"'), "data/indicators.csv", row=3,
+                  column="plan_pct"),
+    "HD142": Case(replace("indicators.csv", '"4,65"', '"6,65"'), "data/indicators.csv", row=4,
+                  column="growth"),
+    "HD143": Case(replace("indicators.csv", '"35,2"', '"36,2"'), "data/indicators.csv", row=8,
+                  column="share_group"),
+    # the seed's own slip: a mid-2024 session dated in 2023
+    "HD144": Case(replace("session.yaml", "start_date: 10/07/2024", "start_date: 11/07/2023"),
+                  "data/session.yaml", line=5, column="start_date"),
+    "HD145": Case(replace("session.yaml", "present: 40", "present: 50"), "data/session.yaml",
+                  line=14, column="present"),
+    "HD146": Case(replace("session.yaml", "end_date: 11/07/2024", "end_date: 09/07/2024"),
+                  "data/session.yaml", line=6, column="end_date"),
+    "HD147": Case(replace("session.yaml", "delegate_count: 2", "delegate_count: 3"),
+                  "data/session.yaml", line=36, column="delegate_count"),
+    "HD148": Case(replace("indicators.csv", '"2,18"', '"3,18"'), "data/indicators.csv", row=5,
+                  column="ratio"),
+    "HD149": Case(replace("audiences.yaml", "giam-ngheo: 0.8", "giam-ngheo: 1.8"),
+                  "data/audiences.yaml", line=6, column="weights.giam-ngheo"),
+    # narrative text
+    "HD150": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_nam}"),
+                  "data/narrative.yaml", line=4, column="text"),
+    "HD151": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:chart}"),
+                  "data/narrative.yaml", line=4, column="text"),
+    "HD152": Case(replace("narrative.yaml", "Sản lượng lương thực đạt",
+                          "Sản lượng lương thực huyện Bình Sơn đạt"),
+                  "data/narrative.yaml", line=9, column="text"),
+}
+
+
+def _matches(problem: dict, case: Case, code: str) -> bool:
+    return (problem["code"] == code and problem["file"] == case.file
+            and problem["row"] == case.row and problem["line"] == case.line
+            and problem["column"] == case.column)
+
+
+# ------------------------------------------------------------------ tests
+
+
+def test_minimal_project_is_clean(hdnd, minimal_project):
+    result = hdnd("validate", str(minimal_project), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.json == {**result.json, "errors": 0, "warnings": 0, "problems": []}
+
+
+def test_minimal_project_text_output(hdnd, minimal_project):
+    result = hdnd("validate", str(minimal_project))
+    assert result.exit_code == 0
+    assert "0 lỗi, 0 cảnh báo" in result.output
+
+
+def test_every_code_has_a_case():
+    assert sorted(CASES) == sorted(CATALOGUE)
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_code_is_reported_where_the_slip_is(code, copy_project, hdnd):
+    case = CASES.get(code)
+    assert case is not None, f"no test produces {code}: add a mutation to CASES"
+    data = copy_project()
+    case.mutate(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert "Traceback" not in result.output
+    assert result.json is not None, result.output
+    found = [p for p in result.problems if _matches(p, case, code)]
+    assert found, (
+        f"expected {code} at {case.file} row={case.row} line={case.line} column={case.column}; "
+        f"got {[(p['code'], p['file'], p['row'], p['line'], p['column']) for p in result.problems]}"
+    )
+    unexpected = set(result.codes()) - {code} - case.also
+    assert not unexpected, result.output
+    problem = found[0]
+    assert problem["message"].strip()
+    assert VIETNAMESE.search(problem["message"] + problem["title"]), problem
+    assert problem["severity"] == CATALOGUE[code].severity.value
+    warning_only = all(CATALOGUE[c].severity is Severity.WARNING for c in result.codes())
+    assert result.exit_code == (0 if warning_only else 1)
+    # the text output names the same place
+    text = hdnd("validate", str(data.parent))
+    assert "Traceback" not in text.output
+    assert text.exit_code == result.exit_code
+    assert code in text.output and case.file in text.output
+
+
+def test_seed_slip_session_year(copy_project, hdnd):
+    """The seed dates the 15th session 11/07/2023 while reporting on 2024."""
+    data = copy_project()
+    replace("session.yaml", "start_date: 10/07/2024", "start_date: 11/07/2023")(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert result.exit_code == 1
+    (problem,) = result.problems
+    assert (problem["code"], problem["file"], problem["line"], problem["column"]) == (
+        "HD144", "data/session.yaml", 5, "start_date")
+    assert "2024" in problem["message"] and "11/07/2023" in problem["message"]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("code", ["HD100", "HD104", "HD122", "HD144"])
+def test_validate_never_writes_to_the_data(code, copy_project, hdnd):
+    data = copy_project()
+    CASES[code].mutate(data)
+    before = _digest(data.parent)
+    mtimes = {p: p.stat().st_mtime_ns for p in data.parent.rglob("*")}
+    for args in (("--format", "json"), ()):
+        hdnd("validate", str(data.parent), *args)
+    assert _digest(data.parent) == before
+    assert {p: p.stat().st_mtime_ns for p in data.parent.rglob("*")} == mtimes
+
+
+def test_validate_clean_project_writes_nothing(copy_project, hdnd):
+    data = copy_project()
+    before = _digest(data.parent)
+    assert hdnd("validate", str(data.parent)).exit_code == 0
+    assert _digest(data.parent) == before
+
+
+def test_missing_folder_is_exit_2(tmp_path, hdnd):
+    result = hdnd("validate", str(tmp_path / "khong-co"), "--format", "json")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_data_folder_given_directly(hdnd, minimal_data):
+    result = hdnd("validate", str(minimal_data), "--format", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_empty_folder_lists_required_files(tmp_path, hdnd):
+    result = hdnd("validate", str(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    missing = {p["file"] for p in result.problems if p["code"] == "HD101"}
+    assert {"province.yaml", "session.yaml", "areas.csv", "audiences.yaml", "sources.csv",
+            "indicators.csv"} <= {Path(f).name for f in missing}
+
+
+def test_declared_style_mismatch_is_located(copy_project, hdnd):
+    """A file declared vi in province.yaml that holds a plain value: HD122 at that cell."""
+    data = copy_project()
+    append("province.yaml", "number_styles:\n  indicators.csv: vi\n")(data)
+    replace("indicators.csv", '"4,65"', "4.65")(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert [(p["code"], p["row"], p["column"]) for p in result.problems] == [
+        ("HD122", 4, "growth")]
+
+
+def test_bad_declared_style_points_at_its_line(copy_project, hdnd):
+    data = copy_project()
+    append("province.yaml", "number_styles:\n  indicators.csv: viet\n")(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert [(p["code"], p["line"], p["column"]) for p in result.problems] == [
+        ("HD114", 15, "number_styles.indicators.csv")]
+
+
+ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", "HD103",
+                                                      "HD104", "HD105", "HD106", "HD110"}]
+
+
+def test_many_slips_at_once_never_crash(copy_project, hdnd):
+    """Mutations that do not conflict, applied together: every one is still reported."""
+    data = copy_project()
+    applied = []
+    for code in ALL_AT_ONCE:
+        try:
+            CASES[code].mutate(data)
+        except AssertionError:  # an earlier mutation changed the same text
+            continue
+        applied.append(code)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert "Traceback" not in result.output
+    assert result.exit_code == 1
+    assert len(applied) > 20
+    # a row broken by one slip hides the cross-checks of that row, nothing more
+    assert len(set(result.codes()) & set(applied)) >= len(applied) - 8, result.codes()
