@@ -10,13 +10,17 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
+from .directives.area import AreaDirective
+from .directives.briefing import BriefingDirective
 from .directives.budget import BudgetDirective
+from .directives.grid import GridDirective
 from .directives.indicators import IndicatorsDirective
 from .directives.outline import OutlineDirective
 from .directives.petitions import PetitionsDirective
 from .directives.questions import QuestionsDirective
 from .directives.resolutions import ResolutionsDirective
 from .directives.session import SessionDirective
+from .generate import generate_pages
 from .roles import FigureRole
 from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems
@@ -31,6 +35,13 @@ CONFIG: list[tuple[str, Any, str, type | tuple[type, ...], str]] = [
      "Thư mục dữ liệu, tính từ thư mục chứa conf.py"),
     ("hdnd_session", "", "env", str,
      "Mã kỳ họp cần trình bày (để trống: kỳ họp trong session.yaml)"),
+    ("hdnd_briefings", True, "env", bool,
+     "Tạo trang đề cương cho từng địa bàn và đối tượng cử tri (thư mục tiep-xuc/)"),
+    ("hdnd_areas", [], "env", list,
+     "Chỉ tạo đề cương cho các mã địa bàn này (để trống: mọi địa bàn hiện hành)"),
+    ("hdnd_exclude_areas", [], "env", list, "Không tạo đề cương cho các mã địa bàn này"),
+    ("hdnd_exclude_audiences", [], "env", list,
+     "Không tạo đề cương cho các mã đối tượng cử tri này"),
 ]
 
 
@@ -40,7 +51,8 @@ def check_config(app: Sphinx, config: Config) -> None:
     for name, default, _rebuild, types, _doc in CONFIG:
         value = config[name]
         if not isinstance(value, types):
-            logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {types.__name__}); "
+            expected = types.__name__ if isinstance(types, type) else "/".join(t.__name__ for t in types)
+            logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {expected}); "
                            f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
                            location=conf_py)
             config[name] = default
@@ -84,9 +96,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-resolutions", ResolutionsDirective)
     app.add_directive("hdnd-petitions", PetitionsDirective)
     app.add_directive("hdnd-questions", QuestionsDirective)
+    app.add_directive("hdnd-briefing", BriefingDirective)
+    app.add_directive("hdnd-area", AreaDirective)
+    app.add_directive("hdnd-grid", GridDirective)
     app.add_role("hdnd", FigureRole())
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_data)
+    app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", add_static)
     app.connect("doctree-read", number_sources)
     return {

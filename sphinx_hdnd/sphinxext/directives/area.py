@@ -1,0 +1,76 @@
+"""``hdnd-area``: one area's overview: its figures, local items, petitions and briefings."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ...model.loader import Dataset
+from ...phrasing.briefing import comparison_text, rank_text
+from ...phrasing.figures import indicator_sentence
+from ...tailoring import area_scope, local_indicators
+from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, table, text
+from .base import HdndDirective
+from .briefing import _order, briefing_docname, doc_link
+from .petitions import petition_nodes
+
+
+class AreaDirective(HdndDirective):
+    """Option ``:area:`` (code, required)."""
+
+    uses = ("areas", "audiences", "indicators", "narrative", "resolutions", "petitions")
+    option_spec = {"area": directives.unchanged_required}
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        code = self.options.get("area")
+        if code not in ds.areas:
+            self.warn(f"tùy chọn :area: “{code}” không phải mã địa bàn đã khai báo", "reference")
+            return []
+        area = ds.areas[code]
+        doc = self.state.document
+        title = area.full_name[:1].upper() + area.full_name[1:]
+        page = section(doc, title, f"hdnd-area-{code}", ["hdnd-area"])
+        page += nodes.paragraph("", "Chọn đối tượng cử tri của cuộc tiếp xúc:",
+                                classes=["hdnd-meta"])
+        grid = nodes.container(classes=["hdnd-audience-links"])
+        for aud in sorted(ds.audiences.values(), key=_order):
+            card = nodes.container(classes=["hdnd-link-card"])
+            card += nodes.paragraph("", "", doc_link(briefing_docname(code, aud.code), aud.name))
+            if aud.description:
+                card += nodes.paragraph("", aud.description, classes=["hdnd-meta"])
+            grid += card
+        page += grid
+        indicators = local_indicators(ds, code)
+        if indicators:
+            sub = section(doc, "Chỉ tiêu của địa bàn", f"hdnd-area-{code}-chi-tieu")
+            level = ds.province.area_level_label if ds.province else "địa bàn"
+            rows = []
+            for li in indicators:
+                cites = Cites()
+                rows.append([li.indicator.name + f" ({li.indicator.period})",
+                             cited_paragraph(ds, [figure_node(ds, indicator_sentence(li.indicator),
+                                                              li.indicator, cites)], cites),
+                             comparison_text(li.indicator, li.province),
+                             rank_text(li.rank, li.of, level)])
+            sub += table(["Chỉ tiêu", "Địa bàn", "So với toàn tỉnh", "Xếp hạng"], rows,
+                         [30, 30, 25, 15], ["hdnd-local-indicators"])
+            page += sub
+        scope = area_scope(ds, code)
+        from ...model.area_links import effective_areas
+
+        links = effective_areas(ds)
+        items = [i for i in ds.narrative.all_items()
+                 if scope & set(links.get(id(i), i.areas))]
+        if items:
+            sub = section(doc, "Nội dung liên quan đến địa bàn", f"hdnd-area-{code}-noi-dung")
+            sub += nodes.bullet_list("", *(nodes.list_item("", item_paragraph(ds, i, i.text))
+                                           for i in items), bullet="-")
+            page += sub
+        petitions = [p for p in ds.petitions if p.area in scope]
+        sub = section(doc, "Kiến nghị của cử tri", f"hdnd-area-{code}-kien-nghi")
+        if petitions:
+            sub.extend(petition_nodes(ds, p, show_area=False) for p in petitions)
+        else:
+            sub += nodes.paragraph("", "Chưa có kiến nghị.", classes=["hdnd-empty"])
+        page += sub
+        return [page]
