@@ -13,6 +13,12 @@ from .model import Severity, load_dataset
 
 DATA_DIR = "data"
 
+SEVERITY_LABELS = {
+    Severity.ERROR: ("lỗi", "red"),
+    Severity.WARNING: ("cảnh báo", "yellow"),
+    Severity.INFO: ("thông tin", "cyan"),
+}
+
 
 def _data_dir(project: Path) -> Path:
     """A project folder holds data/; a data folder may be given directly."""
@@ -43,7 +49,8 @@ def validate(project: Path, fmt: str) -> None:
         click.echo(json.dumps({
             "data_dir": str(ds.root),
             "errors": len(errors),
-            "warnings": len(problems) - len(errors),
+            "warnings": len(ds.problems.warnings),
+            "info": len(problems) - len(errors) - len(ds.problems.warnings),
             "problems": [
                 {"code": p.code, "severity": p.severity.value, "file": p.origin.file,
                  "sheet": p.origin.sheet, "row": p.origin.row, "line": p.origin.line,
@@ -61,15 +68,15 @@ def validate(project: Path, fmt: str) -> None:
                 where = f"dòng {p.origin.lineno}" if p.origin.lineno else "toàn tệp"
                 if p.origin.column:
                     where += f", cột {p.origin.column}"
-                label = "lỗi" if p.severity is Severity.ERROR else "cảnh báo"
-                colour = "red" if p.severity is Severity.ERROR else "yellow"
+                label, colour = SEVERITY_LABELS[p.severity]
                 click.echo(f"  {where}: " + click.style(f"{label} {p.code}", fg=colour)
                            + f" {p.message}")
         n_ind = len(ds.indicators)
         summary = (f"Đã kiểm tra {len(ds.files)} tệp ({len(ds.areas)} địa bàn, "
                    f"{len(ds.audiences)} đối tượng cử tri, {n_ind} chỉ tiêu, "
                    f"{len(ds.petitions)} kiến nghị): {len(errors)} lỗi, "
-                   f"{len(problems) - len(errors)} cảnh báo.")
+                   f"{len(ds.problems.warnings)} cảnh báo, "
+                   f"{len(problems) - len(errors) - len(ds.problems.warnings)} thông tin.")
         click.echo(summary)
     sys.exit(1 if errors else 0)
 

@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 
 from .model.area_links import effective_areas
 from .model.loader import Dataset
+from .model.placeholders import Placeholder, split_text
 from .model.records import (
     Area,
     Audience,
@@ -251,8 +252,19 @@ def talking_points(ds: Dataset, b: Briefing) -> list[Point]:
                                Point("resolution", ranked_res.item, ranked_res.relevance)))
             order += 1
     candidates.sort(key=lambda c: (*c[0], c[1]))
-    points = [c[2] for c in candidates if c[2].relevance.weight > ZERO]
-    return points[:MAX_POINTS]
+    points: list[Point] = []
+    cited: set[str] = set()
+    for _key, _order, point in candidates:
+        if point.relevance.weight <= ZERO or len(points) == MAX_POINTS:
+            continue
+        rec = point.record
+        if isinstance(rec, Indicator) and rec.code in cited:
+            continue  # already told by an item that cites it
+        if isinstance(rec, NarrativeItem):
+            cited.update(rec.cites)
+            cited.update(p.code for p in split_text(rec.text) if isinstance(p, Placeholder))
+        points.append(point)
+    return points
 
 
 def likely_questions(b: Briefing, limit: int = 6) -> list[Question]:

@@ -1,9 +1,10 @@
 """Areas named in text: "huyện Mường Nhé", "Mường Nhé", "thành phố Điện Biên Phủ".
 
 An item whose text names an area is linked to that area unless the item
-says ``no_area_links``. A bare name is used only where it cannot be
-confused: not the province's own name, and the longest name wins, so
-"Điện Biên Đông" is never read as "Điện Biên". ``hdnd validate`` lists the
+says ``no_area_links``. The names looked for are the area's full name
+("huyện Mường Nhé") and its aliases ("Mường Nhé"), so staff decide which bare
+names are safe; the longest name wins, so "huyện Điện Biên Đông" is never
+read as "huyện Điện Biên". ``hdnd validate`` lists the
 links so staff can review them.
 """
 
@@ -25,13 +26,11 @@ class AreaLink:
 
 
 def _matcher(ds: Dataset) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    province_name = (ds.province.name if ds.province else "").casefold()
     spellings: dict[str, str] = {}
     for area in ds.areas.values():
-        names = [area.full_name, *area.aliases]
-        if area.name.casefold() != province_name:
-            names.append(area.name)
-        for name in names:
+        # a bare name is matched only when the data lists it as an alias: "Điện Biên Phủ"
+        # alone may be the victory, not the city
+        for name in (area.full_name, *area.aliases):
             key = name.casefold().strip()
             if key and key not in spellings:
                 spellings[key] = area.code

@@ -16,6 +16,7 @@ from .origin import Origin
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # listed by hdnd validate for review, never a build warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ def _kinds(*kinds: ProblemKind) -> dict[str, ProblemKind]:
     return {k.code: k for k in kinds}
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CATALOGUE: dict[str, ProblemKind] = _kinds(
     # Files and formats
@@ -114,8 +115,9 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Sửa {mã} trong văn bản cho đúng mã chỉ tiêu, hoặc thêm chỉ tiêu."),
     ProblemKind("HD151", E, "reference", "Dạng số liệu không hỗ trợ trong chỗ chèn",
                 "Dùng một trong các dạng: value, plan, plan_pct, growth, previous, ratio, sentence."),
-    ProblemKind("HD152", W, "reference", "Văn bản nhắc tên địa bàn nhưng không gắn địa bàn",
-                "Thêm mã địa bàn vào cột areas hoặc ghi no_area_links nếu không liên quan."),
+    ProblemKind("HD152", I, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
+                "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
+                "quan, ghi no_area_links: x cho mục đó."),
 )
 
 

@@ -215,7 +215,9 @@ class Indicator(Sourced):
     growth: Num = col("Tốc độ tăng so với kỳ trước (%), nếu văn bản ghi", "24,22", default=None)
     ratio: Num = col("Số lần so với kỳ trước, nếu văn bản ghi", "2,18", default=None)
     plan_pct: Num = col("Tỷ lệ % so với kế hoạch, nếu văn bản ghi", "112,5", default=None)
-    higher_is_better: Flag = col("x nếu giá trị càng cao càng tốt", "x", default=True)
+    higher_is_better: Flag = col(
+        "Để trống hoặc x: càng cao càng tốt; ghi “không” nếu càng thấp càng tốt "
+        "(tỷ lệ hộ nghèo, số vụ ngộ độc…)", "không", default=True)
     share_group: OptCode = col("Nhóm cơ cấu: các tỷ trọng cùng nhóm cộng lại 100%", "",
                                default=None)
     key: Int = col("Số thứ tự trong các chỉ tiêu chủ yếu của kế hoạch năm", "1", default=None)

@@ -10,9 +10,12 @@ that loses information (``1.50`` must keep its two decimals).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+
+from .numbers import is_ambiguous
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
@@ -29,6 +32,7 @@ _PLAIN_TAGS = {
 }
 
 MAX_NODES = 200_000
+MAX_DEPTH = 30  # records nest a few levels; deeper input only exhausts the stack later
 
 
 class YamlProblem(Exception):
@@ -65,6 +69,8 @@ class _Converter:
         if self.count > MAX_NODES:
             raise YamlProblem("HD100", node.start_mark.line + 1, "tệp YAML quá lớn")
         self.lines[path] = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            raise YamlProblem("HD107", node.start_mark.line + 1, _TOO_DEEP)
         if node.tag not in _PLAIN_TAGS:
             raise YamlProblem(
                 "HD106", node.start_mark.line + 1, f"thẻ YAML “{node.tag}” không được hỗ trợ"
@@ -100,12 +106,19 @@ class _Converter:
                 return int(node.value.replace("_", ""), 10)
             except ValueError:
                 return node.value
-        # floats, timestamps and strings stay text: the record fields parse
-        # them with the project's number and date rules
+        if node.tag == "tag:yaml.org,2002:float" and not is_ambiguous(node.value):
+            # YAML's own floats (0.9, 1.50) are plain style whatever a file declares;
+            # Decimal keeps the written precision. "9.500" stays text: it may mean 9500.
+            try:
+                return Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                return node.value  # .inf, .nan: let the field reject them
+        # timestamps and strings stay text: the fields parse them by the project's rules
         return node.value
 
 
 class _NoAliasComposer(yaml.SafeLoader):
+    _hdnd_depth = 0  # nesting depth of the node being composed
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -118,7 +131,14 @@ class _NoAliasComposer(yaml.SafeLoader):
             raise YamlProblem(
                 "HD106", event.start_mark.line + 1, f"không dùng neo YAML (&{anchor})"
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        depth = self._hdnd_depth
+        if depth > MAX_DEPTH:
+            raise YamlProblem("HD107", event.start_mark.line + 1, _TOO_DEEP)
+        self._hdnd_depth = depth + 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return,return-value]
+        finally:
+            self._hdnd_depth = depth
 
 
 def read_yaml(text: str) -> YamlDocument:
@@ -128,21 +148,36 @@ def read_yaml(text: str) -> YamlDocument:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
-    loader = _NoAliasComposer(text)
+    try:
+        # the reader checks the characters as soon as the loader is built
+        loader = _NoAliasComposer(text)
+    except yaml.reader.ReaderError as exc:
+        at = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        raise YamlProblem("HD104", at, f"ký tự U+{char:04X} không được phép trong tệp YAML; "
+                          "xóa ký tự này (thường do dán từ phần mềm khác)") from None
     try:
         node = loader.get_single_node()
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlProblem("HD104", line, f"cú pháp YAML: {exc.problem or exc}") from None
+        at_line = mark.line + 1 if mark else None
+        raise YamlProblem("HD104", at_line, f"cú pháp YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem("HD104", None, f"cú pháp YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("HD107", None, _TOO_DEEP) from None
     finally:
         loader.dispose()
     if node is None:
         return YamlDocument(None, {})
     conv = _Converter()
-    data = conv.convert(node, ())
+    try:
+        data = conv.convert(node, ())
+    except RecursionError:
+        raise YamlProblem("HD107", None, _TOO_DEEP) from None
     return YamlDocument(data, conv.lines)
+
+
+_TOO_DEEP = "các mục lồng nhau quá sâu; dữ liệu chỉ cần vài cấp thụt lề"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..model.loader import Dataset
 from ..model.records import Area, Indicator, PETITION_STATUS_LABELS, Petition
-from ..phrasing import format_number, format_value
+from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence
 
 
@@ -34,8 +34,14 @@ def indicator_point(ind: Indicator) -> str:
 
 
 def comparison_text(local: Indicator, province: Indicator | None) -> str:
+    """Rates compare with the province's rate; amounts show their share of the province."""
     if province is None or province.value is None or local.value is None:
         return "—"
+    if not local.is_rate:
+        if province.value <= 0:
+            return "—"
+        share = (local.value / province.value * 100).quantize(Decimal("0.01"))
+        return f"chiếm {format_percent(share)} của toàn tỉnh ({format_value(province.value, province.unit)})"
     if local.value == province.value:
         return "bằng mức chung của tỉnh"
     higher = local.value > province.value

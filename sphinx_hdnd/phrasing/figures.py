@@ -73,7 +73,11 @@ def indicator_sentence(ind: Indicator) -> str:
     """'ước đạt 8,75%, thấp hơn kịch bản 1,39 điểm %' and the like."""
     parts = []
     if ind.value is not None:
-        parts.append(achieved_phrase(ind.value, ind.unit, ind.estimate))
+        if ind.higher_is_better or ind.plan is not None:
+            parts.append(achieved_phrase(ind.value, ind.unit, ind.estimate))
+        else:
+            # "đạt" praises; a count of bad events is simply stated
+            parts.append(("ước " if ind.estimate else "") + format_value(ind.value, ind.unit))
     if ind.is_rate:
         parts.append(gap_text(ind))
     else:

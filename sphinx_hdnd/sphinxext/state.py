@@ -57,5 +57,7 @@ def report_problems(ds: Dataset) -> None:
         location = f"{path}:{p.origin.lineno}" if p.origin.lineno else str(path)
         column = f" (cột {p.origin.column})" if p.origin.column else ""
         message = f"[{p.code}]{column} {p.message}"
-        if p.severity is Severity.ERROR or p.severity is Severity.WARNING:
+        if p.severity is Severity.INFO:
+            logger.verbose(message, location=location)
+        else:
             logger.warning(message, type="hdnd", subtype=p.kind.subtype, location=location)

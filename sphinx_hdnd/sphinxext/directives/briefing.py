@@ -176,10 +176,13 @@ class BriefingBuilder:
                 ])
             sec += table(["Chỉ tiêu", f"{b.area.full_name}", "So với toàn tỉnh", "Xếp hạng"],
                          rows, [30, 30, 25, 15], ["hdnd-local-indicators"])
-        if b.local_items:
-            sub = self.sec("Dự án, chương trình, nhiệm vụ trên địa bàn", "dia-ban-noi-dung")
+        # what "Điểm cần nói" already said is not repeated
+        in_points = {id(p.record) for p in b.points}
+        rest = [r for r in b.local_items if id(r.item) not in in_points]
+        if rest:
+            sub = self.sec("Dự án, chương trình, nhiệm vụ khác trên địa bàn", "dia-ban-noi-dung")
             sub += nodes.bullet_list("", *(nodes.list_item("", *_item_with_why(ds, r))
-                                           for r in b.local_items), bullet="-")
+                                           for r in rest), bullet="-")
             sec += sub
         local_res = [r for r in b.resolutions if r.relevance.local]
         if local_res:

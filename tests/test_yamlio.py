@@ -1,0 +1,200 @@
+"""The safe YAML reader: line numbers, duplicate keys, tabs, anchors, tags."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_hdnd.model.yamlio import YamlDocument, YamlProblem, read_yaml
+
+DOC = """\
+# comment
+code: k05
+attendance:
+  present: 40
+  total: 45
+front:
+  summary: >
+    Nhiều dòng
+    văn bản
+  opinions: 310
+past_sessions:
+  - code: k04
+    number: 4
+  - code: k03
+    number: 3
+"""
+
+
+def problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as info:
+        read_yaml(text)
+    assert info.value.message.strip()
+    return info.value
+
+
+def test_values_stay_text_where_yaml_would_guess():
+    doc = read_yaml("a: 1.50\nb: 10/07/2024\nc: 2024-07-10\nd: 12\ne: yes\nf: ~\ng: 1_000\n"
+                    "h: 9.500\n")
+    assert doc.data == {"a": Decimal("1.50"), "b": "10/07/2024", "c": "2024-07-10", "d": 12,
+                        "e": True, "f": None, "g": 1000, "h": "9.500"}
+    assert str(doc.data["a"]) == "1.50"  # the written precision is kept
+
+
+def test_line_numbers_of_nested_keys():
+    doc = read_yaml(DOC)
+    assert isinstance(doc, YamlDocument)
+    assert doc.line_of(("code",)) == 2
+    assert doc.line_of(("attendance",)) == 3
+    assert doc.line_of(("attendance", "present")) == 4
+    assert doc.line_of(("attendance", "total")) == 5
+    assert doc.line_of(("front", "summary")) == 7
+    assert doc.line_of(("front", "opinions")) == 10
+    assert doc.line_of(("past_sessions", 0)) == 12
+    assert doc.line_of(("past_sessions", 1, "number")) == 15
+    # unknown deeper paths fall back to the deepest known prefix
+    assert doc.line_of(("attendance", "present", "x")) == 4
+    assert doc.line_of(("nothing",)) == 2  # the document itself
+
+
+def test_empty_document():
+    assert read_yaml("").data is None
+    assert read_yaml("# only a comment\n").data is None
+
+
+def test_duplicate_key_names_both_lines():
+    p = problem("code: k05\nname: A\nattendance:\n  present: 1\n  present: 2\n")
+    assert (p.code, p.line) == ("HD105", 5)
+    assert "present" in p.message and "4" in p.message
+
+
+def test_duplicate_top_level_key():
+    p = problem("code: k05\nname: A\ncode: k06\n")
+    assert (p.code, p.line) == ("HD105", 3)
+
+
+def test_tab_indentation_is_hd104_with_line():
+    p = problem("code: k05\nattendance:\n\tpresent: 40\n")
+    assert (p.code, p.line) == ("HD104", 3)
+    assert "tab" in p.message
+
+
+def test_tab_inside_a_quoted_value_is_fine():
+    assert read_yaml('a: "x\ty"\n').data == {"a": "x\ty"}
+
+
+def test_tab_inside_a_plain_value_is_located():
+    p = problem("a: 1\nb: x\ty\n")
+    assert (p.code, p.line) == ("HD104", 2)
+
+
+@pytest.mark.parametrize(("text", "line"), [("\x1f", 1), ("a: 1\nb: \x07x\n", 2),
+                                            ("a: 1\n\ufffe", 2)])
+def test_control_characters_are_located(text, line):
+    p = problem(text)
+    assert (p.code, p.line) == ("HD104", line)
+    assert "U+" in p.message
+
+
+def test_anchor_and_alias_are_refused():
+    p = problem("a: &x 1\nb: *x\n")
+    assert (p.code, p.line) == ("HD106", 1)
+
+
+def test_alias_bomb_is_refused_fast():
+    bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 12):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    p = problem("\n".join(bomb) + "\n")
+    assert p.code == "HD106" and p.line == 1
+
+
+def test_merge_key_is_refused():
+    p = problem("base:\n  x: 1\nother:\n  <<: {x: 2}\n")
+    assert (p.code, p.line) == ("HD106", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "a: !!python/object/apply:os.system ['echo hi']\n",
+    "a: !!python/name:os.system\n",
+    "a: !custom 1\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x, y}\n",
+])
+def test_python_and_custom_tags_are_refused(text):
+    p = problem(text)
+    assert (p.code, p.line) == ("HD106", 1)
+
+
+def test_invalid_syntax_has_its_line():
+    p = problem("code: k05\nname: [A, B\nother: 1\nmore: 2\n")
+    assert p.code == "HD104" and p.line is not None and 2 <= p.line <= 5
+    p = problem("code: k05\nname: A\n  bad: indent\n")
+    assert (p.code, p.line) == ("HD104", 3)
+    p = problem('a: "unclosed\n')
+    assert p.code == "HD104" and p.line is not None
+
+
+def test_non_text_key_is_hd107():
+    p = problem("? [a, b]\n: 1\n")
+    assert (p.code, p.line) == ("HD107", 1)
+
+
+def test_multiple_documents_are_an_error():
+    p = problem("a: 1\n---\nb: 2\n")
+    assert p.code == "HD104"
+
+
+def test_too_many_nodes_is_refused(monkeypatch):
+    import sphinx_hdnd.model.yamlio as yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_NODES", 50)
+    p = problem("[" + ",".join(["1"] * 100) + "]\n")
+    assert p.code == "HD100"
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=200))
+def test_random_text_raises_only_yaml_problem(text):
+    try:
+        read_yaml(text)
+    except YamlProblem as exc:
+        assert exc.code.startswith("HD1")
+
+
+yamlish = st.text(alphabet=list("abk:-[]{}&*!#|>'\" \n\t,.?%@`01"), max_size=120)
+
+
+@settings(max_examples=500)
+@given(yamlish)
+def test_yaml_like_text_raises_only_yaml_problem(text):
+    try:
+        read_yaml(text)
+    except YamlProblem as exc:
+        assert exc.code.startswith("HD1")
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 5000 + "]" * 5000,
+    "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 3000)),
+    "- " * 3000 + "x\n",
+    "[" * 40 + "]" * 40,
+])
+def test_deep_nesting_is_refused_not_a_crash(text):
+    p = problem(text)
+    assert p.code == "HD107"
+
+
+def test_deep_nesting_in_a_project_is_reported(copy_project, hdnd):
+    data = copy_project()
+    with (data / "session.yaml").open("a", encoding="utf-8") as f:
+        f.write("speeches: " + "[" * 400 + "]" * 400 + "\n")
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert "Traceback" not in result.output
+    assert [(p["code"], p["file"], p["line"]) for p in result.problems] == [
+        ("HD107", "data/session.yaml", 45)]
