@@ -213,14 +213,33 @@ def test_mixed_styles_never_guess_the_ambiguous_values(copy_project):
     assert ("HD121", 2, "total") in problems
 
 
-def test_yaml_numbers_follow_the_same_rules(copy_project):
+@pytest.mark.parametrize(("field", "written", "code"), [
+    ("attendees", "9.500", "HD121"),  # a YAML float, but ambiguous: never 9.5 nor 9500
+    ("attendees", '"9.500"', "HD121"),
+    ("attendees", '"9.500 người"', "HD120"),
+    ("attendees", "9.5", "HD113"),  # plain 9.5 people is not a whole number
+])
+def test_yaml_numbers_are_never_guessed(copy_project, field, written, code):
+    data = copy_project()
+    text = (data / "session.yaml").read_text(encoding="utf-8")
+    (data / "session.yaml").write_text(text.replace(f"{field}: 9500", f"{field}: {written}"),
+                                       encoding="utf-8")
+    ds = load_dataset(data)
+    assert [(p.code, p.origin.line, p.origin.column) for p in ds.problems.items] == [
+        (code, 21, field)]
+
+
+def test_yaml_ambiguous_float_follows_the_declared_style(copy_project):
     data = copy_project()
     text = (data / "session.yaml").read_text(encoding="utf-8")
     (data / "session.yaml").write_text(text.replace("attendees: 9500", "attendees: 9.500"),
                                        encoding="utf-8")
+    with (data / "province.yaml").open("a", encoding="utf-8") as f:
+        f.write("number_styles:\n  session.yaml: vi\n")
     ds = load_dataset(data)
-    assert [(p.code, p.origin.line, p.origin.column) for p in ds.problems.items] == [
-        ("HD121", 21, "attendees")]
+    assert not ds.problems.items, [str(p) for p in ds.problems.items]
+    assert ds.session is not None and ds.session.front is not None
+    assert ds.session.front.attendees == 9500
 
 
 # ------------------------------------------------------------------ properties
