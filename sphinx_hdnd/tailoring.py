@@ -145,9 +145,11 @@ def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
                          if p.area is None and _same_measure(p, ind)), None)
         peers = [p for p in ds.indicators.values()
                  if p.area is not None and p.value is not None and _same_measure(p, ind)]
-        peers.sort(key=lambda p: (-(p.value or ZERO) if ind.higher_is_better else (p.value or ZERO)))
-        position = next(i for i, p in enumerate(peers, 1) if p.code == ind.code)
-        out.append(LocalIndicator(ind, province, position if len(peers) > 1 else None,
+        # competition ranking: ties share a place ("1, 1, 3"), better = per higher_is_better
+        value = ind.value
+        better = sum(1 for p in peers if p.value is not None and (
+            p.value > value if ind.higher_is_better else p.value < value))
+        out.append(LocalIndicator(ind, province, better + 1 if len(peers) > 1 else None,
                                   len(peers)))
     return out
 
