@@ -8,6 +8,7 @@ area; "Cử tri có thể hỏi"; sources. Every item says why it is there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -101,8 +102,10 @@ def _item_with_why(ds: Dataset, r: Ranked[NarrativeItem]) -> list[nodes.Node]:
 
 
 class BriefingBuilder:
-    def __init__(self, ds: Dataset, document: nodes.document, b: Briefing) -> None:
+    def __init__(self, ds: Dataset, document: nodes.document, b: Briefing, srcdir: str = "",
+                 docname: str = "") -> None:
         self.ds, self.document, self.b = ds, document, b
+        self.srcdir, self.docname = srcdir, docname
         self.prefix = f"hdnd-{b.area.code}-{b.audience.code}"
 
     def sec(self, title: str, ident: str, classes: Sequence[str] = ()) -> nodes.section:
@@ -126,7 +129,23 @@ class BriefingBuilder:
         para += text(" · ")
         para += doc_link("index", "Đề cương chung toàn tỉnh")
         box += para
+        box.extend(self.downloads())
         return box
+
+    def downloads(self) -> list[nodes.Node]:
+        """Links to the figures as CSV and XLSX, when the generator wrote them."""
+        base = f"{GENERATED}/{self.b.area.code}/{self.b.audience.code}"
+        if not (Path(self.srcdir) / f"{base}.csv").is_file():
+            return []
+        para = nodes.paragraph(classes=["hdnd-downloads"])
+        para += text("Tải số liệu của đề cương: ")
+        for i, (suffix, label) in enumerate(((".csv", "CSV"), (".xlsx", "Excel (XLSX)"))):
+            if i:
+                para += text(" · ")
+            para += addnodes.download_reference(
+                "", "", nodes.inline("", label), reftarget=f"/{base}{suffix}",
+                refdoc=self.docname, refexplicit=True)
+        return [para]
 
     # -- 1. points to make
 
@@ -334,4 +353,5 @@ class BriefingDirective(HdndDirective):
                       "reference")
             return []
         b = build_briefing(ds, area, audience)
-        return [BriefingBuilder(ds, self.state.document, b).build()]
+        return [BriefingBuilder(ds, self.state.document, b, str(self.env.srcdir),
+                                self.env.docname).build()]

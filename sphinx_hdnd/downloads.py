@@ -1,0 +1,145 @@
+"""A briefing's figures as a table (CSV and XLSX), byte-for-byte reproducible.
+
+Pure: no Sphinx. The rows are every figure the briefing shows: the area's
+indicators, the indicators and ranks its items cite, and the budget lines.
+Raw values are written in plain style (``8.75``) for computation, beside the
+text a delegate reads (``8,75%``); CSV carries a BOM so Excel opens it as UTF-8.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+import pandas as pd
+
+from .model import compute
+from .model.loader import Dataset
+from .model.placeholders import Placeholder, split_text
+from .model.records import Indicator, NarrativeItem
+from .phrasing import format_value
+from .phrasing.figures import indicator_sentence, shown
+from .tailoring import Briefing
+
+COLUMNS = {
+    "ma": "Mã",
+    "chi_tieu": "Chỉ tiêu",
+    "ky": "Kỳ",
+    "dia_ban": "Địa bàn",
+    "gia_tri": "Giá trị",
+    "don_vi": "Đơn vị",
+    "ke_hoach": "Kế hoạch",
+    "ty_le_ke_hoach": "% kế hoạch",
+    "tang_truong": "Tăng so với kỳ trước (%)",
+    "dien_giai": "Diễn giải",
+    "nguon": "Nguồn",
+    "muc": "Mục",
+    "minh_hoa": "Minh họa",
+}
+
+FIXED_TIME = datetime(2000, 1, 1)
+
+
+def _cited_codes(items: list[NarrativeItem]) -> list[str]:
+    codes: list[str] = []
+    for item in items:
+        codes.extend(item.cites)
+        codes.extend(p.code for p in split_text(item.text) if isinstance(p, Placeholder))
+    return list(dict.fromkeys(codes))
+
+
+def _plain(value: object) -> str:
+    return "" if value is None else format(value, "f")
+
+
+def _indicator_row(ds: Dataset, ind: Indicator) -> dict[str, str]:
+    pct = compute.plan_pct(ind)
+    growth = compute.growth(ind)
+    area = ds.areas.get(ind.area or "")
+    src = ds.sources.get(ind.source or "")
+    return {
+        "ma": ind.code,
+        "chi_tieu": ind.name,
+        "ky": ind.period,
+        "dia_ban": area.full_name if area else "Toàn tỉnh",
+        "gia_tri": _plain(ind.value),
+        "don_vi": ind.unit,
+        "ke_hoach": _plain(ind.plan),
+        "ty_le_ke_hoach": _plain(shown(pct)) if pct else "",
+        "tang_truong": _plain(shown(growth)) if growth else "",
+        "dien_giai": indicator_sentence(ind)
+        or (format_value(ind.value, ind.unit) if ind.value is not None else ""),
+        "nguon": src.title if src else "",
+        "muc": ind.source_section,
+        "minh_hoa": "x" if (ind.illustrative or (src and src.illustrative)) else "",
+    }
+
+
+def briefing_table(ds: Dataset, b: Briefing) -> pd.DataFrame:
+    shown_items = [r.item for r in (*b.local_items, *b.highlights, *b.shortcomings, *b.tasks)]
+    shown_items += [p.record for p in b.points if isinstance(p.record, NarrativeItem)]
+    codes = [li.indicator.code for li in b.indicators]
+    codes += [li.province.code for li in b.indicators if li.province is not None]
+    codes += _cited_codes(shown_items)
+    rows = [_indicator_row(ds, ds.indicators[c]) for c in dict.fromkeys(codes)
+            if c in ds.indicators]
+    for code in dict.fromkeys(codes):
+        rk = ds.rankings.get(code)
+        if rk is not None:
+            src = ds.sources.get(rk.source or "")
+            rows.append({"ma": rk.code, "chi_tieu": rk.subject, "ky": rk.period,
+                         "dia_ban": "Toàn tỉnh", "gia_tri": str(rk.rank), "don_vi": "thứ hạng",
+                         "ke_hoach": "", "ty_le_ke_hoach": "", "tang_truong": "",
+                         "dien_giai": f"{rk.rank}/{rk.total} {rk.scope}" if rk.total
+                         else f"{rk.rank} {rk.scope}",
+                         "nguon": src.title if src else "", "muc": rk.source_section,
+                         "minh_hoa": "x" if rk.illustrative else ""})
+    for line in ds.budget:
+        pct = compute.budget_pct(line)
+        src = ds.sources.get(line.source or "")
+        rows.append({"ma": line.code, "chi_tieu": line.name, "ky": line.period,
+                     "dia_ban": "Toàn tỉnh", "gia_tri": _plain(line.actual), "don_vi": "tỷ đồng",
+                     "ke_hoach": _plain(line.estimate),
+                     "ty_le_ke_hoach": _plain(shown(pct)) if pct else "", "tang_truong": "",
+                     "dien_giai": "", "nguon": src.title if src else "",
+                     "muc": line.source_section, "minh_hoa": "x" if line.illustrative else ""})
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    return frame.rename(columns=COLUMNS)
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
+    """XLSX with fixed document times and zip entry dates, so equal data gives equal bytes."""
+    raw = io.BytesIO()
+    with pd.ExcelWriter(raw, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="So lieu")
+        book = writer.book
+        book.properties.created = FIXED_TIME
+        book.properties.modified = FIXED_TIME
+        book.properties.title = title
+        book.properties.creator = "sphinx-hdnd"
+        sheet = writer.sheets["So lieu"]
+        for col, width in zip("ABCDEFGHIJKLM", (18, 40, 18, 22, 14, 12, 14, 12, 14, 50, 40, 20, 9),
+                              strict=True):
+            sheet.column_dimensions[col].width = width
+    src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps "modified" with the current time whatever we set
+                text = data.decode("utf-8")
+                text = re.sub(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              r"\g<1>2000-01-01T00:00:00Z\g<2>", text)
+                data = text.encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, data)
+    return out.getvalue()
