@@ -37,7 +37,7 @@ class Table:
 
 def decode_text(raw: bytes) -> str:
     """UTF-8 with or without BOM; anything else is a located error, not a guess."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_utf16(raw[:4096]):
         raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8")
     try:
         return raw.decode("utf-8-sig")
@@ -51,6 +51,16 @@ def decode_text(raw: bytes) -> str:
         ) from None
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """A UTF-16 BOM, or text whose every other byte is NUL (UTF-16 without BOM)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return any(half.count(0) >= 0.9 * len(half) for half in (even, odd))
+
+
 def _sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
@@ -62,7 +72,10 @@ def read_csv(path: Path) -> Table:
     if len(raw) > MAX_BYTES:
         raise TableProblem("HD100", f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB")
     if raw[:4] == b"PK\x03\x04":
-        raise TableProblem("HD100", "tệp có đuôi .csv nhưng thực chất là tệp Excel; đổi đuôi thành .xlsx")
+        raise TableProblem("HD100", "tệp có đuôi .csv nhưng thực chất là tệp Excel; "
+                           "đổi đuôi thành .xlsx")
+    if _looks_utf16(raw[:4096]):
+        raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8 (CSV UTF-8)")
     if b"\x00" in raw[:4096]:
         raise TableProblem("HD100", "tệp nhị phân, không phải văn bản CSV")
     text = decode_text(raw)
