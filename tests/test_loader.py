@@ -1,0 +1,389 @@
+"""Loading tables: encodings, delimiters, XLSX, workbooks, row numbers, broken files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
+
+AREAS = "code,name,level,parent,order\nan-binh,An Bình,huyện,,1\nbinh-son,Bình Sơn,huyện,,2\n" \
+        "cat-lam,Cát Lâm,xã,an-binh,3\n"
+
+
+def problems(data: Path) -> list[tuple[str, str, int | None, str | None]]:
+    ds = load_dataset(data)
+    return [(p.code, p.origin.file, p.origin.row, p.origin.column) for p in ds.problems.items]
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[object]]],
+               hidden: tuple[str, ...] = ()) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        if title in hidden:
+            ws.sheet_state = "hidden"
+    book.save(path)
+
+
+# ------------------------------------------------------------------ CSV text
+
+
+def test_minimal_project_loads(minimal_data):
+    ds = load_dataset(minimal_data)
+    assert not ds.problems.items
+    assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]
+    assert ds.areas["cat-lam"].parent == "an-binh"
+    assert ds.indicators["thu_nsnn"].value == Decimal("1250.5")
+    assert ds.indicators["luong_thuc"].value == Decimal("120350")  # 120.350, file style vi
+    assert len(ds.petitions) == 5 and len(ds.resolutions) == 3
+    assert ds.files["areas"].name == "areas.csv"
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_csv_with_or_without_bom(copy_project, bom):
+    data = copy_project()
+    (data / "areas.csv").write_bytes(bom + AREAS.encode("utf-8"))
+    ds = load_dataset(data)
+    assert not ds.problems.items
+    assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]  # "code" not "\ufeffcode"
+
+
+def test_semicolon_delimiter(copy_project):
+    data = copy_project()
+    (data / "areas.csv").write_text(AREAS.replace(",", ";"), encoding="utf-8")
+    path = data / "indicators.csv"
+    # Excel in a Vietnamese locale writes ; and leaves 8,75 unquoted
+    rows = rows_of(path)
+    path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    ds = load_dataset(data)
+    assert not ds.problems.items, [str(p) for p in ds.problems.items]
+    assert ds.areas["cat-lam"].name == "Cát Lâm"
+    assert ds.indicators["grdp_6t"].value == Decimal("8.75")
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [
+    ("utf-16", ""), ("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"),
+    ("utf-16-le", ""), ("utf-16-be", ""),  # no BOM: still recognised, not "binary"
+])
+def test_utf16_is_hd102(copy_project, encoding, bom):
+    data = copy_project()
+    (data / "areas.csv").write_bytes((bom + AREAS).encode(encoding))
+    got = problems(data)
+    assert got[0][:2] == ("HD102", "data/areas.csv")
+    assert [p[0] for p in got] == ["HD102"]  # no cascade of unknown areas
+
+
+def test_windows_1258_names_the_line(copy_project):
+    data = copy_project()
+    raw = AREAS.encode("utf-8").splitlines(keepends=True)
+    raw[2] = "binh-son,Bình Sơn,huyện,,2\n".encode("cp1258", errors="replace")
+    (data / "areas.csv").write_bytes(b"".join(raw))
+    ds = load_dataset(data)
+    (p,) = ds.problems.items
+    assert (p.code, p.origin.file, p.origin.row) == ("HD102", "data/areas.csv", 3)
+    assert "dòng 3" in p.message and "UTF-8" in p.message
+
+
+def test_empty_file_is_hd103(copy_project):
+    data = copy_project()
+    (data / "resolutions.csv").write_bytes(b"")
+    assert problems(data) == [("HD103", "data/resolutions.csv", None, None)]
+
+
+def test_whitespace_only_file_is_hd103(copy_project):
+    data = copy_project()
+    (data / "resolutions.csv").write_text("\n \n", encoding="utf-8")
+    assert [p[:2] for p in problems(data)] == [("HD103", "data/resolutions.csv")]
+
+
+def test_header_only_is_hd103(copy_project):
+    data = copy_project()
+    path = data / "resolutions.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert problems(data) == [("HD103", "data/resolutions.csv", None, None)]
+
+
+def test_missing_required_column_is_hd110(copy_project):
+    data = copy_project()
+    path = data / "areas.csv"
+    path.write_text(AREAS.replace("code,name,level,", "code,name,,"), encoding="utf-8")
+    got = problems(data)
+    assert ("HD110", "data/areas.csv", 1, "level") in got
+    assert {p[0] for p in got} <= {"HD110", "HD111"}  # the blank header may be named too
+
+
+def test_unknown_column_is_a_warning(copy_project):
+    data = copy_project()
+    rows = rows_of(data / "areas.csv")
+    rows[0].append("dan_so")
+    for r in rows[1:]:
+        r.append("1000")
+    with (data / "areas.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    ds = load_dataset(data)
+    (p,) = ds.problems.items
+    assert (p.code, p.origin.row, p.origin.column) == ("HD111", 1, "dan_so")
+    assert p.severity.value == "warning"
+    assert len(ds.areas) == 3
+
+
+def test_row_numbers_count_blank_lines(copy_project):
+    """The row is what a text editor or Excel shows, blank lines included."""
+    data = copy_project()
+    text = AREAS.replace("binh-son,Bình Sơn,huyện,,2\n", "\n\nbinh-son,Bình Sơn,huyện,,2\n\n")
+    text = text.replace("cat-lam,Cát Lâm,xã,an-binh,3", "cat-lam,Cát Lâm,xã,huyen-x,3")
+    (data / "areas.csv").write_text(text, encoding="utf-8")
+    ds = load_dataset(data)
+    assert ds.areas["binh-son"].origin.row == 5
+    assert [(p.code, p.origin.row, p.origin.column) for p in ds.problems.items] == [
+        ("HD137", 7, "parent")]
+
+
+def test_row_numbers_of_read_csv(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b\n1,2\n\n3,4\n,\n5,6\n", encoding="utf-8")
+    table = read_csv(path)
+    assert [row for row, _ in table.rows] == [2, 4, 6]
+    assert table.rows[1][1] == {"a": "3", "b": "4"}
+
+
+def test_cells_stay_text(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,c\n007,1.490,NA\n", encoding="utf-8")
+    (_, cells), = read_csv(path).rows
+    assert cells == {"a": "007", "b": "1.490", "c": "NA"}
+
+
+def test_csv_that_is_a_zip_is_hd100(copy_project):
+    data = copy_project()
+    write_xlsx(data / "areas.csv", {"areas": [["code"], ["x"]]})
+    got = problems(data)
+    assert got == [("HD100", "data/areas.csv", None, None)]
+
+
+def test_binary_csv_is_hd100(copy_project):
+    data = copy_project()
+    (data / "areas.csv").write_bytes(b"\x00\x01\x02code\x00")
+    assert [p[0] for p in problems(data)] == ["HD100"]
+
+
+def test_unparseable_csv_is_hd100_not_a_crash(copy_project):
+    data = copy_project()
+    (data / "areas.csv").write_text('code,name,level\n"an-binh,An Bình,huyện\n', encoding="utf-8")
+    got = problems(data)
+    assert got and got[0][:2] == ("HD100", "data/areas.csv")
+
+
+# ------------------------------------------------------------------ XLSX
+
+
+def test_xlsx_text_numeric_and_date_cells(copy_project):
+    data = copy_project()
+    (data / "sources.csv").unlink()
+    write_xlsx(data / "sources.xlsx", {"Nguồn": [
+        ["code", "title", "issuer", "date", "illustrative"],
+        ["dc_mau", "Đề cương (minh họa)", "Thường trực HĐND", dt.datetime(2024, 7, 15), "x"],
+    ]})
+    rows = rows_of(data / "indicators.csv")
+    (data / "indicators.csv").unlink()
+    header = rows[0]
+    numeric = {"value", "plan", "previous", "growth", "ratio", "plan_pct"}
+    sheet: list[list[object]] = [header]
+    for r in rows[1:]:
+        out: list[object] = []
+        for column, cell in zip(header, r, strict=True):
+            if column in numeric and cell:
+                # Excel stores numbers as numbers; the text style no longer matters
+                out.append(float(cell.replace(".", "").replace(",", ".")))
+            else:
+                out.append(cell or None)
+        sheet.append(out)
+    sheet[1][header.index("value")] = "8,75"  # a text cell among numeric ones
+    write_xlsx(data / "indicators.xlsx", {"indicators": sheet})
+    ds = load_dataset(data)
+    assert not ds.problems.items, [str(p) for p in ds.problems.items]
+    assert ds.sources["dc_mau"].date == dt.date(2024, 7, 15)
+    assert ds.indicators["grdp_6t"].value == Decimal("8.75")
+    assert ds.indicators["thu_nsnn"].value == Decimal("1250.5")
+    assert ds.indicators["luong_thuc"].value == Decimal("120350")
+    assert ds.indicators["thu_nsnn"].origin.file == "data/indicators.xlsx"
+    assert ds.indicators["thu_nsnn"].origin.row == 3
+    assert ds.files["indicators"].name == "indicators.xlsx"
+
+
+def test_xlsx_problem_is_located_by_row_and_column(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    write_xlsx(data / "areas.xlsx", {"areas": [
+        ["code", "name", "level", "parent"],
+        ["an-binh", "An Bình", "huyện", None],
+        [None, None, None, None],
+        ["binh-son", "Bình Sơn", "huyện", None],
+        ["cat-lam", "Cát Lâm", "xã", "huyen-x"],
+    ]})
+    assert problems(data) == [("HD137", "data/areas.xlsx", 5, "parent")]
+
+
+def test_xlsx_hidden_first_sheet_reads_the_first_visible(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    write_xlsx(data / "areas.xlsx", {
+        "cu": [["code", "name"], ["cu", "Cũ"]],
+        "areas": [line.split(",") for line in AREAS.strip().splitlines()],
+    }, hidden=("cu",))
+    table = read_xlsx(data / "areas.xlsx")
+    assert table.sheet == "areas"
+    ds = load_dataset(data)
+    assert not ds.problems.items, [str(p) for p in ds.problems.items]
+    assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]
+
+
+def test_xlsx_that_is_text_is_hd100(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    (data / "areas.xlsx").write_text(AREAS, encoding="utf-8")
+    assert problems(data) == [("HD100", "data/areas.xlsx", None, None)]
+
+
+def test_xlsx_that_is_a_broken_zip_is_hd100(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "not a workbook")
+    (data / "areas.xlsx").write_bytes(buf.getvalue())
+    got = problems(data)
+    assert [p[:2] for p in got] == [("HD100", "data/areas.xlsx")]
+
+
+def test_sheets_inside_hdnd_xlsx(copy_project):
+    data = copy_project()
+    sheets = {}
+    for name in ("areas", "petitions", "resolutions"):
+        path = data / f"{name}.csv"
+        sheets[name] = [[c or None for c in r] for r in rows_of(path)]
+        path.unlink()
+    sheets["petitions"][3][sheets["petitions"][0].index("area")] = "dong-son"
+    write_xlsx(data / "hdnd.xlsx", {"ghi-chu": [["Sổ dữ liệu"]], **sheets})
+    ds = load_dataset(data)
+    assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]
+    assert len(ds.petitions) == 5 and len(ds.resolutions) == 3
+    (p,) = ds.problems.items
+    assert (p.code, p.origin.file, p.origin.sheet, p.origin.row, p.origin.column) == (
+        "HD131", "data/hdnd.xlsx", "petitions", 4, "area")
+    assert "trang tính petitions" in str(p)
+    assert ds.files["areas"].name == "hdnd.xlsx"
+
+
+def test_a_file_wins_over_a_workbook_sheet(copy_project):
+    data = copy_project()
+    write_xlsx(data / "hdnd.xlsx", {"areas": [["code", "name", "level"], ["x", "X", "xã"]]})
+    ds = load_dataset(data)
+    assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]
+
+
+def test_missing_required_table_is_hd101(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    got = problems(data)
+    assert got == [("HD101", "data/areas.csv", None, None)]
+
+
+def test_missing_optional_table_is_fine(copy_project):
+    data = copy_project()
+    (data / "budget.csv").unlink()
+    assert problems(data) == []
+
+
+def test_read_xlsx_missing_sheet(tmp_path):
+    path = tmp_path / "b.xlsx"
+    write_xlsx(path, {"a": [["x"], [1]]})
+    with pytest.raises(TableProblem) as info:
+        read_xlsx(path, sheet="b")
+    assert info.value.code == "HD101"
+
+
+def test_loading_never_writes(copy_project):
+    data = copy_project()
+    write_xlsx(data / "hdnd.xlsx", {"budget": [["code"], ["x"]]})
+    before = {p: p.read_bytes() for p in data.iterdir()}
+    load_dataset(data)
+    assert {p: p.read_bytes() for p in data.iterdir()} == before
+
+
+# ------------------------------------------------------------------ properties
+
+cell = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+def fresh_copy(factory: pytest.TempPathFactory) -> Path:
+    """A new copy per hypothesis example (function fixtures are shared between examples)."""
+    root = factory.mktemp("random") / "data"
+    shutil.copytree(Path(__file__).parent / "data" / "minimal" / "data", root)
+    return root
+
+
+COLUMNS = ["code", "name", "level", "parent", "order", "valid_to", "aliases", "x"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    header=st.lists(st.one_of(st.sampled_from(COLUMNS), cell), min_size=1, max_size=6),
+    body=st.lists(st.lists(cell, max_size=7), max_size=6),
+    table=st.sampled_from(["areas", "indicators", "petitions", "budget"]),
+)
+def test_random_tables_never_raise(tmp_path_factory, header, body, table):
+    root = fresh_copy(tmp_path_factory)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([header, *body])
+    (root / f"{table}.csv").write_text(buf.getvalue(), encoding="utf-8")
+    ds = load_dataset(root)  # must not raise
+    for p in ds.problems.items:
+        assert p.message and p.origin.file
+
+
+@settings(max_examples=40, deadline=None)
+@given(raw=st.binary(max_size=200))
+def test_random_bytes_never_raise(tmp_path_factory, raw):
+    root = fresh_copy(tmp_path_factory)
+    (root / "areas.csv").write_bytes(raw)
+    (root / "session.yaml").write_bytes(raw)
+    load_dataset(root)
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_utf16_yaml_is_hd102(copy_project, bom):
+    data = copy_project()
+    path = data / "audiences.yaml"
+    path.write_bytes((bom + path.read_text(encoding="utf-8")).encode("utf-16-le"))
+    assert problems(data) == [("HD102", "data/audiences.yaml", None, None)]
+
+
+def test_windows_1258_yaml_names_the_line(copy_project):
+    data = copy_project()
+    path = data / "audiences.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_bytes(b"".join(
+        line.encode("cp1258", errors="replace") if i == 9 else line.encode("utf-8")
+        for i, line in enumerate(lines, 1)))
+    ds = load_dataset(data)
+    (p,) = ds.problems.items
+    assert (p.code, p.origin.file, p.origin.line) == ("HD102", "data/audiences.yaml", 9)
