@@ -92,11 +92,13 @@ def indicator_table(ds: Dataset, items: list[Indicator]) -> nodes.table:
 def indicator_card(ds: Dataset, ind: Indicator) -> nodes.container:
     card = nodes.container(classes=["hdnd-card"])
     card += nodes.paragraph("", ind.name, classes=["hdnd-card-title"])
-    value = value_text(ind) or "—"
-    cites = Cites()
-    card += cited_paragraph(ds, [figure_node(ds, value, ind, cites)], cites, ["hdnd-card-value"])
     details = [t for t in (gap_text(ind) if ind.is_rate else plan_pct_text(ind),
                            ratio_text(ind) if ind.ratio is not None else growth_text(ind)) if t]
+    # without a value, the headline is what the document says of it ("tăng gấp 2,26 lần …")
+    value = value_text(ind) or (details.pop(-1) if details else "")
+    cites = Cites()
+    headline = [figure_node(ds, value, ind, cites)] if value else [text("—")]
+    card += cited_paragraph(ds, headline, cites, ["hdnd-card-value"])
     meta = ind.period + (" · ước thực hiện" if ind.estimate else "")
     card += nodes.paragraph("", meta, classes=["hdnd-meta"])
     if details:

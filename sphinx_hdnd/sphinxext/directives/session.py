@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
 from ...phrasing import attendance_phrase, format_date, format_duration_days
@@ -10,7 +11,7 @@ from ..render import Cites, bullets, cited_paragraph, item_paragraph, text
 from .base import HdndDirective
 
 
-def session_nodes(ds: Dataset) -> list[nodes.Node]:
+def session_nodes(ds: Dataset, brief: bool = False) -> list[nodes.Node]:
     s, prov = ds.session, ds.province
     if s is None or prov is None:
         return []
@@ -32,6 +33,8 @@ def session_nodes(ds: Dataset) -> list[nodes.Node]:
             "đại biểu", f"đại biểu {prov.council_short}", 1)
         body.append(text(f"Dự kỳ họp có {phrase}."))
     out: list[nodes.Node] = [cited_paragraph(ds, body, cites, ["hdnd-session-facts"])]
+    if brief:
+        return out
     if s.guests:
         guests = nodes.paragraph("", "Khách mời dự kỳ họp:")
         out.append(guests)
@@ -47,6 +50,7 @@ class SessionDirective(HdndDirective):
     """Renders the session overview of the đề cương."""
 
     uses = ("session",)
+    option_spec = {"brief": directives.flag}
 
     def render(self, ds: Dataset) -> list[nodes.Node]:
-        return session_nodes(ds)
+        return session_nodes(ds, brief="brief" in self.options)
