@@ -201,7 +201,12 @@ class _Loader:
         self.ds = Dataset(root=root)
         self.log = self.ds.problems
         self.workbook = root / WORKBOOK
-        self.workbook_sheets = xlsx_sheets(self.workbook) if self.workbook.is_file() else []
+        self.workbook_sheets: list[str] = []
+        if self.workbook.is_file():
+            try:
+                self.workbook_sheets = xlsx_sheets(self.workbook)
+            except TableProblem as exc:
+                self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message)
 
     # -- files
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,14 +93,19 @@ def read_csv(path: Path) -> Table:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
-    raw_head = path.read_bytes()[:4]
-    if raw_head != b"PK\x03\x04":
+    raw_head = path.read_bytes()[:8]
+    if raw_head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise TableProblem("HD100", "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy mở bằng Excel "
+                           "và lưu lại dưới dạng .xlsx không mật khẩu")
+    if raw_head[:4] != b"PK\x03\x04":
         raise TableProblem("HD100", "tệp có đuôi .xlsx nhưng không phải tệp Excel (.xlsx)")
+    # a damaged workbook can fail anywhere inside openpyxl (zip, XML, styles):
+    # whatever the cause, it is one located problem with the file, never a traceback
     try:
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except Exception as exc:
         raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
     try:
         names = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
@@ -116,18 +120,21 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl",
                               keep_default_na=False)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # see above: damaged workbooks
         raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
     return _from_frame(path, frame, header_row=1, sheet=sheet)
 
 
 def xlsx_sheets(path: Path) -> list[str]:
+    """The visible sheets of a workbook; raises :class:`TableProblem` if it cannot be opened."""
     import openpyxl
 
+    if path.read_bytes()[:4] != b"PK\x03\x04":
+        raise TableProblem("HD100", f"{path.name} không phải tệp Excel (.xlsx)")
     try:
         book = openpyxl.load_workbook(path, read_only=True)
-    except Exception:  # a broken workbook is reported when a table is read from it
-        return []
+    except Exception as exc:  # damaged workbook: see read_xlsx
+        raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
     try:
         return [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
     finally:
