@@ -387,3 +387,44 @@ def test_windows_1258_yaml_names_the_line(copy_project):
     ds = load_dataset(data)
     (p,) = ds.problems.items
     assert (p.code, p.origin.file, p.origin.line) == ("HD102", "data/audiences.yaml", 9)
+
+
+def _damaged(member: str, content: bytes) -> bytes:
+    good = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active.append(["code", "name", "level"])
+    book.active.append(["an-binh", "An Bình", "huyện"])
+    book.save(good)
+    zin = zipfile.ZipFile(io.BytesIO(good.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, content if info.filename == member else zin.read(info.filename))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                                    "xl/styles.xml", "[Content_Types].xml"])
+def test_damaged_xlsx_is_hd100_not_a_crash(copy_project, member):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    (data / "areas.xlsx").write_bytes(_damaged(member, b"<not xml"))
+    got = problems(data)
+    assert [p[:2] for p in got] == [("HD100", "data/areas.xlsx")]
+
+
+def test_damaged_workbook_hdnd_xlsx_is_reported(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    (data / "hdnd.xlsx").write_bytes(_damaged("xl/workbook.xml", b"<not xml"))
+    got = problems(data)
+    assert got == [("HD100", "data/hdnd.xlsx", None, None), ("HD101", "data/areas.csv", None, None)]
+
+
+def test_old_xls_or_encrypted_workbook_is_hd100(copy_project):
+    data = copy_project()
+    (data / "areas.csv").unlink()
+    (data / "areas.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    ds = load_dataset(data)
+    (p,) = ds.problems.items
+    assert p.code == "HD100" and ".xls" in p.message
