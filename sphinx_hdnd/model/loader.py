@@ -49,7 +49,7 @@ from .records import (
     Source,
     Topic,
 )
-from .tables import Table, TableProblem, read_csv, read_xlsx, xlsx_sheets
+from .tables import Table, TableProblem, read_bytes, read_csv, read_xlsx, xlsx_sheets
 from .yamlio import YamlDocument, YamlProblem, read_yaml
 
 WORKBOOK = "hdnd.xlsx"
@@ -228,7 +228,7 @@ class _Loader:
         self.ds.files[name] = path
         rel = self.ds.relpath(path)
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
             text = _decode(raw)
             doc = read_yaml(text)
         except TableProblem as exc:

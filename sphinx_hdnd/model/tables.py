@@ -34,6 +34,14 @@ class Table:
     sheet: str | None = None
 
 
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file the system cannot read (permissions, a lock) is HD100."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TableProblem("HD100", f"không mở được tệp: {exc.strerror or exc}") from None
+
+
 def decode_text(raw: bytes) -> str:
     """UTF-8 with or without BOM; anything else is a located error, not a guess."""
     if _looks_utf16(raw[:4096]):
@@ -67,7 +75,7 @@ def _sniff_delimiter(header: str) -> str:
 
 
 def read_csv(path: Path) -> Table:
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     if len(raw) > MAX_BYTES:
         raise TableProblem("HD100", f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB")
     if raw[:4] == b"PK\x03\x04":
@@ -93,7 +101,7 @@ def read_csv(path: Path) -> Table:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
-    raw_head = path.read_bytes()[:8]
+    raw_head = read_bytes(path)[:8]
     if raw_head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise TableProblem("HD100", "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy mở bằng Excel "
                            "và lưu lại dưới dạng .xlsx không mật khẩu")
@@ -129,7 +137,7 @@ def xlsx_sheets(path: Path) -> list[str]:
     """The visible sheets of a workbook; raises :class:`TableProblem` if it cannot be opened."""
     import openpyxl
 
-    if path.read_bytes()[:4] != b"PK\x03\x04":
+    if read_bytes(path)[:4] != b"PK\x03\x04":
         raise TableProblem("HD100", f"{path.name} không phải tệp Excel (.xlsx)")
     try:
         book = openpyxl.load_workbook(path, read_only=True)
