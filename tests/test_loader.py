@@ -428,3 +428,19 @@ def test_old_xls_or_encrypted_workbook_is_hd100(copy_project):
     ds = load_dataset(data)
     (p,) = ds.problems.items
     assert p.code == "HD100" and ".xls" in p.message
+
+
+@pytest.mark.parametrize("name", ["areas.csv", "session.yaml"])
+def test_unreadable_file_is_hd100(copy_project, monkeypatch, name):
+    """A file locked by Excel or without read permission: located problem, no traceback."""
+    data = copy_project()
+    real = Path.read_bytes
+
+    def locked(self: Path) -> bytes:
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    got = problems(data)
+    assert [p[:2] for p in got] == [("HD100", f"data/{name}")]
