@@ -140,3 +140,24 @@ def init(folder: Path, province: str, term: str, areas: str, force: bool) -> Non
     click.echo(f"  1. Nhập số liệu vào {folder / 'data' / 'hdnd.xlsx'} và các tệp .yaml")
     click.echo(f"  2. hdnd validate {folder}")
     click.echo(f"  3. hdnd build {folder}")
+
+
+def run() -> None:
+    """The console entry point: a bug in sphinx-hdnd gives one clear line, not a traceback.
+
+    Set ``HDND_DEBUG=1`` to see the traceback when reporting the bug.
+    """
+    import os
+
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo yêu cầu.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("HDND_DEBUG"):
+            raise
+        click.echo(f"Lỗi nội bộ của sphinx-hdnd ({type(exc).__name__}: {exc}). Dữ liệu của bạn "
+                   "không bị thay đổi. Xin báo lỗi kèm kết quả của lệnh chạy lại với HDND_DEBUG=1.",
+                   err=True)
+        sys.exit(3)

@@ -32,7 +32,7 @@ def _kinds(*kinds: ProblemKind) -> dict[str, ProblemKind]:
     return {k.code: k for k in kinds}
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CATALOGUE: dict[str, ProblemKind] = _kinds(
     # Files and formats
@@ -115,7 +115,7 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Sửa {mã} trong văn bản cho đúng mã chỉ tiêu, hoặc thêm chỉ tiêu."),
     ProblemKind("HD151", E, "reference", "Dạng số liệu không hỗ trợ trong chỗ chèn",
                 "Dùng một trong các dạng: value, plan, plan_pct, growth, previous, ratio, sentence."),
-    ProblemKind("HD152", I, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
+    ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),
 )

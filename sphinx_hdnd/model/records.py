@@ -34,7 +34,7 @@ class Record(BaseModel):
 class Sourced(Record):
     """A record that cites a source and may be illustrative (not from a real document)."""
 
-    source: OptCode = col("Mã nguồn trong sources.csv", "dc_k15")
+    source: OptCode = col("Mã nguồn trong sources.csv", "dc_k15", default=None)
     source_section: Text = col("Mục, trang của nguồn", "I.1.1 (1)", default="")
     illustrative: Flag = col(
         "Đánh dấu x nếu số liệu là minh họa, không lấy từ văn bản thật", "", default=False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model.loader import Dataset
-from ..model.records import Area, Indicator, PETITION_STATUS_LABELS, Petition
+from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence
 
