@@ -215,6 +215,8 @@ CASES: dict[str, Case] = {
                   "data/narrative.yaml", line=4, column="text"),
     "HD151": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:chart}"),
                   "data/narrative.yaml", line=4, column="text"),
+    "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
+                  "data/budget.csv", row=2, column="source"),
     "HD152": Case(replace("narrative.yaml", "Sản lượng lương thực đạt",
                           "Sản lượng lương thực huyện Bình Sơn đạt"),
                   "data/narrative.yaml", line=9, column="text"),

@@ -165,6 +165,11 @@ def _check_references(ds: Dataset) -> None:
                 log.add("HD131", rec_origin.with_column(column),
                         f"địa bàn “{code}” chưa khai báo trong areas")
 
+    figures: list[Sourced] = [*ds.indicators.values(), *ds.rankings.values(), *ds.budget]
+    for rec in figures:
+        if rec.source is None:
+            log.add("HD153", rec.origin.with_column("source"),
+                    f"“{rec.code}” chưa ghi nguồn: số liệu sẽ hiện mà không dẫn nguồn")  # type: ignore[attr-defined]
     for rec in _sourced_records(ds):
         if rec.source is not None and rec.source not in sources:
             log.add("HD134", rec.origin.with_column("source"),

@@ -115,6 +115,9 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Sửa {mã} trong văn bản cho đúng mã chỉ tiêu, hoặc thêm chỉ tiêu."),
     ProblemKind("HD151", E, "reference", "Dạng số liệu không hỗ trợ trong chỗ chèn",
                 "Dùng một trong các dạng: value, plan, plan_pct, growth, previous, ratio, sentence."),
+    ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
+                "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
+                "trên trang phải dẫn được tới văn bản gốc."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),
