@@ -8,8 +8,8 @@ Pure and deterministic, no Sphinx. The rule, which each page states:
 * its **weight** is the audience's highest weight over the item's topics;
 * items are ordered local first, then by weight, then by their order in the
   data (a stable tie-break, so two builds give the same page);
-* "Điểm cần nói" takes the first 3-5 items with a weight above zero, so a
-  topic the audience does not weigh never reaches the top of the page;
+* "Điểm cần nói" takes the first 3-5 items all of whose topics the audience
+  weighs above zero, so a topic it does not weigh never reaches the top;
 * province-wide items under :data:`COLLAPSE_BELOW` are shortened, never dropped.
 """
 
@@ -257,8 +257,10 @@ def talking_points(ds: Dataset, b: Briefing) -> list[Point]:
     points: list[Point] = []
     cited: set[str] = set()
     for _key, _order, point in candidates:
-        if point.relevance.weight <= ZERO or len(points) == MAX_POINTS:
+        if len(points) == MAX_POINTS or point.relevance.weight <= ZERO:
             continue
+        if any(w <= ZERO for _t, w in point.relevance.topics):
+            continue  # the audience gives one of its topics no weight: not a headline for them
         rec = point.record
         if isinstance(rec, Indicator) and rec.code in cited:
             continue  # already told by an item that cites it
