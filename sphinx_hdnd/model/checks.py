@@ -32,7 +32,7 @@ class _Anything(set[str]):
     def __contains__(self, code: object) -> bool:
         return True
 
-    def __or__(self, other: object) -> _Anything:
+    def __or__(self, other: object) -> _Anything:  # type: ignore[override]
         return self
 
     __ror__ = __or__
@@ -198,11 +198,12 @@ def _check_references(ds: Dataset) -> None:
         if pet.audience is not None and pet.audience not in audiences:
             log.add("HD132", pet.origin.with_column("audience"),
                     f"đối tượng cử tri “{pet.audience}” chưa khai báo trong audiences")
-        for column, code in (("received_session", pet.received_session),
-                             ("answered_session", pet.answered_session)):
-            if code is not None and sessions and code not in sessions:
+        session_refs: tuple[tuple[str, str | None], ...] = (
+            ("received_session", pet.received_session), ("answered_session", pet.answered_session))
+        for column, session_code in session_refs:
+            if session_code is not None and sessions and session_code not in sessions:
                 log.add("HD136", pet.origin.with_column(column),
-                        f"kỳ họp “{code}” không phải kỳ họp này hay một kỳ họp trước đã khai báo")
+                        f"kỳ họp “{session_code}” không phải kỳ họp này hay một kỳ họp trước đã khai báo")
 
 
 def _check_indicators(ds: Dataset) -> None:

@@ -187,8 +187,8 @@ Date = Annotated[dt.date | None, BeforeValidator(_to_date)]
 
 def col(description: str, example: str = "", **kw: Any) -> Any:
     """A documented field: the description and example feed the data reference."""
-    extra = {"example": example} if example else {}
-    return Field(description=description, json_schema_extra=extra or None, **kw)
+    extra: dict[str, Any] | None = {"example": example} if example else None
+    return Field(description=description, json_schema_extra=extra, **kw)
 
 
 __all__ = [

@@ -158,7 +158,7 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
     frame.columns = columns
     rows: list[tuple[int, dict[str, Any]]] = []
     for offset, record in enumerate(frame.to_dict(orient="records")):
-        cells = {k: _cell(v) for k, v in record.items()}
+        cells = {str(k): _cell(v) for k, v in record.items()}
         if all(v is None or v == "" for v in cells.values()):
             continue  # blank lines in a spreadsheet are not records
         rows.append((header_row + 1 + offset, cells))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -22,6 +22,7 @@ from .directives.resolutions import ResolutionsDirective
 from .directives.session import SessionDirective
 from .generate import generate_pages
 from .roles import FigureRole
+from .search import SearchVietnamese
 from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems
 
@@ -30,7 +31,7 @@ ENV_VERSION = 1
 
 STATIC = Path(__file__).parent / "static"
 
-CONFIG: list[tuple[str, Any, str, type | tuple[type, ...], str]] = [
+CONFIG: list[tuple[str, Any, Literal["env", "html", ""], type | tuple[type, ...], str]] = [
     ("hdnd_data_dir", "data", "env", str,
      "Thư mục dữ liệu, tính từ thư mục chứa conf.py"),
     ("hdnd_session", "", "env", str,
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-area", AreaDirective)
     app.add_directive("hdnd-grid", GridDirective)
     app.add_role("hdnd", FigureRole())
+    app.add_search_language(SearchVietnamese)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", generate_pages)
