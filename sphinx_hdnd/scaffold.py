@@ -517,7 +517,7 @@ Tạo bằng lệnh `hdnd init`. Các bước:
    (mỗi bảng một trang tính; trang `huong-dan` giải thích cách nhập), thông
    tin chung trong `province.yaml`, `session.yaml`, `audiences.yaml`,
    `narrative.yaml`. Mọi số liệu mẫu đều là minh họa (cột `illustrative` = x).
-2. Kiểm tra: `hdnd validate .` (liệt kê mọi lỗi: tệp, trang tính, dòng, cột).
+2. Kiểm tra: `hdnd validate .` (liệt kê mọi lỗi: tệp, dòng, cột).
 3. Xây dựng: `hdnd build .`, mở `_build/html/index.html`.
 """
 
@@ -623,7 +623,7 @@ GUIDE_LINES = [
     "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): thêm mã "
     "khi khai báo thêm đối tượng cử tri trong audiences.yaml hoặc kỳ họp trong session.yaml.",
     "",
-    "Sau khi nhập: chạy lệnh  hdnd validate  để kiểm tra (báo tên trang tính, dòng, cột của "
+    "Sau khi nhập: chạy lệnh  hdnd validate  để kiểm tra (báo tệp, dòng, cột của "
     "từng lỗi), rồi  hdnd build  để xây dựng trang web và bản in.",
     "",
     "Nếu một bảng được lưu thành tệp riêng (ví dụ areas.csv hoặc areas.xlsx trong thư mục "

@@ -80,6 +80,15 @@ OPTION_HELP: dict[tuple[str, str], str] = {
     ("hdnd-briefing", "area"): "Mã địa bàn của cuộc tiếp xúc (bắt buộc).",
     ("hdnd-briefing", "audience"): "Mã đối tượng cử tri của cuộc tiếp xúc (bắt buộc).",
     ("hdnd-area", "area"): "Mã địa bàn (bắt buộc).",
+    ("hdnd-chart", "kind"): "plan (thực hiện so với kế hoạch, mặc định), areas (so sánh các "
+                            "địa bàn) hoặc trend (diễn biến qua các kỳ).",
+    ("hdnd-chart", "codes"): "Chỉ vẽ các chỉ tiêu có mã này.",
+    ("hdnd-chart", "topic"): "Chỉ vẽ chỉ tiêu thuộc các lĩnh vực này.",
+    ("hdnd-chart", "area"): "Với plan, trend: số liệu của địa bàn này (toan-tinh: toàn tỉnh); "
+                            "với areas: địa bàn được tô đậm để so sánh.",
+    ("hdnd-chart", "period"): "Chỉ vẽ chỉ tiêu có kỳ số liệu này.",
+    ("hdnd-chart", "key"): "Chỉ vẽ các chỉ tiêu chủ yếu của kế hoạch (cột key).",
+    ("hdnd-chart", "title"): "Tiêu đề của biểu đồ.",
     ("hdnd-session", "brief"): "Bản ngắn: chỉ thời gian họp và số đại biểu dự, bỏ khách mời, "
                                "phát biểu, nhận xét chung.",
 }
@@ -346,7 +355,6 @@ class Example(SphinxDirective):
     """Show the MyST content as source, then as the extension renders it."""
 
     has_content = True
-    option_spec = {"caption": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         source = "\n".join(self.content)
@@ -378,7 +386,7 @@ def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 def check_all_documented(app: Sphinx, env: BuildEnvironment) -> None:
     """Every registered ``hdnd-*`` directive has its options table somewhere in the guide."""
-    registered = {n for n in directives._directives if n.startswith("hdnd-")}  # noqa: SLF001
+    registered = {n for n in directives._directives if n.startswith("hdnd-")}
     ours = {"hdnd-data-reference", "hdnd-problem-catalogue", "hdnd-config-reference",
             "hdnd-directive-options", "hdnd-role-forms", "hdnd-cli-help", "hdnd-example"}
     missing = sorted(registered - ours - set(_documented(env)))
