@@ -12,6 +12,7 @@ from sphinx.config import Config
 from .. import __version__
 from .directives.area import AreaDirective
 from .directives.briefing import BriefingDirective
+from .directives.chart import ChartDirective
 from .directives.budget import BudgetDirective
 from .directives.grid import GridDirective
 from .directives.indicators import IndicatorsDirective
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-briefing", BriefingDirective)
     app.add_directive("hdnd-area", AreaDirective)
     app.add_directive("hdnd-grid", GridDirective)
+    app.add_directive("hdnd-chart", ChartDirective)
     app.add_role("hdnd", FigureRole())
     app.add_search_language(SearchVietnamese)
     app.connect("config-inited", check_config)

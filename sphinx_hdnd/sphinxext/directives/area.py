@@ -12,6 +12,7 @@ from ...tailoring import area_scope, local_indicators
 from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, table, text
 from .base import HdndDirective
 from .briefing import _order, briefing_docname, doc_link
+from .chart import area_chart_nodes
 from .petitions import petition_nodes
 
 
@@ -54,6 +55,8 @@ class AreaDirective(HdndDirective):
                              rank_text(li.rank, li.of, level)])
             sub += table(["Chỉ tiêu", "Địa bàn", "So với toàn tỉnh", "Xếp hạng"], rows,
                          [30, 30, 25, 15], ["hdnd-local-indicators"])
+            # the area against the others and the province, where several areas report
+            sub.extend(area_chart_nodes(self.env, ds, code))
             page += sub
         scope = area_scope(ds, code)
         from ...model.area_links import effective_areas

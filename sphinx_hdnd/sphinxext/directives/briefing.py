@@ -39,6 +39,7 @@ from ..render import (
 )
 from .base import HdndDirective
 from .budget import budget_lines, budget_paragraph
+from .chart import area_chart_nodes
 from .petitions import petition_nodes
 from .questions import debate_paragraph, questioning_paragraphs
 from .resolutions import resolution_paragraph
@@ -195,6 +196,7 @@ class BriefingBuilder:
                 ])
             sec += table(["Chỉ tiêu", f"{b.area.full_name}", "So với toàn tỉnh", "Xếp hạng"],
                          rows, [30, 30, 25, 15], ["hdnd-local-indicators"])
+            sec.extend(area_chart_nodes(self.document.settings.env, ds, b.area.code))
         # what "Điểm cần nói" already said is not repeated
         in_points = {id(p.record) for p in b.points}
         rest = [r for r in b.local_items if id(r.item) not in in_points]

@@ -1,0 +1,163 @@
+"""``hdnd-chart``: a chart of indicators (plan vs actual, areas, trend), drawn at build time.
+
+The files are written by :func:`sphinx_hdnd.charts.write_chart` into the
+build's own folder (``<doctreedir>/_hdnd_charts``), never into the sources,
+one file per variant (named by a hash of what is drawn), SVG and PDF. The
+image node points at ``<key>.*`` so that Sphinx's image collector offers
+every builder its format: SVG to HTML and EPUB, PDF to LaTeX; text builders
+print the alternative text. Under the image: the figures as a list, each
+citing its source, so the numbers are there without the picture.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment import BuildEnvironment
+
+from ... import charts
+from ...model.loader import Dataset
+from ...model.records import Indicator
+from ..render import Cites, citations
+from .base import HdndDirective, code_list
+from .indicators import PROVINCE, filter_indicators
+
+CHART_DIR = "_hdnd_charts"
+
+
+def chart_dir(env: BuildEnvironment) -> Path:
+    return Path(env.doctreedir) / CHART_DIR
+
+
+def _formats(env: BuildEnvironment) -> list[str]:
+    """SVG and PDF always (an environment may be shared by the HTML and LaTeX builders);
+    PNG too for a builder that takes neither (texinfo)."""
+    formats = ["svg", "pdf"]
+    builder = getattr(env, "_builder_cls", None)
+    supported = list(getattr(builder, "supported_image_types", []) or [])
+    if supported and not {"image/svg+xml", "application/pdf"} & set(supported) \
+            and "image/png" in supported:
+        formats.append("png")
+    return formats
+
+
+def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list[nodes.Node]:
+    """The figure: image (alt text with every figure), caption, and the figures as a list."""
+    directory = chart_dir(env)
+    charts.write_chart(chart, directory, _formats(env))
+    # a path relative to the document, which the image collector resolves and globs
+    doc_dir = Path(env.doc2path(env.docname)).parent
+    uri = os.path.relpath(directory / f"{chart.key}.*", doc_dir).replace(os.sep, "/")
+    box = nodes.container(classes=["hdnd-chart", f"hdnd-chart-{chart.kind}"])
+    fig = nodes.figure(classes=["hdnd-chart-figure"])
+    fig += nodes.image(uri=uri, alt=chart.alt, width="100%", classes=["hdnd-chart-image"])
+    fig += nodes.caption(chart.title, chart.title)
+    box += fig
+    # the figures again as text, each with its source: for print, text builders, search
+    data = nodes.container(classes=["hdnd-chart-data"])
+    data += nodes.paragraph("", "Số liệu trên biểu đồ:", classes=["hdnd-meta"])
+    items = nodes.bullet_list(bullet="-")
+    for fact in chart.facts:
+        cites = Cites()
+        for rec in fact.records:
+            cites.add(rec)
+        para = nodes.paragraph()
+        if fact.label:
+            para += nodes.strong("", fact.label + ": ")
+        para += nodes.Text(fact.text)
+        para.extend(citations(ds, cites))
+        items += nodes.list_item("", para)
+    data += items
+    box += data
+    return [box]
+
+
+def area_chart_nodes(env: BuildEnvironment, ds: Dataset, area: str) -> list[nodes.Node]:
+    """The ``areas`` chart of the measures that ``area`` shares with other areas, or nothing."""
+    measures = charts.shared_measures(ds, area)
+    if not measures:
+        return []
+    chart = charts.areas_chart(ds, measures, focus=area)
+    return chart_nodes(env, ds, chart) if chart is not None else []
+
+
+class ChartDirective(HdndDirective):
+    """Options: ``:kind: plan|areas|trend`` (default plan), ``:codes:``, ``:topic:``,
+    ``:area:`` (plan, trend: whose figures, ``toan-tinh`` for the province; areas: the
+    area to highlight), ``:period:``, ``:key:`` (the plan's key indicators), ``:title:``."""
+
+    uses = ("indicators", "areas")
+    option_spec = {
+        "kind": directives.unchanged,
+        "codes": code_list,
+        "topic": code_list,
+        "area": directives.unchanged,
+        "period": directives.unchanged,
+        "key": directives.flag,
+        "title": directives.unchanged,
+    }
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        kind = self.choice("kind", charts.KINDS, "plan")
+        codes = self.known("codes", self.options.get("codes", []), ds.indicators, "chỉ tiêu")
+        topics = self.known("topic", self.options.get("topic", []), ds.topics, "lĩnh vực")
+        area = self.options.get("area")
+        if area is not None and area not in ds.areas and not (area == PROVINCE
+                                                              and kind != "areas"):
+            self.warn(f"tùy chọn :area: địa bàn “{area}” không tồn tại", "reference")
+            area = None
+        period = self.options.get("period")
+        if period is not None and period not in {i.period for i in ds.indicators.values()}:
+            self.warn(f"tùy chọn :period: kỳ số liệu “{period}” không có trong dữ liệu chỉ tiêu",
+                      "reference")
+            period = None
+        title = (self.options.get("title") or "").strip()
+        chart = self.build(ds, kind, codes, topics, area, period, title)
+        if chart is None:
+            self.warn(f"không có số liệu để vẽ biểu đồ loại “{kind}” với các tùy chọn đã cho")
+            return [nodes.paragraph("", "Không có số liệu để vẽ biểu đồ.",
+                                    classes=["hdnd-empty"])]
+        return chart_nodes(self.env, ds, chart)
+
+    def build(self, ds: Dataset, kind: str, codes: list[str], topics: list[str],
+              area: str | None, period: str | None, title: str) -> charts.Chart | None:
+        key_only = "key" in self.options
+        if kind == "areas":
+            chosen = filter_indicators(ds, topics, [], codes, key_only, period)
+            if not codes:
+                chosen = [i for i in chosen if i.area is not None]
+            measures = charts.shared_measures(ds, area) if not (codes or topics or period) \
+                else [m for m in charts.shared_measures(ds)
+                      if any(charts.same_measure(m, c) for c in chosen)]
+            return charts.areas_chart(ds, measures, focus=area, title=title)
+        areas = [area] if area else []
+        chosen = filter_indicators(ds, topics, areas, codes, key_only, period)
+        if kind == "trend":
+            if codes:
+                # a code stands for its measure: every period of the same name, unit and area
+                wanted = [ds.indicators[c] for c in codes]
+                chosen = [i for i in ds.indicators.values()
+                          if any(_same_series(i, w) for w in wanted)]
+            elif period:
+                # a period picks the measures it has; the trend shows all their periods
+                chosen = [i for i in ds.indicators.values()
+                          if any(_same_series(i, c) for c in chosen)]
+            groups = charts.trend_groups(chosen)
+            if codes:  # in the order the author listed them
+                wanted = [ds.indicators[c] for c in codes]
+                groups.sort(key=lambda g: next(
+                    (n for n, w in enumerate(wanted) if _same_series(g[0], w)), len(wanted)))
+            return charts.trend_chart(groups, title=title)
+        if codes:
+            for ind in chosen:
+                if charts.plan_chart([ind]) is None:
+                    self.warn(f"chỉ tiêu “{ind.code}” không có số kế hoạch để so sánh, "
+                              "không vẽ trên biểu đồ")
+        return charts.plan_chart(chosen, title=title)
+
+
+def _same_series(a: Indicator, b: Indicator) -> bool:
+    return a.name == b.name and a.unit == b.unit and a.area == b.area

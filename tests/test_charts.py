@@ -1,0 +1,364 @@
+"""Charts: the pure drawing (``sphinx_hdnd.charts``) and the ``hdnd-chart`` directive.
+
+The SVG is checked as a person would read it: vector shapes, the labels in
+the documents' number style, good and bad in different colours (and bad
+hatched, for greyscale print), the same bytes for the same data, one file
+per variant. The directive is built in a small Sphinx project: the image
+exists for HTML (SVG) and LaTeX (PDF), its alt text and the list under it
+carry the figures, and bad options are located warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from decimal import Decimal as D
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_hdnd import charts
+from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model.records import Indicator
+
+MINIMAL = Path(__file__).parent / "data" / "minimal" / "data"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "dien-bien" / "data"
+SVG = "{http://www.w3.org/2000/svg}"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def ind(code: str, name: str, unit: str, value: str | None, plan: str | None = None,
+        **kw: object) -> Indicator:
+    return Indicator(code=code, name=name, topic="kinh-te", unit=unit,
+                     period=kw.pop("period", "Năm 2024"),  # type: ignore[arg-type]
+                     value=None if value is None else D(value),
+                     plan=None if plan is None else D(plan), **kw)  # type: ignore[arg-type]
+
+
+GOOD = ind("thu", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "15788.94", "15000")
+BAD = ind("von", "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", "6000", "8000")
+RATE = ind("grdp", "Tốc độ tăng trưởng GRDP", "%", "8.75", "10.14", plan_label="kịch bản")
+
+
+def svg_texts(data: bytes) -> tuple[ET.Element, str]:
+    root = ET.fromstring(data)  # valid XML, or this raises
+    return root, " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+def fills(root: ET.Element) -> set[str]:
+    out = set()
+    for el in root.iter():  # shapes, and the background of hatch patterns
+        for m in re.finditer(r"fill:\s*(#[0-9a-f]{6})", el.get("style", "")):
+            out.add(m.group(1))
+        if re.fullmatch(r"#[0-9a-f]{6}", el.get("fill", "")):
+            out.add(el.get("fill", ""))
+    return out
+
+
+# ------------------------------------------------------------------ pure charts
+
+
+def test_plan_chart_svg_is_vector_with_vietnamese_labels() -> None:
+    chart = charts.plan_chart([GOOD, BAD, RATE], "Thực hiện so với kế hoạch")
+    assert chart is not None
+    root, text = svg_texts(charts.render(chart, "svg"))
+    assert root.tag == f"{SVG}svg"
+    assert len(list(root.iter(f"{SVG}path"))) > 10  # bars, ticks, hatches: vector shapes
+    assert not list(root.iter(f"{SVG}image"))  # no embedded raster
+    # % of plan for amounts, Vietnamese style, with the ▲/▼ cue
+    assert "▲ 105,26%" in text  # 15.788,94 / 15.000, computed and shown with 2 places
+    assert "▼ 75,00%" in text
+    # a rate against its scenario: both values, the scenario named as the data names it
+    assert "▼ 8,75%" in text and "kịch bản 10,14%" in text
+    assert "100% kế hoạch" in text
+    # wrapped names, whole words
+    assert "Thu ngân sách nhà nước trên địa" in text
+    # ticks in the documents' style: no "6000", no "0.5"
+    assert re.search(r"\d{4,}", text) is None
+    assert re.search(r"\d\.(\d{1,2}|\d{4,})(?!\d)", text) is None  # "." only groups thousands
+
+
+def test_good_and_bad_differ_in_colour_and_in_greyscale() -> None:
+    good = charts.plan_chart([GOOD])
+    bad = charts.plan_chart([BAD])
+    assert good is not None and bad is not None
+    good_root, _ = svg_texts(charts.render(good))
+    bad_root, _ = svg_texts(charts.render(bad))
+    good_fill = charts.STYLES["good"]["facecolor"]
+    bad_fill = charts.STYLES["bad"]["facecolor"]
+    assert good_fill != bad_fill
+    assert good_fill in fills(good_root) and bad_fill not in fills(good_root)
+    assert bad_fill in fills(bad_root) and good_fill not in fills(bad_root)
+    # the second cue: bad bars are hatched (a pattern), good ones are not
+    assert charts.STYLES["bad"]["hatch"] and not charts.STYLES["good"]["hatch"]
+    assert b"<pattern" in charts.render(bad) and b"<pattern" not in charts.render(good)
+
+    def grey(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    assert abs(grey(good_fill) - grey(bad_fill)) > 25  # apart in greyscale too
+
+
+def test_lower_is_better_turns_the_colours() -> None:
+    poverty = ind("ngheo", "Tỷ lệ hộ nghèo", "%", "22.5", "24.5", higher_is_better=False)
+    chart = charts.plan_chart([poverty])
+    assert chart is not None
+    assert chart.panels[0].rows[0].tone == "good"
+    assert chart.panels[0].rows[0].text.startswith("▲")
+
+
+def test_same_data_same_bytes() -> None:
+    chart = charts.plan_chart([GOOD, BAD, RATE], "Một biểu đồ")
+    other = charts.plan_chart([BAD], "Biểu đồ khác")
+    assert chart is not None and other is not None
+    for fmt in ("svg", "pdf", "png"):
+        first = charts.render(chart, fmt)
+        charts.render(other, fmt)
+        assert charts.render(chart, fmt) == first, fmt
+    svg = charts.render(chart, "svg")
+    pdf = charts.render(chart, "pdf")
+    assert b"<dc:date>" not in svg and b"Matplotlib" not in svg
+    assert b"/CreationDate" not in pdf and b"Matplotlib" not in pdf
+
+
+def test_one_file_per_variant(tmp_path: Path) -> None:
+    a = charts.plan_chart([GOOD, BAD], "A")
+    b = charts.plan_chart([GOOD, BAD], "B")  # same data, another title
+    c = charts.plan_chart([GOOD], "A")  # same title, other data
+    changed = charts.plan_chart(
+        [ind("thu", GOOD.name, "tỷ đồng", "15788.95", "15000"), BAD], "A")  # one value moves
+    assert a and b and c and changed
+    keys = {x.key for x in (a, b, c, changed)}
+    assert len(keys) == 4
+    assert charts.plan_chart([GOOD, BAD], "A").key == a.key  # type: ignore[union-attr]
+    for x in (a, b, c, changed, a):
+        paths = charts.write_chart(x, tmp_path)
+        assert paths["svg"].name == f"{x.key}.svg" and paths["pdf"].read_bytes()[:5] == b"%PDF-"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 8  # 4 variants x (svg, pdf); no temporary files left behind
+    assert all(not n.startswith(".") for n in names)
+
+
+def test_rewrite_keeps_the_file_when_unchanged(tmp_path: Path) -> None:
+    chart = charts.plan_chart([GOOD])
+    assert chart is not None
+    path = charts.write_chart(chart, tmp_path, ["svg"])["svg"]
+    before = path.stat().st_mtime_ns
+    charts._write_atomic(path, charts.render(chart, "svg"))
+    assert path.stat().st_mtime_ns == before
+
+
+def test_alt_text_carries_every_figure() -> None:
+    chart = charts.plan_chart([GOOD, BAD, RATE], "Kết quả")
+    assert chart is not None
+    alt = chart.alt
+    assert alt.startswith("Biểu đồ: Kết quả.")
+    for figure in ("15.788,94 tỷ đồng", "vượt 5,26% kế hoạch", "6.000 tỷ đồng",
+                   "đạt 75,00% kế hoạch", "8,75%", "kịch bản 10,14%"):
+        assert figure in alt, figure
+    svg = charts.render(chart).decode("utf-8")
+    assert 'role="img"' in svg and "<desc" in svg and "15.788,94" in svg
+
+
+def test_nothing_to_plot_gives_none() -> None:
+    no_plan = ind("x", "Dân số", "người", "656670")
+    assert charts.plan_chart([no_plan]) is None
+    assert charts.trend_chart([[no_plan]]) is None
+
+
+def test_tick_labels_in_vietnamese_style() -> None:
+    assert charts.tick_text(6000.0) == "6.000"
+    assert charts.tick_text(282000.0) == "282.000"
+    assert charts.tick_text(2.5) == "2,5"
+    assert charts.tick_text(0.30000000000000004, "%") == "0,3%"
+    assert charts.tick_text(100.0, "%") == "100%"
+    assert charts.tick_text(-0.0) == "0"
+
+
+def test_period_order() -> None:
+    periods = ["Năm 2024", "6 tháng cuối năm 2024", "Năm 2023", "9 tháng năm 2024",
+               "6 tháng đầu năm 2024", "Quý I năm 2024"]
+    assert sorted(periods, key=charts.period_key) == [
+        "Năm 2023", "Quý I năm 2024", "6 tháng đầu năm 2024", "9 tháng năm 2024",
+        "6 tháng cuối năm 2024", "Năm 2024"]
+
+
+def test_example_trends_and_areas() -> None:
+    ds = load_dataset(EXAMPLE)
+    groups = charts.trend_groups(ds.indicators.values())
+    names = {g[0].name for g in groups}
+    assert {"Tốc độ tăng trưởng GRDP", "Tỷ lệ hộ nghèo", "Số vụ ngộ độc thực phẩm"} <= names
+    grdp = next(g for g in groups if g[0].name == "Tốc độ tăng trưởng GRDP")
+    assert [i.period for i in grdp] == ["Năm 2023", "6 tháng đầu năm 2024"]
+    trend = charts.trend_chart([grdp])
+    assert trend is not None
+    _, text = svg_texts(charts.render(trend))
+    assert "7,86% (ước)" in text and "kịch bản 10,14%" in text
+
+    measures = charts.shared_measures(ds, "muong-nhe")
+    assert {m.name for m in measures} == {"Số vụ ngộ độc thực phẩm",
+                                          "Số ca mắc ngộ độc thực phẩm"}
+    chart = charts.areas_chart(ds, measures, focus="muong-nhe")
+    assert chart is not None
+    tones = {r.label: r.tone for p in chart.panels for r in p.rows}
+    assert tones["Mường Nhé"] == "focus" and tones["Toàn tỉnh"] == "total"
+    assert "huyện Mường Nhé 25 ca" in chart.alt and "toàn tỉnh 73 ca" in chart.alt
+    _, text = svg_texts(charts.render(chart))
+    assert "25 ca" in text and "Điện Biên Đông" in text and "73 ca" in text
+
+
+# ------------------------------------------------------------------ the directive in Sphinx
+
+CONF = 'extensions = ["sphinx_hdnd"]\nexclude_patterns = ["_build", "data"]\n' \
+       "hdnd_briefings = False\n"
+
+PAGE = """\
+Biểu đồ
+=======
+
+.. hdnd-chart::
+   :kind: plan
+   :title: Thực hiện so với kế hoạch
+
+Các huyện
+---------
+
+.. hdnd-chart::
+   :kind: areas
+   :area: an-binh
+"""
+
+EXTRA_ROWS = (
+    "ndtp_an_binh,Số vụ ngộ độc thực phẩm,y-te,vụ,năm 2024,an-binh,3,,,,,,,,không,,dc_mau\n"
+    "ndtp_binh_son,Số vụ ngộ độc thực phẩm,y-te,vụ,năm 2024,binh-son,1,,,,,,,,không,,dc_mau\n"
+    "ndtp,Số vụ ngộ độc thực phẩm,y-te,vụ,năm 2024,,4,,,,,,,,không,,dc_mau\n"
+)
+
+
+def project(tmp_path: Path, page: str = PAGE, extra: str = EXTRA_ROWS) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root / "data")
+    with (root / "data" / "indicators.csv").open("a", encoding="utf-8") as fh:
+        fh.write(extra)
+    (root / "conf.py").write_text(CONF, encoding="utf-8")
+    (root / "index.rst").write_text(page, encoding="utf-8")
+    return root
+
+
+def build(root: Path, builder: str = "html", parallel: int = 0) -> tuple[Path, str]:
+    status, warning = StringIO(), StringIO()
+    app = SphinxTestApp(builder, srcdir=root, builddir=root / "_build", freshenv=True,
+                        status=status, warning=warning, parallel=parallel)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir), ANSI.sub("", warning.getvalue())
+
+
+def test_directive_html_image_exists_with_figures(tmp_path: Path) -> None:
+    bs4 = pytest.importorskip("bs4")
+    root = project(tmp_path)
+    out, warnings = build(root)
+    assert "WARNING" not in warnings, warnings
+    soup = bs4.BeautifulSoup((out / "index.html").read_text("utf-8"), "html.parser")
+    images = soup.find_all("img")
+    assert len(images) == 2
+    plan, areas = images
+    for img in images:
+        src = out / str(img["src"])
+        assert src.suffix == ".svg" and src.is_file()
+        ET.fromstring(src.read_bytes())
+    assert "8,75%" in plan["alt"] and "kịch bản 10,14%" in plan["alt"]
+    assert "50,02%" in plan["alt"]
+    assert "huyện An Bình 3 vụ" in areas["alt"] and "toàn tỉnh 4 vụ" in areas["alt"]
+    # the figures as text under the chart, with their source
+    data = soup.select(".hdnd-chart-data")
+    assert data and "8,75%" in data[0].get_text()
+    assert soup.select(".hdnd-chart-data .hdnd-source-ref, .hdnd-chart-data a, "
+                       ".hdnd-chart-data sup")
+    # charts are written in the build folder, never in the sources
+    assert not any(p.suffix in {".svg", ".pdf"} for p in root.rglob("*")
+                   if "_build" not in p.parts)
+
+
+def test_directive_latex_gets_pdf(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    out, warnings = build(root, "latex")
+    assert "WARNING" not in warnings, warnings
+    tex = next(out.glob("*.tex")).read_text("utf-8")
+    included = re.findall(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{?([^}]+?)\}?\}", tex)
+    assert included, tex[-2000:]
+    assert not any(name.endswith(".svg") for name in included)
+    pdfs = list(out.glob("*.pdf"))
+    assert len(pdfs) == 2 and all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs)
+
+
+def test_directive_text_builder_prints_the_figures(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    out, warnings = build(root, "text")
+    assert "WARNING" not in warnings, warnings
+    text = (out / "index.txt").read_text("utf-8")
+    assert "[image: Biểu đồ: Thực hiện so với kế hoạch." in text
+    assert "Số liệu trên biểu đồ:" in text and "8,75%" in text
+
+
+def test_bad_options_warn_with_location(tmp_path: Path) -> None:
+    page = """\
+Biểu đồ
+=======
+
+.. hdnd-chart::
+   :kind: pie
+
+.. hdnd-chart::
+   :codes: grdp_6t khong_co
+
+.. hdnd-chart::
+   :kind: areas
+   :area: khong-co
+
+.. hdnd-chart::
+   :period: năm 2099
+
+.. hdnd-chart::
+   :kind: trend
+   :topic: khong-co
+"""
+    root = project(tmp_path, page)
+    _, warnings = build(root)
+    lines = [line for line in warnings.splitlines() if "WARNING" in line]
+    index = str(root / "index.rst")
+
+    def has(line_no: int, text: str, subtype: str) -> bool:
+        return any(line.startswith(f"{index}:{line_no}:") and text in line
+                   and line.rstrip().endswith(f"[hdnd.{subtype}]") for line in lines)
+
+    assert has(4, ":kind: nhận “pie”", "option"), lines
+    assert has(7, "“khong_co”", "reference"), lines
+    assert has(10, "“khong-co”", "reference"), lines
+    assert has(14, "“năm 2099”", "reference"), lines
+    assert has(17, "“khong-co”", "reference"), lines
+
+
+def test_parallel_build_shares_one_file_per_chart(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    index = (root / "index.rst").read_text("utf-8")
+    (root / "index.rst").write_text(index + "\n.. toctree::\n\n   " + "\n   ".join(
+        f"trang{n}" for n in range(4)) + "\n", encoding="utf-8")
+    for n in range(4):
+        (root / f"trang{n}.rst").write_text(
+            f"Trang {n}\n=======\n\n.. hdnd-chart::\n   :kind: plan\n", encoding="utf-8")
+    out, warnings = build(root, parallel=2)
+    assert "WARNING" not in warnings, warnings
+    charts_dir = root / "_build" / "doctrees" / "_hdnd_charts"
+    files = sorted(p.name for p in charts_dir.iterdir())
+    # the index's plan chart has the default title: the same variant as the four pages
+    assert len(files) == 4, files  # 2 variants (plan, areas) x (svg, pdf)
+    srcs = {re.search(r'src="([^"]+\.svg)"', (out / f"trang{n}.html").read_text("utf-8"))
+            .group(1) for n in range(4)}  # type: ignore[union-attr]
+    assert len(srcs) == 1 and (out / srcs.pop()).is_file()
