@@ -322,7 +322,10 @@ class _Loader:
             return []
         known = set(model.model_fields) - {"origin"}
         for column in table.columns:
-            if column not in known:
+            if column in table.header_notes:  # a blank or repeated header cell
+                shown, why = table.header_notes[column]
+                self.log.add("HD111", self._origin(table, row=1, column=shown), why)
+            elif column not in known:
                 self.log.add("HD111", self._origin(table, row=1, column=column),
                              f"cột “{column}” không thuộc bảng {name}; các cột hợp lệ: "
                              + ", ".join(sorted(known)))
@@ -336,7 +339,20 @@ class _Loader:
         style = self.table_style(model, table, name)
         out: list[R] = []
         broken = self.ds.broken_codes.setdefault(name, set())
+        # a cell with no value although something is there (a formula without its
+        # result, #DIV/0!) is reported and its row left out: never read as empty
+        numeric = _numeric_fields(model)
+        valueless: set[int] = set()
+        for (row, column), why in sorted(table.bad_cells.items()):
+            if column in known:
+                self.log.add("HD120" if column in numeric else "HD113",
+                             self._origin(table, row=row, column=column), why)
+                valueless.add(row)
         for row, cells in table.rows:
+            if row in valueless:
+                if isinstance(cells.get("code"), str) and cells["code"]:
+                    broken.add(cells["code"])
+                continue
             # an empty cell means "not given": the field's default applies
             data = {k: v for k, v in cells.items() if k in known and v != ""}
             data["origin"] = self._origin(table, row=row)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,12 @@ class Table:
     columns: list[str]
     rows: list[tuple[int, dict[str, Any]]]  # (row number as Excel shows it, cells)
     sheet: str | None = None
+    #: cells that hold no value although something was written there (an Excel
+    #: formula saved without its result, an error such as #DIV/0!): (row, column) -> why.
+    #: They must be reported, never read as empty.
+    bad_cells: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: header problems pandas hides: column key -> (column as the user sees it, message)
+    header_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -42,8 +49,27 @@ def read_bytes(path: Path) -> bytes:
         raise TableProblem("HD100", f"không mở được tệp: {exc.strerror or exc}") from None
 
 
+#: what a file really is, by its first bytes, when it is not text
+_MAGIC = (
+    (b"%PDF", "tệp PDF"),
+    (b"PK\x03\x04", "tệp nén (Excel .xlsx, Word .docx hoặc .zip)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Office cũ (.xls, .doc)"),
+    (b"\x89PNG", "tệp ảnh PNG"),
+    (b"\xff\xd8\xff", "tệp ảnh JPEG"),
+    (b"GIF8", "tệp ảnh GIF"),
+)
+
+
+def binary_kind(raw: bytes) -> str | None:
+    """A name for a file that is not text at all (a PDF, a workbook, an image), or None."""
+    return next((name for magic, name in _MAGIC if raw.startswith(magic)), None)
+
+
 def decode_text(raw: bytes) -> str:
     """UTF-8 with or without BOM; anything else is a located error, not a guess."""
+    if kind := binary_kind(raw):
+        raise TableProblem("HD100", f"đây là {kind}, không phải tệp văn bản; "
+                           "hãy lưu dữ liệu đúng định dạng theo phần mở rộng của tệp")
     if _looks_utf16(raw[:4096]):
         raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8")
     try:
@@ -53,7 +79,7 @@ def decode_text(raw: bytes) -> str:
         raise TableProblem(
             "HD102",
             f"byte không hợp lệ theo UTF-8 tại dòng {line} (có thể là Windows-1258 hoặc TCVN3); "
-            "hãy lưu lại tệp dưới dạng CSV UTF-8",
+            "hãy lưu lại tệp với mã hóa UTF-8 (trong Excel: CSV UTF-8)",
             row=line,
         ) from None
 
@@ -96,8 +122,26 @@ def read_csv(path: Path) -> Table:
             skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL, engine="python",
         )
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
-        raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}") from None
+        raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}",
+                           row=_csv_error_row(text, sep)) from None
     return _from_frame(path, frame, header_row=1, sheet=None)
+
+
+def _csv_error_row(text: str, sep: str) -> int | None:
+    """The line where a CSV stops making sense: a row wider than the header, an open quote."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
+    width: int | None = None
+    start = 1
+    try:
+        for record in reader:
+            if width is None:
+                width = len(record)
+            elif len(record) > width:
+                return start
+            start = reader.line_num + 1
+    except csv.Error:
+        return start
+    return None
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
@@ -130,7 +174,40 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
                               keep_default_na=False)
     except Exception as exc:  # see above: damaged workbooks
         raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
-    return _from_frame(path, frame, header_row=1, sheet=sheet)
+    table = _from_frame(path, frame, header_row=1, sheet=sheet)
+    table.bad_cells = _valueless_cells(path, sheet, table.columns)
+    return table
+
+
+def _valueless_cells(path: Path, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
+    """Cells pandas reads as empty although they are not: formulas without a saved result
+    (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
+    import openpyxl
+
+    out: dict[tuple[int, str], str] = {}
+    try:
+        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # already opened once by read_xlsx: nothing more to learn
+        return out
+    try:
+        value_rows = values[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        formula_rows = formulas[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
+            for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
+                if getattr(vcell, "data_type", None) == "e":
+                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
+                                          "hoặc nhập giá trị")
+                    continue
+                formula = getattr(fcell.value, "text", fcell.value)
+                if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
+                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
+                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
+                                          "nhập giá trị thay cho công thức")
+    finally:
+        values.close()
+        formulas.close()
+    return out
 
 
 def xlsx_sheets(path: Path) -> list[str]:
@@ -149,12 +226,32 @@ def xlsx_sheets(path: Path) -> list[str]:
         book.close()
 
 
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column as Excel names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_MANGLED = re.compile(r"^(.*)\.(\d+)$")
+
+
 def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | None) -> Table:
-    columns = [str(c).strip() for c in frame.columns]
-    if any(c.startswith("Unnamed:") for c in columns) and not all(
-        c.startswith("Unnamed:") for c in columns
-    ):
-        pass  # blank header cells are reported by the loader as unknown columns
+    raw_columns = [str(c) for c in frame.columns]
+    columns = [c.strip() for c in raw_columns]
+    notes: dict[str, tuple[str, str]] = {}
+    for i, c in enumerate(columns):
+        letter = column_letter(i)
+        if c.startswith("Unnamed:") or not c:  # pandas' name for a blank header cell
+            columns[i] = letter
+            notes[letter] = (letter, f"cột {letter} có dữ liệu nhưng không có tên ở dòng tiêu đề "
+                                     "(thường do ô tiêu đề bị gộp); ghi tên cột hoặc xóa cột")
+        elif (m := _MANGLED.match(c)) and m.group(1) in columns[:i]:  # pandas renames repeats
+            notes[c] = (m.group(1), f"cột “{m.group(1)}” xuất hiện lần nữa ở cột {letter}; "
+                                    "chỉ cột đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
     frame.columns = columns
     rows: list[tuple[int, dict[str, Any]]] = []
     for offset, record in enumerate(frame.to_dict(orient="records")):
@@ -162,7 +259,7 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
         if all(v is None or v == "" for v in cells.values()):
             continue  # blank lines in a spreadsheet are not records
         rows.append((header_row + 1 + offset, cells))
-    return Table(path, columns, rows, sheet)
+    return Table(path, columns, rows, sheet, header_notes=notes)
 
 
 def _cell(value: Any) -> Any:
