@@ -54,7 +54,9 @@ def report_problems(ds: Dataset) -> None:
     """Data problems become located Sphinx warnings (type hdnd, subtype from the catalogue)."""
     for p in ds.problems.items:
         path = ds.root.parent / p.origin.file
-        location = f"{path}:{p.origin.lineno}" if p.origin.lineno else str(path)
+        # a location without ":" is taken by Sphinx for a document name (and gets ".rst"):
+        # a problem with a whole file keeps the colon, "areas.csv:"
+        location = f"{path}:{p.origin.lineno}" if p.origin.lineno else f"{path}:"
         column = f" (cột {p.origin.column})" if p.origin.column else ""
         message = f"[{p.code}]{column} {p.message}"
         if p.severity is Severity.INFO:
