@@ -204,14 +204,15 @@ var HdndSearch = (() => {
     const excluded = [...(excludedTerms || [])].map(fold);
     docs = docs.filter((d) => !excluded.some((key) => docHas(d, key)));
     const exactGroups = required.filter((g) => g.exact);
+    // a pair no page has ("va_quoc" from "và Quốc") does not count
+    const phrases = parsed.phrases.filter(hasKey);
     return docs.map((doc) => {
       let score = perGroup.reduce((sum, s) => sum + s.get(doc), 0) / required.length;
       if (exactGroups.length)
         score += (weights.exact * exactGroups.filter((g) => docHas(doc, g.exact)).length)
           / exactGroups.length;
-      if (parsed.phrases.length)
-        score += (weights.phrase * parsed.phrases.filter((p) => docHas(doc, p)).length)
-          / parsed.phrases.length;
+      if (phrases.length)
+        score += (weights.phrase * phrases.filter((p) => docHas(doc, p)).length) / phrases.length;
       score += weights.optional * optional.filter((g) => g.keys.some((k) => docHas(doc, k))).length;
       return [ix.docnames[doc], ix.titles[doc], "", null, score, ix.filenames[doc],
         SearchResultKind.text];
@@ -360,9 +361,38 @@ var HdndSearch = (() => {
     return summary;
   };
 
+  /*
+   * Sphinx's Vietnamese catalogue has these messages translated as "": the search
+   * page would say nothing, not even that nothing was found. Fill the empty ones.
+   */
+  const MESSAGES = {
+    "Searching": "Đang tìm",
+    "Search Results": "Kết quả tìm kiếm",
+    "Preparing search...": "Đang chuẩn bị tìm kiếm...",
+    "Search finished, found one page matching the search query.": [
+      "Tìm xong: ${resultCount} trang có mọi từ đã gõ.",
+      "Tìm xong: ${resultCount} trang có mọi từ đã gõ.",
+    ],
+    "Your search did not match any documents. Please make sure that all words are spelled correctly and that you've selected enough categories.":
+      "Không có trang nào có mọi từ đã gõ. Hãy kiểm tra chính tả hoặc bớt từ; gõ có dấu hay không dấu đều được.",
+    ", in ": ", trong ",
+  };
+  const fillMessages = () => {
+    if (typeof Documentation === "undefined" || !Documentation.TRANSLATIONS) return;
+    const vietnamese = typeof document !== "undefined"
+      && (document.documentElement.lang || "").toLowerCase().startsWith("vi");
+    for (const [key, text] of Object.entries(MESSAGES)) {
+      const current = Documentation.TRANSLATIONS[key];
+      const empty = current === "" || (Array.isArray(current) && current.every((t) => !t));
+      if (empty || (current === undefined && vietnamese))
+        Documentation.TRANSLATIONS[key] = text;
+    }
+  };
+
   const install = () => {
     if (typeof Search === "undefined" || Search._hdnd) return;
     Search._hdnd = true;
+    fillMessages();
     Search._parseQuery = parseQuery(Search._parseQuery);
     Search._performSearch = performSearch;
     Search.makeSearchSummary = makeSearchSummary;
