@@ -37,7 +37,6 @@ from sphinx_hdnd.model.problems import CATALOGUE, Severity
 from sphinx_hdnd.model.records import PETITION_STATUS_LABELS
 from sphinx_hdnd.schema import FILES, KIND_HELP, FieldSpec, FileSpec, fields_of, nested_records
 from sphinx_hdnd.sphinxext.directives.base import code_list
-from sphinx_hdnd.sphinxext.extension import CONFIG
 
 logger = logging.getLogger("hdnd_docs")
 
@@ -280,12 +279,21 @@ class ProblemCatalogue(GeneratedSections):
 
 
 class ConfigReference(SphinxDirective):
+    """Every ``hdnd_*`` value registered with Sphinx (by the extension or any of its parts)."""
+
     def run(self) -> list[nodes.Node]:
         rows = []
-        for name, default, _rebuild, types, doc in CONFIG:
-            type_name = types.__name__ if isinstance(types, type) else " | ".join(
-                t.__name__ for t in types)
-            rows.append([para(lit(name)), para(lit(type_name)), para(lit(repr(default))), doc])
+        options = self.config._options  # private, but the one place with every description
+        for name in sorted(n for n in options if n.startswith("hdnd_")):
+            opt = options[name]
+            types = opt.valid_types
+            type_names = sorted(t.__name__ for t in types) if isinstance(
+                types, frozenset | tuple | list | set) else [getattr(types, "__name__", "")]
+            if not opt.description:
+                logger.warning(f"cấu hình {name} chưa có mô tả (description)",
+                               location=self.get_location())
+            rows.append([para(lit(name)), para(lit(" | ".join(t for t in type_names if t))),
+                         para(lit(repr(opt.default))), opt.description])
         return [table(["Tên", "Kiểu", "Mặc định", "Ý nghĩa"], rows, [22, 10, 14, 54])]
 
 
