@@ -19,7 +19,8 @@ from .petitions import petition_nodes
 class AreaDirective(HdndDirective):
     """Option ``:area:`` (code, required)."""
 
-    uses = ("areas", "audiences", "indicators", "narrative", "resolutions", "petitions")
+    # no "resolutions": the area page shows none, so editing them must not re-read it
+    uses = ("areas", "audiences", "indicators", "narrative", "petitions")
     option_spec = {"area": directives.unchanged_required}
 
     def render(self, ds: Dataset) -> list[nodes.Node]:
