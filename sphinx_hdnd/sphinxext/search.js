@@ -265,6 +265,23 @@ var HdndSearch = (() => {
     return [normal, nonMain];
   };
 
+  /*
+   * As Sphinx's _orderResultsByScoreThenName (best last: results are popped), but
+   * on equal scores the shallower page first (an overview before the pages generated
+   * under it, which repeat its text), then titles in Vietnamese alphabetical order.
+   */
+  const collator = typeof Intl !== "undefined" ? new Intl.Collator("vi") : null;
+  const depth = (docname) => docname.split("/").length;
+  const orderResults = (a, b) => {
+    if (a[4] !== b[4]) return a[4] > b[4] ? 1 : -1;
+    if (depth(a[0]) !== depth(b[0])) return depth(a[0]) < depth(b[0]) ? 1 : -1;
+    const left = a[1].toLowerCase();
+    const right = b[1].toLowerCase();
+    if (left === right) return 0;
+    if (collator) return -collator.compare(left, right);
+    return left > right ? -1 : 1;
+  };
+
   // the search itself: replaces Search._performSearch, same arguments and result
   const performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     const parsed = parse(query);
@@ -278,8 +295,8 @@ var HdndSearch = (() => {
       normalResults.forEach((item) => (item[4] = Scorer.score(item)));
       nonMainIndexResults.forEach((item) => (item[4] = Scorer.score(item)));
     }
-    normalResults.sort(_orderResultsByScoreThenName);
-    nonMainIndexResults.sort(_orderResultsByScoreThenName);
+    normalResults.sort(orderResults);
+    nonMainIndexResults.sort(orderResults);
     let results = [...nonMainIndexResults, ...normalResults];
     const seen = new Set();
     results = results.reverse().filter((result) => {
