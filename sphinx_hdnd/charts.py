@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -64,8 +65,9 @@ __all__ = [
     "write_chart",
 ]
 
-#: bump when the drawing changes, so cached files are not reused
-CHART_VERSION = "1"
+#: part of every file name: a change to the drawing code (or to matplotlib) never reuses a
+#: file drawn by the old code
+CHART_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 KINDS = ("plan", "areas", "trend")
 
@@ -74,14 +76,14 @@ FORMATS = {"svg": "svg", "pdf": "pdf", "png": "png"}
 
 # ------------------------------------------------------------------ look
 
-WIDTH = 6.7  # inches: the text width of A4 with 2 cm margins
-FONT = 8.5  # points
+WIDTH = 4.8  # inches, shown at natural size: fits A4, and a phone shrinks it to ~80%, text stays readable
+FONT = 9  # points
 LINE = FONT * 1.3 / 72  # one line of label text, inches
-LABEL_COLUMN = 2.55  # inches kept for the wrapped names on the left
+LABEL_COLUMN = 1.85  # inches at most for the wrapped names on the left
 RIGHT = 0.15
-WRAP = 34  # characters per line of a wrapped name
-WRAP_TITLE = 90  # characters per line of a panel title
-WRAP_HALF = 36  # ... in a half-width cell
+WRAP = 24  # characters per line of a wrapped name
+WRAP_TITLE = 60  # characters per line of a panel title
+WRAP_HALF = 30  # ... in a half-width cell
 MAX_LINES = 4
 
 INK = "#1f2933"
@@ -168,7 +170,7 @@ class Chart:
             return [r.label, _s(r.value), r.text, r.tone, _s(r.plan), r.plan_text]
 
         return {
-            "version": CHART_VERSION,
+            "version": [CHART_VERSION, _matplotlib_version()],
             "kind": self.kind,
             "title": self.title,
             "panels": [[p.style, p.title, p.unit, [row(r) for r in p.rows], _s(p.reference),
@@ -181,6 +183,12 @@ class Chart:
         """A hash of (kind, title, every value and label drawn): the file name."""
         blob = json.dumps(self.canonical(), ensure_ascii=False, sort_keys=True)
         return f"{self.kind}-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _matplotlib_version() -> str:
+    from importlib.metadata import version
+
+    return version("matplotlib")
 
 
 def _s(d: Decimal | None) -> str | None:
@@ -456,7 +464,7 @@ def _panel_height(panel: Panel) -> tuple[float, float, float]:
     """(header, body, footer) in inches."""
     header = 0.26 + (0.18 if panel.reference is not None else 0)
     if panel.style == "line":
-        return header, 1.45, 0.5
+        return header, 1.35, 0.5
     return header, sum(_rows_height(panel)), 0.3
 
 
@@ -559,7 +567,7 @@ def _label_sides(panel: Panel) -> tuple[list[bool], list[bool]]:
     values = [None if r.value is None else float(r.value) for r in panel.rows]
     known = [(i, v) for i, v in enumerate(values) if v is not None]
     # a plan with no actual is where the dotted line goes: a neighbour too
-    line = [(i, v if v is not None else float(r.plan)) for i, (v, r) in
+    line = [(i, v if v is not None else float(r.plan or 0)) for i, (v, r) in
             enumerate(zip(values, panel.rows, strict=True)) if v is not None or r.plan is not None]
     value_up, plan_up = [], []
     for i, r in enumerate(panel.rows):
@@ -605,7 +613,7 @@ def _draw_line(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
     ax.set_xlim(-left, len(xs) - 1 + right)
     points = [(x, float(r.value)) for x, r in zip(xs, panel.rows, strict=True)
               if r.value is not None]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         better = (y1 > y0) == panel.higher_is_better or y1 == y0
         used.add("trend-good" if better else "trend-bad")
         ax.plot([x0, x1], [y0, y1], color=STYLES["good"]["facecolor"] if better else BAD_LINE,
@@ -671,9 +679,26 @@ def _legend_handles(used: set[str]) -> list[Any]:
     return handles
 
 
+def _legend_keys(chart: Chart) -> set[str]:
+    """The legend entries the drawing will use (known before drawing, to size the figure)."""
+    keys: set[str] = set()
+    for p in chart.panels:
+        if p.style != "line":
+            keys |= {r.tone for r in p.rows if r.value is not None}
+            keys |= {"plan"} if any(r.plan is not None for r in p.rows) else set()
+            continue
+        values = [float(r.value) for r in p.rows if r.value is not None]
+        keys |= {"value"} if values else set()
+        keys |= {"plan-mark"} if any(r.plan is not None for r in p.rows) else set()
+        for y0, y1 in itertools.pairwise(values):
+            keys.add("trend-good" if (y1 > y0) == p.higher_is_better or y1 == y0
+                     else "trend-bad")
+    return keys
+
+
 def _line_cells(panels: Sequence[Panel]) -> int:
-    """Trend panels go two to a row when there are several."""
-    return 1 if len(panels) == 1 else 2
+    """Trend panels go two to a row when the chart is wide enough for two."""
+    return 2 if len(panels) > 1 and WIDTH >= 6.5 else 1
 
 
 def figure(chart: Chart) -> Any:
@@ -700,7 +725,8 @@ def figure(chart: Chart) -> Any:
             parts = [(h + extra, b, f) for h, b, f in parts]
         sizes.append(max(parts, key=sum))
     gap = 0.14
-    legend = 0.34
+    legend_rows = -(-len(_legend_handles(_legend_keys(chart))) // 3)
+    legend = 0.16 + 0.2 * legend_rows
     height = sum(h + b + f for h, b, f in sizes) + gap * (len(sizes) - 1) + legend
     fig = Figure(figsize=(WIDTH, height))
     used: set[str] = set()
@@ -728,7 +754,7 @@ def figure(chart: Chart) -> Any:
     handles = _legend_handles(used)
     if handles:
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.08 / WIDTH, 0.04 / height),
-                   ncols=min(len(handles), 4), frameon=False, fontsize=FONT - 0.5,
+                   ncols=min(len(handles), 3), frameon=False, fontsize=FONT - 0.5,
                    handlelength=1.8, columnspacing=1.4, borderaxespad=0)
     return fig
 
@@ -746,7 +772,8 @@ def render(chart: Chart, fmt: str = "svg") -> bytes:
         metadata = {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}
     else:
         metadata = {"Software": None}
-    with matplotlib.rc_context(_rc()):
+    rc: Any = _rc()
+    with matplotlib.rc_context(rc):
         fig = figure(chart)
         buf = io.BytesIO()
         fig.savefig(buf, format=FORMATS[fmt], metadata=metadata, dpi=200 if fmt == "png" else 72,

@@ -125,6 +125,25 @@ def test_same_data_same_bytes() -> None:
     assert b"/CreationDate" not in pdf and b"Matplotlib" not in pdf
 
 
+def test_same_bytes_in_another_process() -> None:
+    """What parallel builds and rebuilds rely on: no per-process ids or dates."""
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, sys\n"
+        "from pathlib import Path\n"
+        "from sphinx_hdnd import charts\n"
+        "from sphinx_hdnd.model import load_dataset\n"
+        "ds = load_dataset(Path(sys.argv[1]))\n"
+        "c = charts.areas_chart(ds, charts.shared_measures(ds, 'muong-nhe'), focus='muong-nhe')\n"
+        "print(c.key, *(hashlib.sha256(charts.render(c, f)).hexdigest() for f in ('svg', 'pdf')))\n"
+    )
+    runs = {subprocess.run([sys.executable, "-c", script, str(EXAMPLE)], capture_output=True,
+                           text=True, check=True).stdout for _ in range(2)}
+    assert len(runs) == 1
+
+
 def test_one_file_per_variant(tmp_path: Path) -> None:
     a = charts.plan_chart([GOOD, BAD], "A")
     b = charts.plan_chart([GOOD, BAD], "B")  # same data, another title

@@ -53,7 +53,7 @@ def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list
     uri = os.path.relpath(directory / f"{chart.key}.*", doc_dir).replace(os.sep, "/")
     box = nodes.container(classes=["hdnd-chart", f"hdnd-chart-{chart.kind}"])
     fig = nodes.figure(classes=["hdnd-chart-figure"])
-    fig += nodes.image(uri=uri, alt=chart.alt, width="100%", classes=["hdnd-chart-image"])
+    fig += nodes.image(uri=uri, alt=chart.alt, classes=["hdnd-chart-image"])
     fig += nodes.caption(chart.title, chart.title)
     box += fig
     # the figures again as text, each with its source: for print, text builders, search
