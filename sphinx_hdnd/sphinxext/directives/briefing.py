@@ -179,9 +179,7 @@ class BriefingBuilder:
 
     def local(self) -> nodes.section | None:
         ds, b = self.ds, self.b
-        if not (b.indicators or b.local_items or any(r.relevance.local for r in b.resolutions)):
-            return None
-        sec = self.sec(f"Tình hình tại {b.area.full_name}", "dia-ban")
+        body: list[nodes.Node] = []
         if b.indicators:
             level = ds.province.area_level_label if ds.province else "địa bàn"
             rows = []
@@ -194,9 +192,9 @@ class BriefingBuilder:
                     comparison_text(li.indicator, li.province),
                     rank_text(li.rank, li.of, level),
                 ])
-            sec += table(["Chỉ tiêu", f"{b.area.full_name}", "So với toàn tỉnh", "Xếp hạng"],
-                         rows, [30, 30, 25, 15], ["hdnd-local-indicators"])
-            sec.extend(area_chart_nodes(self.document.settings.env, ds, b.area.code))
+            body.append(table(["Chỉ tiêu", f"{b.area.full_name}", "So với toàn tỉnh", "Xếp hạng"],
+                              rows, [30, 30, 25, 15], ["hdnd-local-indicators"]))
+            body.extend(area_chart_nodes(self.document.settings.env, ds, b.area.code))
         # what "Điểm cần nói" already said is not repeated
         in_points = {id(p.record) for p in b.points}
         rest = [r for r in b.local_items if id(r.item) not in in_points]
@@ -204,14 +202,18 @@ class BriefingBuilder:
             sub = self.sec("Dự án, chương trình, nhiệm vụ khác trên địa bàn", "dia-ban-noi-dung")
             sub += nodes.bullet_list("", *(nodes.list_item("", *_item_with_why(ds, r))
                                            for r in rest), bullet="-")
-            sec += sub
+            body.append(sub)
         local_res = [r for r in b.resolutions if r.relevance.local]
         if local_res:
             sub = self.sec("Nghị quyết tác động trực tiếp đến địa bàn", "dia-ban-nghi-quyet")
             sub += nodes.bullet_list("", *(nodes.list_item("", resolution_paragraph(ds, r.item),
                                                            nodes.paragraph("", "", why(ds, r.relevance), classes=["hdnd-why-line"]))
                                            for r in local_res), bullet="-")
-            sec += sub
+            body.append(sub)
+        if not body:
+            return None  # all of it was said in "Điểm cần nói": no heading over nothing
+        sec = self.sec(f"Tình hình tại {b.area.full_name}", "dia-ban")
+        sec.extend(body)
         return sec
 
     # -- 3. the session's results, ranked for this audience
