@@ -58,6 +58,8 @@ def report_problems(ds: Dataset) -> None:
         # a problem with a whole file keeps the colon, "areas.csv:"
         location = f"{path}:{p.origin.lineno}" if p.origin.lineno else f"{path}:"
         column = f" (cột {p.origin.column})" if p.origin.column else ""
+        if p.origin.sheet:
+            column = f" (trang tính {p.origin.sheet}{', cột ' + p.origin.column if p.origin.column else ''})"
         message = f"[{p.code}]{column} {p.message}"
         if p.severity is Severity.INFO:
             logger.verbose(message, location=location)
