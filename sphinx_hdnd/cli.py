@@ -89,26 +89,59 @@ def validate(project: Path, fmt: str) -> None:
               help="Số tiến trình song song khi đọc trang.")
 @click.option("--strict/--no-strict", default=False,
               help="Coi mọi cảnh báo là lỗi (như sphinx-build -W).")
-def build(project: Path, out_dir: Path | None, jobs: str, strict: bool) -> None:
-    """Xây dựng trang web HTML của dự án PROJECT."""
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="In bản PDF khổ A4 cho các đề cương sau khi xây dựng HTML.")
+@click.option("--pdf-scope", type=click.Choice(["all", "areas", "outline"]), default="all",
+              show_default=True,
+              help="all: mọi đề cương; areas: từng địa bàn và đề cương chung (tỉnh lớn); "
+                   "outline: chỉ đề cương chung toàn tỉnh.")
+def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: bool,
+          pdf_scope: str) -> None:
+    """Xây dựng trang web HTML và bản PDF của dự án PROJECT."""
     from sphinx.cmd.build import build_main
+
+    from .pdf import reporting
 
     if not (project / "conf.py").is_file():
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
     out = out_dir or project / "_build"
     html = out / "html"
-    args = ["-b", "html", "-j", jobs, "-q", str(project), str(html)]
+    pdf_dir = out / "pdf"
+    args = ["-b", "html", "-j", jobs, "-q", "-D", f"hdnd_pdf={int(pdf)}",
+            "-D", f"hdnd_pdf_scope={pdf_scope}", "-D", f"hdnd_pdf_dir={pdf_dir.resolve()}",
+            "-D", f"hdnd_pdf_jobs={0 if jobs == 'auto' else jobs}", str(project), str(html)]
     if strict:
         args.insert(0, "-W")
     click.echo(f"Đang xây dựng trang HTML vào {html} …")
-    code = build_main(args)
+    with reporting(_pdf_progress) as results:
+        code = build_main(args)
     if code != 0:
         click.echo("Xây dựng không thành công: xem các cảnh báo ở trên (tệp, dòng, nội dung).",
                    err=True)
         sys.exit(1)
     index = (html / "index.html").resolve()
     click.echo(f"Xong. Mở trang web: {index.as_uri()}")
+    if pdf and results:
+        r = results[-1]
+        click.echo(f"Bản PDF: {len(r.built)} cuốn mới in ({r.pages} trang), {len(r.skipped)} cuốn "
+                   f"không đổi, {r.seconds:.1f} giây. Thư mục PDF: {r.pdf_dir.resolve()}")
+        if r.failed:
+            click.echo(f"Không in được {len(r.failed)} cuốn: xem các cảnh báo ở trên.", err=True)
+            sys.exit(1)
+    elif pdf:
+        click.echo("Không in được bản PDF: xem cảnh báo ở trên.", err=True)
+
+
+def _pdf_progress(items, total):  # type: ignore[no-untyped-def]
+    """The booklets as a progress bar (nothing when every booklet is unchanged)."""
+    if not total:
+        yield from items
+        return
+    with click.progressbar(items, length=total, label="In bản PDF", show_pos=True,
+                           item_show_func=lambda item: item[0].filename if item else None
+                           ) as bar:
+        yield from bar
 
 
 @main.command()

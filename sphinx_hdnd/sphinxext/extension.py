@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
+from ..pdf.hooks import setup_pdf
 from .directives.area import AreaDirective
 from .directives.briefing import BriefingDirective
 from .directives.chart import ChartDirective
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", add_static)
     app.connect("doctree-read", number_sources)
+    setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,0 +1,351 @@
+"""PDF booklets: one A4 booklet per built page of interest, printed from the HTML by WeasyPrint.
+
+Which pages: every area x audience briefing (``tiep-xuc/<area>/<audience>``), every area
+overview (``tiep-xuc/<area>/index``) and the province-wide đề cương (``index``). File names are
+ASCII: ``de-cuong-toan-tinh.pdf``, ``muong-nhe.pdf``, ``muong-nhe--dan-toc-thieu-so.pdf``.
+
+How: WeasyPrint reads the built HTML page with the print stylesheets of sphinx-hdnd only (the
+theme's CSS is not loaded: its screen layout is of no use on paper, and it makes WeasyPrint
+slower by two orders of magnitude). Nothing is fetched from outside the HTML folder, so a build
+never makes a network request. Booklets are printed in parallel processes; a booklet whose page
+and every file the page used (stylesheets, images) are unchanged since the last build is not
+printed again (digests in ``<pdf folder>/.hashes.json``).
+
+The PDFs land in the PDF folder (``_build/pdf``) and are copied into the site
+(``_build/html/_pdf``), so the site folder alone works from a USB stick.
+
+This module imports neither Sphinx nor WeasyPrint at import time: the Sphinx extension and the
+``hdnd build`` command both call :func:`build_booklets`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+#: bump when the printed output changes for the same HTML (invalidates every stored digest)
+FORMAT_VERSION = "1"
+GENERATED = "tiep-xuc"
+OUTLINE = "de-cuong-toan-tinh"
+HTML_PDF_DIR = "_pdf"
+HASHES = ".hashes.json"
+SCOPES = ("all", "areas", "outline")
+#: stylesheets WeasyPrint loads: ours; the theme's and other extensions' are left out
+OWN_CSS = re.compile(r"^hdnd[\w.-]*\.css$")
+
+
+@dataclass(frozen=True)
+class Booklet:
+    name: str  #: ASCII file stem
+    page: str  #: HTML file, relative to the HTML folder (posix)
+    kind: str  #: "outline", "area" or "briefing"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.pdf"
+
+
+def ascii_name(text: str) -> str:
+    """'Mường Nhé' -> 'muong-nhe': file names that survive any USB stick and e-mail."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "trang"
+
+
+def booklet_of(docname: str) -> tuple[str, str] | None:
+    """(name, kind) of the booklet printed from a page, or None for other pages."""
+    if docname == "index":
+        return OUTLINE, "outline"
+    parts = docname.split("/")
+    if len(parts) == 3 and parts[0] == GENERATED:
+        area = ascii_name(parts[1])
+        if parts[2] == "index":
+            return area, "area"
+        return f"{area}--{ascii_name(parts[2])}", "briefing"
+    return None
+
+
+def in_scope(kind: str, scope: str) -> bool:
+    """``all``: every booklet; ``areas``: the area overviews and the outline; ``outline``."""
+    if scope == "outline":
+        return kind == "outline"
+    if scope == "areas":
+        return kind in ("area", "outline")
+    return True
+
+
+# ---------------------------------------------------------------- fetching: local files only
+
+
+def _url_path(url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return None
+    return Path(unquote(parts.path))
+
+
+class _Gate:
+    """Which URLs a booklet may read: files under the HTML folder, and data: URLs."""
+
+    def __init__(self, root: Path) -> None:
+        self.base = root.resolve()
+        self.used: set[str] = set()
+        self.refused: list[str] = []
+
+    def check(self, url: str) -> str:
+        """'data', 'empty' (a stylesheet not used on paper) or 'file'; raises when refused."""
+        if url.startswith("data:"):
+            return "data"
+        path = _url_path(url)
+        resolved = path.resolve() if path is not None else None
+        if resolved is None or not resolved.is_relative_to(self.base):
+            self.refused.append(url)
+            raise ValueError(f"sphinx-hdnd: không tải tài nguyên ngoài thư mục HTML: {url}")
+        if resolved.suffix == ".css" and not OWN_CSS.match(resolved.name):
+            # the theme's screen layout: not used on paper (and very slow to lay out)
+            return "empty"
+        self.used.add(resolved.relative_to(self.base).as_posix())
+        return "file"
+
+
+def make_fetcher(root: Path) -> Any:
+    """A WeasyPrint URL fetcher that serves files under ``root`` and refuses anything else
+    (``.used``: the files read, relative to ``root``; ``.refused``: the URLs refused)."""
+    gate = _Gate(root)
+    try:  # WeasyPrint 66 and later: a URLFetcher class
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+    except ImportError:  # earlier: a function returning a dict
+        from weasyprint import default_url_fetcher  # type: ignore[attr-defined]
+
+        def fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            if gate.check(url) == "empty":
+                return {"string": b"", "mime_type": "text/css"}
+            return dict(default_url_fetcher(url, *args, **kwargs))
+
+        fetch.used, fetch.refused = gate.used, gate.refused  # type: ignore[attr-defined]
+        return fetch
+
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        used, refused = gate.used, gate.refused
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if gate.check(url) == "empty":
+                return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
+            return super().fetch(url, headers)
+
+    return LocalFetcher(timeout=1, allowed_protocols=("file", "data"))
+
+
+# ---------------------------------------------------------------- one booklet (worker process)
+
+
+@dataclass
+class Printed:
+    name: str
+    pages: int
+    seconds: float
+    resources: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def _quiet_weasyprint() -> None:
+    # CSS the printer does not know (browser-only rules of the print stylesheet) is expected
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
+    """Print one page to ``target`` (written atomically). Runs in a worker process."""
+    from weasyprint import HTML
+
+    _quiet_weasyprint()
+    start = time.perf_counter()
+    root = Path(html_dir)
+    source = root / page
+    fetcher = make_fetcher(root)
+    document = HTML(string=source.read_bytes(), base_url=source.resolve().as_uri(),
+                    url_fetcher=fetcher, media_type="print", encoding="utf-8").render()
+    out = Path(target)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    document.write_pdf(tmp)
+    os.replace(tmp, out)
+    return Printed(name, len(document.pages), time.perf_counter() - start,
+                   sorted(fetcher.used), fetcher.refused)
+
+
+def _render_job(args: tuple[str, str, str, str]) -> Printed:
+    return render_booklet(*args)
+
+
+# ---------------------------------------------------------------- the whole set
+
+
+def digest(html_dir: Path, booklet: Booklet, resources: Iterable[str]) -> str:
+    """Of the page, every file it used, the printer's version and this module's format."""
+    try:
+        from weasyprint import __version__ as wp_version
+    except ImportError:  # pragma: no cover - reported when printing
+        wp_version = "?"
+    h = hashlib.sha256(f"{FORMAT_VERSION}\0{wp_version}\0{booklet.page}\0".encode())
+    h.update((html_dir / booklet.page).read_bytes())
+    for rel in sorted(set(resources)):
+        path = html_dir / rel
+        h.update(f"\0{rel}\0".encode())
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
+@dataclass
+class Result:
+    built: list[Printed] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    pdf_dir: Path = Path()
+
+    @property
+    def pages(self) -> int:
+        return sum(p.pages for p in self.built)
+
+
+#: progress over the booklets: called once with the total, then once per finished booklet
+Progress = Callable[[Iterator[tuple[Booklet, str]], int], Iterator[tuple[Booklet, str]]]
+
+
+def _no_progress(items: Iterator[tuple[Booklet, str]], total: int
+                 ) -> Iterator[tuple[Booklet, str]]:
+    return items
+
+
+_reporting: list[tuple[Progress, list[Result]]] = []
+
+
+@contextmanager
+def reporting(progress: Progress) -> Iterator[list[Result]]:
+    """Within the block, :func:`build_booklets` reports through ``progress`` by default and
+    appends its result to the list given (``hdnd build`` shows its progress bar and summary
+    through the Sphinx build this way)."""
+    results: list[Result] = []
+    _reporting.append((progress, results))
+    try:
+        yield results
+    finally:
+        _reporting.pop()
+
+
+def current_progress() -> Progress | None:
+    return _reporting[-1][0] if _reporting else None
+
+
+def _load_hashes(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    booklets = data.get("booklets") if isinstance(data, dict) else None
+    return booklets if isinstance(booklets, dict) else {}
+
+
+def _copy_into_site(src: Path, dst: Path) -> None:
+    if dst.is_file() and dst.stat().st_size == src.stat().st_size and \
+            dst.stat().st_mtime_ns == src.stat().st_mtime_ns:
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)
+
+
+def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
+                   jobs: int | None = None, known: Iterable[str] | None = None,
+                   progress: Progress | None = None, force: bool = False) -> Result:
+    """Print the booklets that changed; copy every PDF into ``<html_dir>/_pdf``.
+
+    ``known``: names of every booklet the site has (in or out of the scope): PDFs of booklets
+    no longer in the site are removed, those merely out of scope are kept.
+    """
+    start = time.perf_counter()
+    html_dir, pdf_dir = Path(html_dir), Path(pdf_dir)
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    site_dir = html_dir / HTML_PDF_DIR
+    hashes_file = pdf_dir / HASHES
+    stored = _load_hashes(hashes_file)
+    result = Result(pdf_dir=pdf_dir)
+
+    todo: list[Booklet] = []
+    for b in booklets:
+        entry = stored.get(b.name)
+        pdf = pdf_dir / b.filename
+        if (not force and isinstance(entry, dict) and pdf.is_file()
+                and entry.get("hash") == digest(html_dir, b, entry.get("resources", []))):
+            result.skipped.append(b.name)
+            _copy_into_site(pdf, site_dir / b.filename)
+        else:
+            todo.append(b)
+
+    report = progress or current_progress() or _no_progress
+    by_name = {b.name: b for b in todo}
+    args = [(str(html_dir), b.page, str(pdf_dir / b.filename), b.name) for b in todo]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+
+    def finished() -> Iterator[tuple[Booklet, str]]:
+        if workers == 1:
+            for a in args:
+                yield from _collect(a, partial(render_booklet, *a))
+            return
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                 initializer=_quiet_weasyprint) as pool:
+            futures = {pool.submit(_render_job, a): a for a in args}
+            for future in as_completed(futures):
+                yield from _collect(futures[future], future.result)
+
+    def _collect(a: tuple[str, str, str, str], get: Callable[[], Printed]
+                 ) -> Iterator[tuple[Booklet, str]]:
+        b = by_name[a[3]]
+        try:
+            printed = get()
+        except Exception as exc:  # one broken page must not lose the other booklets
+            result.failed[b.name] = f"{type(exc).__name__}: {exc}"
+            stored.pop(b.name, None)
+            yield b, "lỗi"
+            return
+        result.built.append(printed)
+        stored[b.name] = {"page": b.page, "hash": digest(html_dir, b, printed.resources),
+                          "resources": printed.resources, "pages": printed.pages}
+        _copy_into_site(pdf_dir / b.filename, site_dir / b.filename)
+        yield b, f"{printed.pages} trang"
+
+    for _ in report(finished(), len(todo)):
+        pass
+
+    if known is not None:
+        keep = set(known)
+        for name in sorted(set(stored) - keep):
+            for folder in (pdf_dir, site_dir):
+                (folder / f"{name}.pdf").unlink(missing_ok=True)
+            stored.pop(name)
+            result.removed.append(name)
+
+    hashes_file.write_text(json.dumps({"format": FORMAT_VERSION, "booklets": stored},
+                                      ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                           encoding="utf-8")
+    result.seconds = time.perf_counter() - start
+    if _reporting:
+        _reporting[-1][1].append(result)
+    return result

@@ -1,0 +1,192 @@
+"""The Sphinx side of the PDF booklets.
+
+- every HTML page gets a running head for printing (session; area and audience or page title)
+  as a small ``@page`` rule in its ``<head>``, read by WeasyPrint and by browsers alike;
+- pages that have a booklet link to it ("Tải bản PDF (A4)", relative, works from file://);
+- with ``hdnd_pdf = True`` the booklets are printed when the HTML build finishes, so
+  ``sphinx-build -b html`` gives the same PDFs as ``hdnd build``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.display import status_iterator
+
+from ..sphinxext.state import data_dir, dataset_at, logger
+from . import SCOPES, Booklet, Result, booklet_of, build_booklets, current_progress, in_scope
+
+APT_LINE = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+
+CONFIG: list[tuple[str, Any, Literal["html", ""], type, str]] = [
+    ("hdnd_pdf", False, "html", bool,
+     "Sau khi xây dựng HTML, in bản PDF khổ A4 cho từng đề cương (cần WeasyPrint)"),
+    ("hdnd_pdf_scope", "all", "html", str,
+     "Phạm vi PDF: all (mọi đề cương), areas (từng địa bàn và đề cương chung), "
+     "outline (chỉ đề cương chung)"),
+    ("hdnd_pdf_dir", "", "", str,
+     "Thư mục PDF, tính từ thư mục chứa conf.py (để trống: thư mục pdf cạnh thư mục HTML)"),
+    ("hdnd_pdf_jobs", 0, "", int, "Số tiến trình in PDF song song (0: theo số lõi CPU)"),
+]
+
+
+def check_pdf_config(app: Sphinx, config: Config) -> None:
+    conf_py = str(Path(app.confdir) / "conf.py")
+    for name, default, _rebuild, types, _doc in CONFIG:
+        value = config[name]
+        if types is bool and isinstance(value, str):  # -D hdnd_pdf=1 on the command line
+            value = config[name] = value.strip().lower() in ("1", "true", "yes", "on")
+        if types is int and isinstance(value, str) and value.strip().isdigit():
+            value = config[name] = int(value)
+        if not isinstance(value, types):
+            logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {types.__name__}); "
+                           f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
+                           location=conf_py)
+            config[name] = default
+    if config.hdnd_pdf_scope not in SCOPES:
+        logger.warning(f"hdnd_pdf_scope = {config.hdnd_pdf_scope!r} không hợp lệ (cần một trong "
+                       f"{', '.join(SCOPES)}); dùng “all”", type="hdnd", subtype="config",
+                       location=conf_py)
+        config["hdnd_pdf_scope"] = "all"
+
+
+def add_print_files(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file("hdnd-print.css", media="print")
+        app.add_js_file("hdnd-print.js")
+
+
+# ---------------------------------------------------------------- running head, PDF link
+
+
+def _css_string(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return '"' + out.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def running_head(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
+    """(left, right): the session and council; the area and audience, or the page."""
+    ds = dataset_at(data_dir(app.confdir, app.config))
+    left = ""
+    if ds.session is not None:
+        left = _capital(ds.session.name)
+        prov = ds.province
+        if prov is not None:
+            council = prov.council_short
+            if prov.name not in council:
+                council = f"{council} {prov.name}"
+            left += f", {council} khóa {prov.term.code}"
+    else:
+        left = str(app.config.project)
+    right = title
+    parts = pagename.split("/")
+    if pagename == "index":
+        right = "Đề cương chung toàn tỉnh"
+    elif len(parts) == 3 and parts[0] == "tiep-xuc" and parts[1] in ds.areas:
+        area = _capital(ds.areas[parts[1]].full_name)
+        audience = ds.audiences.get(parts[2])
+        right = f"{area} · {audience.name}" if audience is not None else area
+    return left, right
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    if app.builder.format != "html":
+        return
+    title = html.unescape(re.sub(r"<[^>]+>", "", str(context.get("title") or "")))
+    left, right = running_head(app, pagename, title)
+    style = (f'<style media="print">@page {{ @top-left {{ content: {_css_string(left)} }} '
+             f"@top-right {{ content: {_css_string(right)} }} }}</style>\n")
+    context["metatags"] = str(context.get("metatags") or "") + style
+    booklet = booklet_of(pagename)
+    if (not app.config.hdnd_pdf or booklet is None or "body" not in context
+            or not in_scope(booklet[1], app.config.hdnd_pdf_scope)):
+        return
+    href = context["pathto"](f"_pdf/{booklet[0]}.pdf", 1)
+    link = (f'<p class="hdnd-pdf-link"><a class="reference download" href="{html.escape(href)}"'
+            f' type="application/pdf">Tải bản PDF (A4)</a></p>\n')
+    body = str(context["body"])
+    end = body.find("</h1>")
+    context["body"] = body[:end + 5] + "\n" + link + body[end + 5:] if end >= 0 else link + body
+
+
+# ---------------------------------------------------------------- printing at build-finished
+
+
+def site_booklets(app: Sphinx) -> list[Booklet]:
+    """Every booklet of the site (whatever the scope), from the built pages."""
+    builder = app.builder
+    outdir = Path(builder.outdir)
+    out: list[Booklet] = []
+    for docname in sorted(app.env.found_docs):
+        found = booklet_of(docname)
+        if found is None:
+            continue
+        target = Path(builder.get_outfilename(docname))  # type: ignore[attr-defined]
+        out.append(Booklet(found[0], target.relative_to(outdir).as_posix(), found[1]))
+    return out
+
+
+def pdf_dir(app: Sphinx) -> Path:
+    if app.config.hdnd_pdf_dir:
+        return Path(os.path.abspath(Path(app.confdir) / app.config.hdnd_pdf_dir))
+    return Path(app.outdir).parent / "pdf"
+
+
+def _sphinx_progress(app: Sphinx) -> Any:
+    def progress(items: Iterator[tuple[Booklet, str]], total: int
+                 ) -> Iterator[tuple[Booklet, str]]:
+        if not total:
+            return items
+        return status_iterator(items, "in bản PDF... ", "darkgreen", total, app.verbosity,
+                               stringify_func=lambda item: item[0].filename)
+    return progress
+
+
+def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | None:
+    if exception is not None or not app.config.hdnd_pdf or app.builder.format != "html":
+        return None
+    if not hasattr(app.builder, "get_outfilename"):
+        return None
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        logger.warning(f"không in được PDF: thiếu WeasyPrint hoặc thư viện Pango ({exc}). "
+                       f"Cài: pip install weasyprint; trên Debian/Ubuntu: {APT_LINE}",
+                       type="hdnd", subtype="pdf")
+        return None
+    every = site_booklets(app)
+    wanted = [b for b in every if in_scope(b.kind, app.config.hdnd_pdf_scope)]
+    result = build_booklets(Path(app.outdir), pdf_dir(app), wanted,
+                            jobs=app.config.hdnd_pdf_jobs or None, known=[b.name for b in every],
+                            progress=current_progress() or _sphinx_progress(app))
+    for name, error in sorted(result.failed.items()):
+        logger.warning(f"không in được {name}.pdf: {error}", type="hdnd", subtype="pdf")
+    for printed in result.built:
+        for url in sorted(set(printed.refused)):
+            logger.warning(f"{printed.name}.pdf: bỏ qua tài nguyên ngoài thư mục HTML ({url})",
+                           type="hdnd", subtype="pdf")
+    logger.info(f"sphinx-hdnd: PDF: in {len(result.built)} cuốn ({result.pages} trang), "
+                f"giữ {len(result.skipped)} cuốn không đổi, trong {result.seconds:.1f} giây: "
+                f"{result.pdf_dir}")
+    return result
+
+
+def setup_pdf(app: Sphinx) -> None:
+    for name, default, rebuild, types, doc in CONFIG:
+        app.add_config_value(name, default, rebuild, types=types, description=doc)
+    app.connect("config-inited", check_pdf_config)
+    app.connect("builder-inited", add_print_files)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", print_booklets)
