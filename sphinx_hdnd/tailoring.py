@@ -15,6 +15,7 @@ Pure and deterministic, no Sphinx. The rule, which each page states:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -136,19 +137,60 @@ def _same_measure(a: Indicator, b: Indicator) -> bool:
     return a.name == b.name and a.period == b.period and a.unit == b.unit
 
 
+def _measures(ds: Dataset) -> dict[tuple[str, str, str], tuple[Indicator | None, list[Indicator]]]:
+    """(name, period, unit) -> (the first province-wide figure, every area figure with a value).
+
+    Built once per dataset (a dataset never changes once loaded), so that a
+    page's local indicators are dictionary lookups instead of scans of every
+    indicator of the province for each of the area's indicators.
+    """
+    index = ds.__dict__.get("_hdnd_measures")
+    if index is None:
+        index = {}
+        for ind in ds.indicators.values():
+            key = (ind.name, ind.period, ind.unit)
+            province, peers = index.setdefault(key, (None, []))
+            if ind.area is None:
+                if province is None:
+                    index[key] = (ind, peers)
+            elif ind.value is not None:
+                peers.append(ind)
+        ds.__dict__["_hdnd_measures"] = index
+    return index
+
+
+def _by_area(ds: Dataset) -> dict[str, list[Indicator]]:
+    """Area code -> its indicators with a value, in data order (built once per dataset)."""
+    index = ds.__dict__.get("_hdnd_area_indicators")
+    if index is None:
+        index = {}
+        for ind in ds.indicators.values():
+            if ind.area is not None and ind.value is not None:
+                index.setdefault(ind.area, []).append(ind)
+        ds.__dict__["_hdnd_area_indicators"] = index
+    return index
+
+
+def _sorted_values(ds: Dataset, key: tuple[str, str, str], peers: list[Indicator]
+                   ) -> list[Decimal]:
+    cache = ds.__dict__.setdefault("_hdnd_measure_values", {})
+    values = cache.get(key)
+    if values is None:
+        values = cache[key] = sorted(p.value for p in peers if p.value is not None)
+    return values
+
+
 def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
     out = []
-    for ind in ds.indicators.values():
-        if ind.area != area or ind.value is None:
-            continue
-        province = next((p for p in ds.indicators.values()
-                         if p.area is None and _same_measure(p, ind)), None)
-        peers = [p for p in ds.indicators.values()
-                 if p.area is not None and p.value is not None and _same_measure(p, ind)]
+    measures = _measures(ds)
+    for ind in _by_area(ds).get(area, []):
+        province, peers = measures[(ind.name, ind.period, ind.unit)]
         # competition ranking: ties share a place ("1, 1, 3"), better = per higher_is_better
+        values = _sorted_values(ds, (ind.name, ind.period, ind.unit), peers)
         value = ind.value
-        better = sum(1 for p in peers if p.value is not None and (
-            p.value > value if ind.higher_is_better else p.value < value))
+        assert value is not None
+        better = (len(values) - bisect_right(values, value) if ind.higher_is_better
+                  else bisect_left(values, value))
         out.append(LocalIndicator(ind, province, better + 1 if len(peers) > 1 else None,
                                   len(peers)))
     return out
