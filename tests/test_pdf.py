@@ -1,0 +1,280 @@
+"""PDF booklets: printed from the built example, read back with ``pdftotext``.
+
+One ``hdnd build --pdf-scope outline`` of a copy of the example (the HTML, the outline booklet
+through the Sphinx hook, the CLI's report), then a few briefings and an area printed directly
+with :func:`sphinx_hdnd.pdf.build_booklets`. Skipped only when ``pdftotext`` is missing
+(``nox -s tests`` installs poppler-utils when it can).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_hdnd.pdf import (
+    HASHES,
+    Booklet,
+    ascii_name,
+    booklet_of,
+    build_booklets,
+    in_scope,
+    make_fetcher,
+)
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "dien-bien"
+SESSION = "Kỳ họp thứ Mười lăm, HĐND tỉnh Điện Biên khóa XV"
+#: text of the theme's and sphinx-hdnd's navigation: never on paper
+NAVIGATION = ("Tìm kiếm", "Tìm Kiếm", "Skip to content", "Made with", "Furo", "Next", "Previous",
+              "Đối tượng khác tại địa bàn", "Tải số liệu của đề cương", "Tải bản PDF",
+              "Chọn đối tượng cử tri", "Chọn địa bàn", "On this page", "Mục lục")
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                     reason="pdftotext (poppler-utils) is not installed")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, whitespace collapsed."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [" ".join(p.split()) for p in pages]
+
+
+@dataclass
+class Site:
+    project: Path
+    html: Path
+    pdf: Path
+    output: str
+
+
+def copy_example(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for item in EXAMPLE.iterdir():
+        if item.name in ("_build", "tiep-xuc", "__pycache__"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, target / item.name)
+        else:
+            shutil.copy2(item, target / item.name)
+    return target
+
+
+def hdnd_build(project: Path, *args: str) -> str:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run([sys.executable, "-c", "from sphinx_hdnd.cli import main; main()",
+                           "build", str(project),
+                           "-j", "2", *args], capture_output=True, env=env, timeout=1200)
+    output = proc.stdout.decode("utf-8") + proc.stderr.decode("utf-8")
+    assert proc.returncode == 0, output
+    return output
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    project = copy_example(tmp_path_factory.mktemp("pdf") / "dien-bien")
+    output = hdnd_build(project, "--pdf-scope", "outline")
+    return Site(project, project / "_build" / "html", project / "_build" / "pdf", output)
+
+
+BRIEFINGS = [Booklet("muong-nhe--dan-toc-thieu-so", "tiep-xuc/muong-nhe/dan-toc-thieu-so.html",
+                     "briefing"),
+             Booklet("dien-bien-phu--doanh-nghiep", "tiep-xuc/dien-bien-phu/doanh-nghiep.html",
+                     "briefing"),
+             Booklet("muong-nhe", "tiep-xuc/muong-nhe/index.html", "area")]
+
+
+@pytest.fixture(scope="session")
+def printed(site: Site) -> dict[str, list[str]]:
+    result = build_booklets(site.html, site.pdf, BRIEFINGS, jobs=2)
+    assert not result.failed, result.failed
+    assert sorted(p.name for p in result.built) == sorted(b.name for b in BRIEFINGS)
+    return {b.name: pdf_pages(site.pdf / b.filename) for b in BRIEFINGS}
+
+
+# ---------------------------------------------------------------- names and scope
+
+
+def test_ascii_names() -> None:
+    assert ascii_name("Mường Nhé") == "muong-nhe"
+    assert ascii_name("Điện Biên Đông") == "dien-bien-dong"
+    assert booklet_of("index") == ("de-cuong-toan-tinh", "outline")
+    assert booklet_of("tiep-xuc/muong-nhe/index") == ("muong-nhe", "area")
+    assert booklet_of("tiep-xuc/muong-nhe/dan-toc-thieu-so") == (
+        "muong-nhe--dan-toc-thieu-so", "briefing")
+    assert booklet_of("tiep-xuc/index") is None
+    assert booklet_of("chi-tieu") is None
+    assert [k for k in ("outline", "area", "briefing") if in_scope(k, "areas")] == [
+        "outline", "area"]
+    assert [k for k in ("outline", "area", "briefing") if in_scope(k, "outline")] == ["outline"]
+
+
+def test_fetcher_never_leaves_the_html_folder(tmp_path: Path) -> None:
+    root = tmp_path / "html"
+    (root / "_static" / "styles").mkdir(parents=True)
+    (root / "_static" / "hdnd.css").write_text("p { color: red }", encoding="utf-8")
+    (root / "_static" / "styles" / "furo.css").write_text("p { color: blue }", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    fetcher = make_fetcher(root)
+    for url in ("https://example.com/logo.png", "http://127.0.0.1:9/x.css",
+                (tmp_path / "secret.txt").as_uri(), (root / ".." / "secret.txt").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url) if hasattr(fetcher, "fetch") else fetcher(url)
+    assert len(fetcher.refused) == 4
+
+
+def test_external_resources_are_refused_and_the_booklet_still_prints(tmp_path: Path) -> None:
+    root = tmp_path / "html"
+    root.mkdir()
+    (root / "page.html").write_text(
+        '<html lang="vi"><head><link rel="stylesheet" href="https://example.com/x.css">'
+        '</head><body><h1>Mường Nhé</h1><img src="https://example.com/chart.png">'
+        '<img src="file:///etc/hostname"></body></html>', encoding="utf-8")
+    result = build_booklets(root, tmp_path / "pdf", [Booklet("trang", "page.html", "briefing")],
+                            jobs=1)
+    assert not result.failed
+    refused = result.built[0].refused
+    assert "https://example.com/x.css" in refused
+    assert "https://example.com/chart.png" in refused
+    assert "file:///etc/hostname" in refused
+    assert (tmp_path / "pdf" / "trang.pdf").is_file()
+    assert (root / "_pdf" / "trang.pdf").is_file()
+
+
+# ---------------------------------------------------------------- the outline, through hdnd build
+
+
+def test_cli_reports_pdf_folder(site: Site) -> None:
+    assert "Thư mục PDF" in site.output
+    assert str(site.pdf.resolve()) in site.output
+    assert "1 cuốn mới in" in site.output
+    assert (site.pdf / "de-cuong-toan-tinh.pdf").is_file()
+    assert (site.html / "_pdf" / "de-cuong-toan-tinh.pdf").is_file()
+    # scope "outline": nothing else printed
+    assert sorted(p.name for p in site.pdf.glob("*.pdf")) == ["de-cuong-toan-tinh.pdf"]
+
+
+def test_outline_booklet(site: Site) -> None:
+    pages = pdf_pages(site.pdf / "de-cuong-toan-tinh.pdf")
+    n = len(pages)
+    assert n >= 3
+    for i, text in enumerate(pages, 1):
+        assert SESSION in text, f"page {i}: no running head"
+        assert "Đề cương chung toàn tỉnh" in text
+        assert f"Trang {i}/{n}" in text
+    whole = " ".join(pages)
+    assert "Đề cương báo cáo kết quả kỳ họp thứ Mười lăm" in whole
+    assert "8,75%" in whole
+    assert "15.788,94 tỷ đồng" in whole
+    for nav in NAVIGATION:
+        assert nav not in whole, nav
+    # the grid of briefings is navigation: its area links are not printed
+    assert "Cử tri vùng đồng bào dân tộc thiểu số Nông dân, cử tri nông thôn" not in whole
+
+
+def test_html_links_to_its_pdf(site: Site) -> None:
+    page = site.html / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    link = soup.select_one("p.hdnd-pdf-link a")
+    assert link is not None and link.get_text() == "Tải bản PDF (A4)"
+    assert link["href"] == "_pdf/de-cuong-toan-tinh.pdf"
+    assert (page.parent / link["href"]).is_file()
+    # out of scope ("outline"): a briefing page does not link to a PDF that is not there
+    briefing = site.html / "tiep-xuc" / "muong-nhe" / "dan-toc-thieu-so.html"
+    assert "hdnd-pdf-link" not in briefing.read_text(encoding="utf-8")
+
+
+def test_every_page_has_print_styles_and_running_head(site: Site) -> None:
+    text = (site.html / "tiep-xuc" / "muong-nhe" / "dan-toc-thieu-so.html").read_text(
+        encoding="utf-8")
+    assert 'href="../../_static/hdnd-print.css' in text and 'media="print"' in text
+    assert "hdnd-print.js" in text
+    assert '@top-right { content: "Huyện Mường Nhé · Cử tri vùng đồng bào dân tộc thiểu số" }' \
+        in text
+    assert f'@top-left {{ content: "{SESSION}" }}' in text
+
+
+# ---------------------------------------------------------------- briefings and an area
+
+
+def test_briefing_running_head_and_page_numbers(printed: dict[str, list[str]]) -> None:
+    pages = printed["muong-nhe--dan-toc-thieu-so"]
+    n = len(pages)
+    assert 2 <= n <= 20
+    for i, text in enumerate(pages, 1):
+        assert SESSION in text, f"page {i}: no session in the running head"
+        assert "Huyện Mường Nhé · Cử tri vùng đồng bào dân tộc thiểu số" in text, f"page {i}"
+        assert f"Trang {i}/{n}" in text
+    assert re.search(r"Trang 1/\d+", pages[0])
+
+
+def test_briefing_content(printed: dict[str, list[str]]) -> None:
+    pages = printed["muong-nhe--dan-toc-thieu-so"]
+    first, whole = pages[0], " ".join(pages)
+    assert "Huyện Mường Nhé - Cử tri vùng đồng bào dân tộc thiểu số" in first  # the title
+    assert "Điểm cần nói" in first  # on page one
+    assert "Tình hình tại huyện Mường Nhé" in whole
+    assert "8,75%" in whole
+    assert "15.788,94 tỷ đồng" in whole
+    assert "Cử tri có thể hỏi" in whole
+    assert "Nguồn số liệu" in whole
+    # collapsed dropdowns print open: the heading and what it hides
+    assert "ít liên quan hơn đến đối tượng này" in whole
+    assert "Kiến nghị chung toàn tỉnh" in whole
+    for nav in NAVIGATION:
+        assert nav not in whole, nav
+
+
+def test_other_booklets(printed: dict[str, list[str]]) -> None:
+    business = printed["dien-bien-phu--doanh-nghiep"]
+    assert "Thành phố Điện Biên Phủ · Doanh nghiệp, hợp tác xã và hộ kinh doanh" in business[0]
+    assert "Điểm cần nói" in business[0]
+    area = printed["muong-nhe"]
+    assert "Huyện Mường Nhé" in area[0]
+    assert f"Trang 1/{len(area)}" in area[0]
+    assert "Chỉ tiêu của địa bàn" in " ".join(area)
+    for nav in NAVIGATION:
+        assert nav not in " ".join(area), nav
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="pdfimages is not installed")
+def test_charts_stay_vector(site: Site, printed: dict[str, list[str]]) -> None:
+    """The area chart is an SVG: printed as paths, not as a picture."""
+    assert "Số liệu trên biểu đồ" in " ".join(printed["muong-nhe--dan-toc-thieu-so"])
+    out = subprocess.run(["pdfimages", "-list", str(site.pdf / "muong-nhe--dan-toc-thieu-so.pdf")],
+                         check=True, capture_output=True, text=True).stdout
+    assert len(out.strip().splitlines()) == 2, out  # the header lines only: no raster image
+
+
+def test_unchanged_booklets_are_not_printed_again(site: Site, printed: dict[str, list[str]]
+                                                 ) -> None:
+    again = build_booklets(site.html, site.pdf, BRIEFINGS, jobs=2)
+    assert again.built == []
+    assert sorted(again.skipped) == sorted(b.name for b in BRIEFINGS)
+    hashes = json.loads((site.pdf / HASHES).read_text(encoding="utf-8"))["booklets"]
+    assert "_static/hdnd-print.css" in hashes["muong-nhe--dan-toc-thieu-so"]["resources"]
+    # a changed page is printed again, alone
+    page = site.html / BRIEFINGS[2].page
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8")
+    third = build_booklets(site.html, site.pdf, BRIEFINGS, jobs=2)
+    assert [p.name for p in third.built] == ["muong-nhe"]
+    assert len(third.skipped) == 2
+
+
+def test_second_hdnd_build_prints_nothing(site: Site) -> None:
+    output = hdnd_build(site.project, "--pdf-scope", "outline")
+    assert "0 cuốn mới in" in output
+    assert "1 cuốn không đổi" in output
