@@ -99,6 +99,9 @@ def generate_pages(app: Sphinx) -> None:
     written = 0
     for rel, data in downloads(ds, pages).items():
         path = root / rel
+        page = path.with_suffix(".rst")
+        if page.is_file() and not page.read_text(encoding="utf-8").startswith(MARKER):
+            continue  # a person's own page: its figures beside it are theirs too
         if not path.exists() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
