@@ -278,3 +278,32 @@ def test_second_hdnd_build_prints_nothing(site: Site) -> None:
     output = hdnd_build(site.project, "--pdf-scope", "outline")
     assert "0 cuốn mới in" in output
     assert "1 cuốn không đổi" in output
+
+
+def test_long_table_repeats_its_header_and_keeps_rows_whole(tmp_path: Path) -> None:
+    """A table over several pages: the header on every page, no row cut in two."""
+    from sphinx_hdnd.sphinxext.extension import STATIC
+
+    root = tmp_path / "html"
+    (root / "_static").mkdir(parents=True)
+    shutil.copy2(STATIC / "hdnd-print.css", root / "_static" / "hdnd-print.css")
+    rows = "".join(f"<tr><td><p>Chỉ tiêu số {i}</p></td><td><p>dòng một<br>dòng hai<br>"
+                   f"dòng ba của hàng {i}</p></td></tr>" for i in range(1, 121))
+    (root / "page.html").write_text(
+        '<html lang="vi"><head><link rel="stylesheet" media="print" '
+        'href="_static/hdnd-print.css"></head><body><article role="main"><h1>Bảng dài</h1>'
+        '<table class="hdnd-table"><thead><tr><th>Tên chỉ tiêu</th><th>Giá trị</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table></article></body></html>", encoding="utf-8")
+    result = build_booklets(root, tmp_path / "pdf", [Booklet("bang", "page.html", "briefing")],
+                            jobs=1)
+    assert not result.failed
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pages = pdf_pages(tmp_path / "pdf" / "bang.pdf")
+    assert len(pages) >= 3
+    for i, text in enumerate(pages, 1):
+        assert "Tên chỉ tiêu Giá trị" in text, f"page {i}: header not repeated"
+        assert f"Trang {i}/{len(pages)}" in text
+        # every row on the page is whole: its three lines are together
+        for n in re.findall(r"Chỉ tiêu số (\d+)", text):
+            assert f"dòng một dòng hai dòng ba của hàng {n}" in text, f"row {n} split"
