@@ -20,7 +20,8 @@ nox.options.default_venv_backend = "venv"
 
 EXAMPLE = "examples/dien-bien"
 
-#: what WeasyPrint (the PDF booklets) needs from the system, and the tests' pdftotext
+#: what WeasyPrint (the PDF booklets) needs from the system, and the tests' pdftotext;
+#: the tests also drive Debian's chromium (never Playwright's own browser download)
 PDF_PACKAGES = ["libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core"]
 TEST_PACKAGES = ["poppler-utils"]
 
@@ -42,6 +43,8 @@ def system_packages(session: nox.Session, *, tests: bool = False) -> None:
         wanted.append(PDF_PACKAGES[2])
     if tests and shutil.which("pdftotext") is None:
         wanted += TEST_PACKAGES
+    if tests and shutil.which("chromium") is None:  # the offline browser test (Playwright)
+        wanted.append("chromium")
     if not wanted:
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
