@@ -29,7 +29,8 @@ import shutil
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -309,11 +310,25 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
             for a in args:
                 yield from _collect(a, partial(render_booklet, *a))
             return
+        # spawn, not fork: safe whatever threads the caller runs. Should the workers fail to
+        # start (a caller's script without the ``if __name__ == "__main__"`` idiom), the
+        # booklets are printed here, one after the other, instead of being lost.
+        retry: list[tuple[str, str, str, str]] = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                  initializer=_quiet_weasyprint) as pool:
-            futures = {pool.submit(_render_job, a): a for a in args}
+            futures: dict[Future[Printed], tuple[str, str, str, str]] = {}
+            try:
+                for a in args:
+                    futures[pool.submit(_render_job, a)] = a
+            except BrokenProcessPool:
+                retry.extend(a for a in args if a not in futures.values())
             for future in as_completed(futures):
+                if isinstance(future.exception(), BrokenProcessPool):
+                    retry.append(futures[future])
+                    continue
                 yield from _collect(futures[future], future.result)
+        for a in retry:
+            yield from _collect(a, partial(render_booklet, *a))
 
     def _collect(a: tuple[str, str, str, str], get: Callable[[], Printed]
                  ) -> Iterator[tuple[Booklet, str]]:
