@@ -76,3 +76,61 @@ def run_cli(*args: str) -> CliResult:
 def hdnd() -> Callable[..., CliResult]:
     """``hdnd("validate", path, "--format", "json")``."""
     return run_cli
+
+
+# ------------------------------------------------------------------ Sphinx builds (test_sphinx_*)
+
+
+@dataclass
+class SphinxRun:
+    """One Sphinx build: its output, its warnings (plain text) and what it read."""
+
+    builder: str
+    srcdir: Path
+    outdir: Path
+    warnings: str
+    statuscode: int
+    parallel_read: bool
+    read_docs: list[str]
+    found_docs: set[str]
+
+    def warning_lines(self) -> list[str]:
+        return [line for line in self.warnings.splitlines() if "WARNING" in line]
+
+
+@pytest.fixture(scope="session")
+def sphinx_run() -> Callable[..., SphinxRun]:
+    """``sphinx_run(builder, srcdir, builddir, parallel=0, warningiserror=True, freshenv=True,
+    confoverrides=None)``: a build in this process, set up as ``sphinx-build`` sets it up
+    (docutils patched, so that e.g. ``language = "vi"`` is not reported by docutils), with
+    the documents read recorded from ``env-before-read-docs``."""
+    import re
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    ansi = re.compile(r"\x1b\[[0-9;]*m")
+
+    def run(builder: str, srcdir: Path, builddir: Path, *, parallel: int = 0,
+            warningiserror: bool = True, freshenv: bool = True,
+            confoverrides: dict[str, Any] | None = None) -> SphinxRun:
+        warning = StringIO()
+        read: list[str] = []
+        with patch_docutils(srcdir), docutils_namespace():
+            app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, warning=warning,
+                                status=StringIO(), parallel=parallel,
+                                warningiserror=warningiserror, freshenv=freshenv,
+                                confoverrides=confoverrides or {})
+            try:
+                app.connect("env-before-read-docs",
+                            lambda _app, _env, docnames: read.extend(sorted(docnames)))
+                parallel_read = bool(app.parallel > 1 and app.is_parallel_allowed("read"))
+                app.build()
+                found = set(app.env.found_docs)
+            finally:
+                app.cleanup()
+        return SphinxRun(builder, srcdir, Path(app.outdir), ansi.sub("", warning.getvalue()),
+                         app.statuscode, parallel_read, read, found)
+
+    return run
