@@ -66,6 +66,8 @@ def validate(project: Path, fmt: str) -> None:
             click.secho(file, bold=True)
             for p in sorted(by_file[file], key=lambda p: (p.origin.lineno or 0, p.code)):
                 where = f"dòng {p.origin.lineno}" if p.origin.lineno else "toàn tệp"
+                if p.origin.sheet:  # one workbook holds several tables with the same columns
+                    where = f"trang tính {p.origin.sheet}, {where}"
                 if p.origin.column:
                     where += f", cột {p.origin.column}"
                 label, colour = SEVERITY_LABELS[p.severity]

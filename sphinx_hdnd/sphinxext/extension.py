@@ -48,39 +48,60 @@ CONFIG: list[tuple[str, Any, Literal["env", "html", ""], type | tuple[type, ...]
 ]
 
 
+def conf_location(confdir: str | os.PathLike[str], name: str) -> str:
+    """``conf.py:LINE`` where ``name`` is set (line 1 if not found).
+
+    Always "path:line": Sphinx reads a location without ":" as a document
+    name, which does not exist yet at config-inited.
+    """
+    conf_py = Path(confdir) / "conf.py"
+    line = 1
+    try:
+        for i, text in enumerate(conf_py.read_text(encoding="utf-8").splitlines(), 1):
+            if text.lstrip().startswith(name) and "=" in text:
+                line = i
+                break
+    except OSError:
+        pass
+    return f"{conf_py}:{line}"
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """Validate hdnd_* values with a located warning and a sane fallback."""
-    conf_py = str(Path(app.confdir) / "conf.py")
     for name, default, _rebuild, types, _doc in CONFIG:
         value = config[name]
         if not isinstance(value, types):
             expected = types.__name__ if isinstance(types, type) else "/".join(t.__name__ for t in types)
             logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {expected}); "
                            f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
-                           location=conf_py)
+                           location=conf_location(app.confdir, name))
             config[name] = default
     root = data_dir(app.confdir, config)
     # lexical check: a symlink placed inside the project is the user's own choice
     relative = os.path.normpath(config.hdnd_data_dir)
     if os.path.isabs(relative) or relative == ".." or relative.startswith(".." + os.sep):
         logger.warning(f"hdnd_data_dir trỏ ra ngoài dự án ({root}); dùng “data”",
-                       type="hdnd", subtype="config", location=conf_py)
+                       type="hdnd", subtype="config",
+                       location=conf_location(app.confdir, "hdnd_data_dir"))
         config["hdnd_data_dir"] = "data"
     elif not root.is_dir():
         logger.warning(f"không tìm thấy thư mục dữ liệu {root} (hdnd_data_dir)",
-                       type="hdnd", subtype="config", location=conf_py)
+                       type="hdnd", subtype="config",
+                       location=conf_location(app.confdir, "hdnd_data_dir"))
 
 
 def load_data(app: Sphinx) -> None:
     """Load the data once per build and report every problem with its location."""
     root = data_dir(app.confdir, app.config)
+    if not root.is_dir():
+        return  # check_config has said so once; a list of every missing file adds nothing
     ds = dataset_at(root)
     report_problems(ds)
     wanted = app.config.hdnd_session
     if wanted and ds.session is not None and wanted != ds.session.code:
         logger.warning(f"hdnd_session = “{wanted}” nhưng dữ liệu là kỳ họp “{ds.session.code}”",
                        type="hdnd", subtype="config",
-                       location=str(Path(app.confdir) / "conf.py"))
+                       location=conf_location(app.confdir, "hdnd_session"))
 
 
 def add_static(app: Sphinx) -> None:
