@@ -25,6 +25,21 @@ def data_dir(confdir: str | os.PathLike[str], config: Config) -> Path:
     return Path(os.path.abspath(Path(confdir) / config.hdnd_data_dir))
 
 
+#: the folder of the generated pages (``directives.briefing.GENERATED``)
+GENERATED_DIR = "tiep-xuc"
+#: one file per area, holding a digest of the petitions its pages show
+PETITIONS_DIGESTS = ".kien-nghi"
+
+
+def petitions_digest_path(srcdir: str | os.PathLike[str], area: str) -> Path:
+    """The derived file that stands for ``petitions.csv`` in one area's pages.
+
+    Written by the page generator only when the digest changes, so its mtime
+    tells Sphinx whether *this* area's petitions changed.
+    """
+    return Path(srcdir) / GENERATED_DIR / PETITIONS_DIGESTS / f"{area}.sha256"
+
+
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     if not root.is_dir():
         return ()

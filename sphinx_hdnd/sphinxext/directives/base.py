@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...model.loader import Dataset
-from ..state import get_dataset, logger
+from ..state import get_dataset, logger, petitions_digest_path
 
 
 def code_list(argument: str | None) -> list[str]:
@@ -43,10 +44,26 @@ class HdndDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ds = self.ds
         for table in (*self.uses, "sources", "province", "session"):
-            path = ds.files.get(table)
+            path = self.dependency(ds, table)
             if path is not None:
                 self.env.note_dependency(str(path))
         return self.render(ds)
+
+    def dependency(self, ds: Dataset, table: str) -> Path | None:
+        """The file whose change makes this page outdated.
+
+        A page for one area (``:area:`` is one code) depends on that area's
+        petitions digest, written by the page generator, instead of the whole
+        petitions table: a change to one area's petitions re-reads that area's
+        pages (and the pages showing every petition), not every briefing.
+        """
+        if table == "petitions" and self.config.hdnd_briefings:
+            area = self.options.get("area")
+            if isinstance(area, str):
+                digest = petitions_digest_path(self.env.srcdir, area)
+                if digest.is_file():
+                    return digest
+        return ds.files.get(table)
 
     def render(self, ds: Dataset) -> list[nodes.Node]:  # pragma: no cover - abstract
         raise NotImplementedError
