@@ -213,24 +213,18 @@ def _check_indicators(ds: Dataset) -> None:
             log.add("HD140", ind.origin.with_column("plan"),
                     f"kế hoạch {ind.plan} phải lớn hơn 0")
             continue
-        if ind.plan_pct is not None:
-            computed = compute.computed_plan_pct(ind)
-            if computed is not None and not compute.agrees(ind.plan_pct, computed):
-                log.add("HD141", ind.origin.with_column("plan_pct"),
-                        f"ghi {ind.plan_pct}% kế hoạch nhưng {ind.value} / {ind.plan} = "
-                        f"{computed:.2f}%")
-        if ind.growth is not None:
-            computed = compute.computed_growth(ind)
-            if computed is not None and not compute.agrees(ind.growth, computed):
-                log.add("HD142", ind.origin.with_column("growth"),
-                        f"ghi tăng {ind.growth}% nhưng từ {ind.previous} lên {ind.value} là "
-                        f"{computed:.2f}%")
-        if ind.ratio is not None:
-            computed = compute.computed_ratio(ind)
-            if computed is not None and not compute.agrees(ind.ratio, computed):
-                log.add("HD148", ind.origin.with_column("ratio"),
-                        f"ghi gấp {ind.ratio} lần nhưng {ind.value} / {ind.previous} = "
-                        f"{computed:.2f}")
+        stated_checks = (
+            ("HD141", "plan_pct", ind.plan_pct, compute.computed_plan_pct(ind),
+             f"ghi {ind.plan_pct}% kế hoạch nhưng {ind.value} / {ind.plan} = {{c:.2f}}%"),
+            ("HD142", "growth", ind.growth, compute.computed_growth(ind),
+             f"ghi tăng {ind.growth}% nhưng từ {ind.previous} lên {ind.value} là {{c:.2f}}%"),
+            ("HD148", "ratio", ind.ratio, compute.computed_ratio(ind),
+             f"ghi gấp {ind.ratio} lần nhưng {ind.value} / {ind.previous} = {{c:.2f}}"),
+        )
+        # a figure the data states and that can be computed must agree with the computation
+        for code, column, stated, computed, message in stated_checks:
+            if stated is not None and computed is not None and not compute.agrees(stated, computed):
+                log.add(code, ind.origin.with_column(column), message.format(c=computed))
 
 
 def _check_shares(ds: Dataset) -> None:
