@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Function words that carry no meaning on their own in the briefings; each
 #: one is frequent in every page, so indexing it would only make the index
@@ -62,8 +63,11 @@ _CODE_GAP = re.compile(r"[\s.\-]{1,2}")
 _MARK = "M"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, ``đ`` -> ``d``, no combining marks (tones, hats, horns, breves), NFC."""
+    """Lower case, ``đ`` -> ``d``, no combining marks (tones, hats, horns, breves), NFC.
+
+    Memoised: the search index folds every word of every page, and words repeat."""
     text = text.lower().replace("đ", "d")
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if unicodedata.category(c)[0] != _MARK)
@@ -75,11 +79,13 @@ def has_diacritics(word: str) -> bool:
     return fold(word) != word.lower()
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_word_char(c: str) -> bool:
     # the same class as the JavaScript side's [\p{L}\p{N}\p{M}]
     return unicodedata.category(c)[0] in "LNM"
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_letters(word: str) -> bool:
     return all(unicodedata.category(c)[0] in "LM" for c in word)
 
