@@ -202,6 +202,7 @@ class _Loader:
         self.log = self.ds.problems
         self.workbook = root / WORKBOOK
         self.workbook_sheets: list[str] = []
+        self._relpaths: dict[Path, str] = {}
         if self.workbook.is_file():
             try:
                 self.workbook_sheets = xlsx_sheets(self.workbook)
@@ -271,7 +272,11 @@ class _Loader:
         return table
 
     def _origin(self, table: Table, row: int | None = None, column: str | None = None) -> Origin:
-        return Origin(self.ds.relpath(table.path), row=row, column=column, sheet=table.sheet
+        # one relative path per table, not per row (Path.relative_to is slow at 100,000 rows)
+        rel = self._relpaths.get(table.path)
+        if rel is None:
+            rel = self._relpaths[table.path] = self.ds.relpath(table.path)
+        return Origin(rel, row=row, column=column, sheet=table.sheet
                       if table.path.name == WORKBOOK else None)
 
     # -- records
