@@ -39,6 +39,14 @@ def _directive(name: str, **options: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Above this many briefings they are left out of the sidebar (``:orphan:`` pages,
+#: reached from their area's page and the landing grid). The theme puts the
+#: whole toctree in every page: with 200 communes x 8 audiences that is 1,800
+#: links (about 260 KB) in each of 1,800 pages, and a build time that grows
+#: with the square of the number of pages, for Sphinx as much as for us.
+NAV_BRIEFINGS_MAX = 300
+
+
 def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
                   exclude_audiences: list[str]) -> dict[str, str]:
     """Relative path -> file content, for every generated page."""
@@ -50,12 +58,15 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
     pages["index.rst"] = (f"{MARKER}\n\n{bar}\n{INDEX_TITLE}\n{bar}\n\n"
                           + _directive("hdnd-grid") + "\n"
                           + _toctree([f"{a.code}/index" for a in areas]))
+    in_nav = len(areas) * len(audiences) <= NAV_BRIEFINGS_MAX
     for area in areas:
-        pages[f"{area.code}/index.rst"] = (f"{MARKER}\n\n" + _directive("hdnd-area", area=area.code)
-                                           + "\n" + _toctree([a.code for a in audiences]))
+        pages[f"{area.code}/index.rst"] = (
+            f"{MARKER}\n\n" + _directive("hdnd-area", area=area.code)
+            + ("\n" + _toctree([a.code for a in audiences]) if in_nav else ""))
         for aud in audiences:
             pages[f"{area.code}/{aud.code}.rst"] = (
-                f"{MARKER}\n\n" + _directive("hdnd-briefing", area=area.code, audience=aud.code))
+                f"{MARKER}\n\n" + ("" if in_nav else ":orphan:\n\n")
+                + _directive("hdnd-briefing", area=area.code, audience=aud.code))
     return pages
 
 
