@@ -90,3 +90,14 @@ def docs(session: nox.Session) -> None:
     """The user guide, with -nW: every reference resolves and no warning passes."""
     session.install("-e", ".")
     session.run("sphinx-build", "-nW", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against plain Sphinx (table + benchmarks/results.json); see benchmarks/run.py.
+
+    ``nox -s bench -- --quick`` for a smoke run; other options: ``--sizes``, ``--reps``.
+    """
+    system_packages(session)
+    session.install("-e", ".")
+    session.run("python", "benchmarks/run.py", *session.posargs)
