@@ -138,11 +138,8 @@ def test_petitions_csv_rereads_the_pages_that_show_petitions(steps):
         assert doc not in steps.after_petition, doc
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dependencies are per data file: every briefing and area page notes petitions.csv "
-    "(hdnd-briefing/hdnd-area `uses`), so editing one Mường Nhé petition re-reads the "
-    "briefings of all ten areas"))
 def test_one_areas_petition_rereads_only_that_area(steps):
+    """Only Mường Nhé's pages and the pages listing every petition are re-read."""
     expected = area_pages(steps, "muong-nhe") | steps.petition_users
     assert len(area_pages(steps, "muong-nhe")) > 1
     assert steps.after_petition == expected, (
