@@ -307,3 +307,15 @@ def test_long_table_repeats_its_header_and_keeps_rows_whole(tmp_path: Path) -> N
         # every row on the page is whole: its three lines are together
         for n in re.findall(r"Chỉ tiêu số (\d+)", text):
             assert f"dòng một dòng hai dòng ba của hàng {n}" in text, f"row {n} split"
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts is not installed")
+def test_text_face_is_not_liberation(site: Site) -> None:
+    """No word set in two fonts: Debian's Liberation 1.x (what fontconfig gives for "Times New
+    Roman" and "Arial") lacks ơ, ư, ạ, ế …, which a fallback face would then fill in. (Symbols
+    such as ▲ may still come from DejaVu.)"""
+    out = subprocess.run(["pdffonts", str(site.pdf / "de-cuong-toan-tinh.pdf")], check=True,
+                         capture_output=True, text=True).stdout
+    names = [line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if line.strip()]
+    assert names
+    assert not [n for n in names if n.startswith("Liberation")], names
