@@ -164,7 +164,7 @@ class Printed:
     refused: list[str] = field(default_factory=list)
 
 
-def _quiet_weasyprint() -> None:
+def quiet_weasyprint() -> None:
     # CSS the printer does not know (browser-only rules of the print stylesheet) is expected
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -175,7 +175,7 @@ def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
     """Print one page to ``target`` (written atomically). Runs in a worker process."""
     from weasyprint import HTML
 
-    _quiet_weasyprint()
+    quiet_weasyprint()
     start = time.perf_counter()
     root = Path(html_dir)
     source = root / page
@@ -315,7 +315,7 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
         # booklets are printed here, one after the other, instead of being lost.
         retry: list[tuple[str, str, str, str]] = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                 initializer=_quiet_weasyprint) as pool:
+                                 initializer=quiet_weasyprint) as pool:
             futures: dict[Future[Printed], tuple[str, str, str, str]] = {}
             try:
                 for a in args:

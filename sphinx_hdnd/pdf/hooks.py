@@ -21,7 +21,16 @@ from sphinx.config import Config
 from sphinx.util.display import status_iterator
 
 from ..sphinxext.state import data_dir, dataset_at, logger
-from . import SCOPES, Booklet, Result, booklet_of, build_booklets, current_progress, in_scope
+from . import (
+    SCOPES,
+    Booklet,
+    Result,
+    booklet_of,
+    build_booklets,
+    current_progress,
+    in_scope,
+    quiet_weasyprint,
+)
 
 APT_LINE = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 
@@ -159,6 +168,7 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
         return None
     if not hasattr(app.builder, "get_outfilename"):
         return None
+    quiet_weasyprint()  # its progress messages, through a root logger some package configured
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as exc:
