@@ -291,6 +291,9 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
 
     todo: list[Booklet] = []
     for b in booklets:
+        if not (html_dir / b.page).is_file():
+            result.failed[b.name] = f"không có trang {b.page}"
+            continue
         entry = stored.get(b.name)
         pdf = pdf_dir / b.filename
         if (not force and isinstance(entry, dict) and pdf.is_file()
