@@ -238,6 +238,14 @@ def test_briefing_content(printed: dict[str, list[str]]) -> None:
         assert nav not in whole, nav
 
 
+def test_no_link_to_the_build_folder(site: Site, printed: dict[str, list[str]]) -> None:
+    """Links to other pages of the site would be file:// URIs of this machine: not printed."""
+    for name in ("de-cuong-toan-tinh", "muong-nhe--dan-toc-thieu-so", "muong-nhe"):
+        data = (site.pdf / f"{name}.pdf").read_bytes()
+        assert b"file:" not in data, name
+        assert str(site.project).encode() not in data, name
+
+
 def test_other_booklets(printed: dict[str, list[str]]) -> None:
     business = printed["dien-bien-phu--doanh-nghiep"]
     assert "Thành phố Điện Biên Phủ · Doanh nghiệp, hợp tác xã và hộ kinh doanh" in business[0]

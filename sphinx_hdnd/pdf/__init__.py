@@ -40,7 +40,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 #: bump when the printed output changes for the same HTML (invalidates every stored digest)
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 GENERATED = "tiep-xuc"
 OUTLINE = "de-cuong-toan-tinh"
 HTML_PDF_DIR = "_pdf"
@@ -171,6 +171,45 @@ def quiet_weasyprint() -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
+#: a link to another page of the site: on paper it would be a file:// URI of the build folder,
+#: dead on any other machine (and different in every folder); same-page links (#…) and web
+#: addresses stay clickable
+_SITE_LINK = re.compile(r'(<a\b[^>]*?)\shref="(?!#.|https?:|mailto:|tel:)([^"]*)"')
+_MAIN = re.compile(r'<(\w+)\b[^>]*\brole="main"[^>]*>')
+_HEAD = re.compile(r"^.*?</head>", re.S)
+
+
+def paper_links(html: str) -> str:
+    """The page with its links to other pages of the site made plain text."""
+    return _SITE_LINK.sub(r'\1 data-hdnd-href="\2"', html)
+
+
+def _main_element(html: str) -> str | None:
+    """The element with role="main" (every Sphinx theme marks the page body so)."""
+    start = _MAIN.search(html)
+    if start is None:
+        return None
+    tag = start.group(1)
+    tags = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+    depth = 0
+    for m in tags.finditer(html, start.start()):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return html[start.start():m.end()]
+    return None
+
+
+def paper_html(html: str) -> str:
+    """What goes on paper: the page's <head> (its stylesheets, running head) and its main
+    content only, so no theme's navigation, sidebar, search or footer is printed, whatever the
+    theme; links to other pages of the site made plain text."""
+    head = _HEAD.match(html)
+    main = _main_element(html)
+    if head is not None and main is not None:
+        html = f'{head.group(0)}\n<body class="hdnd-paper">\n{main}\n</body>\n</html>\n'
+    return paper_links(html)
+
+
 def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
     """Print one page to ``target`` (written atomically). Runs in a worker process."""
     from weasyprint import HTML
@@ -180,7 +219,8 @@ def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
     root = Path(html_dir)
     source = root / page
     fetcher = make_fetcher(root)
-    document = HTML(string=source.read_bytes(), base_url=source.resolve().as_uri(),
+    document = HTML(string=paper_html(source.read_text(encoding="utf-8")),
+                    base_url=source.resolve().as_uri(),
                     url_fetcher=fetcher, media_type="print", encoding="utf-8").render()
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
