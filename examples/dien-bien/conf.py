@@ -4,6 +4,8 @@ project = "Đề cương tiếp xúc cử tri - Kỳ họp thứ Mười lăm, H
 author = "Thường trực HĐND tỉnh Điện Biên"
 copyright = "2024, Thường trực HĐND tỉnh Điện Biên"
 language = "vi"
+# the session, for builders that print a version (EPUB requires one)
+version = release = "Kỳ họp thứ Mười lăm, khóa XV"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_hdnd"]
 
