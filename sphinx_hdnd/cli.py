@@ -189,7 +189,7 @@ def run() -> None:
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu.", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:  # the last line of defence for users
         if os.environ.get("HDND_DEBUG"):
             raise
         click.echo(f"Lỗi nội bộ của sphinx-hdnd ({type(exc).__name__}: {exc}). Dữ liệu của bạn "

@@ -181,9 +181,13 @@ def _sorted_values(ds: Dataset, key: tuple[str, str, str], peers: list[Indicator
 
 
 def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
+    """The area's own figures, and those of the areas inside it (an electoral unit
+    shows its communes'), each with the province figure and its rank among peers."""
     out = []
     measures = _measures(ds)
-    for ind in _by_area(ds).get(area, []):
+    by_area = _by_area(ds)
+    codes = [area, *sorted(descendants(ds, area))]
+    for ind in (i for code in codes for i in by_area.get(code, [])):
         province, peers = measures[(ind.name, ind.period, ind.unit)]
         # competition ranking: ties share a place ("1, 1, 3"), better = per higher_is_better
         values = _sorted_values(ds, (ind.name, ind.period, ind.unit), peers)

@@ -13,8 +13,8 @@ from .. import __version__
 from ..pdf.hooks import setup_pdf
 from .directives.area import AreaDirective
 from .directives.briefing import BriefingDirective
-from .directives.chart import ChartDirective
 from .directives.budget import BudgetDirective
+from .directives.chart import ChartDirective
 from .directives.grid import GridDirective
 from .directives.indicators import IndicatorsDirective
 from .directives.outline import OutlineDirective

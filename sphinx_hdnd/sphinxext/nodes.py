@@ -9,12 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class source_ref(nodes.Inline, nodes.Element):  # noqa: N801 - docutils naming
+class source_ref(nodes.Inline, nodes.Element):  # docutils names nodes in lower case
     """Attributes: ``source`` (code), ``section`` (text)."""
-
-
-class sources_here(nodes.General, nodes.Element):  # noqa: N801
-    """Where the page's list of sources goes (end of page if absent)."""
 
 
 def source_anchor(code: str) -> str:

@@ -11,7 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..phrasing import format_date
-from .nodes import source_anchor, source_ref, sources_here
+from .nodes import source_anchor, source_ref
 from .state import get_dataset
 
 SOURCES_TITLE = "Nguồn số liệu"
@@ -19,10 +19,7 @@ SOURCES_TITLE = "Nguồn số liệu"
 
 def number_sources(app: Sphinx, doctree: nodes.document) -> None:
     refs = list(doctree.findall(source_ref))
-    places = list(doctree.findall(sources_here))
     if not refs:
-        for place in places:
-            place.parent.remove(place)
         return
     ds = get_dataset(app.env)
     order: dict[str, int] = {}
@@ -56,7 +53,7 @@ def number_sources(app: Sphinx, doctree: nodes.document) -> None:
                 parts.append(f"ngày {format_date(src.date)}")
             para += nodes.Text(", ".join(parts))
             if sections[code]:
-                para += nodes.Text("; mục " + ", ".join(sections[code]))
+                para += nodes.Text("; mục " + "; ".join(sections[code]))
             if src.illustrative:
                 para += nodes.Text(" ")
                 para += nodes.inline("", "số liệu minh họa, không phải văn bản thật",
@@ -72,10 +69,5 @@ def number_sources(app: Sphinx, doctree: nodes.document) -> None:
         lst += nodes.list_item("", para)
     listing += lst
 
-    if places:
-        places[0].replace_self(listing)
-        for extra in places[1:]:
-            extra.parent.remove(extra)
-        return
     top = doctree.next_node(nodes.section)
     (top if top is not None else doctree).append(listing)

@@ -6,12 +6,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
-from ...phrasing.briefing import comparison_text, rank_text
-from ...phrasing.figures import indicator_sentence
 from ...tailoring import area_scope, local_indicators
-from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, table, text
+from ..render import item_paragraph, section
 from .base import HdndDirective
-from .briefing import _order, briefing_docname, doc_link
+from .briefing import _order, briefing_docname, doc_link, local_indicator_table
 from .chart import area_chart_nodes
 from .petitions import petition_nodes
 
@@ -45,17 +43,7 @@ class AreaDirective(HdndDirective):
         indicators = local_indicators(ds, code)
         if indicators:
             sub = section(doc, "Chỉ tiêu của địa bàn", f"hdnd-area-{code}-chi-tieu")
-            level = ds.province.area_level_label if ds.province else "địa bàn"
-            rows = []
-            for li in indicators:
-                cites = Cites()
-                rows.append([li.indicator.name + f" ({li.indicator.period})",
-                             cited_paragraph(ds, [figure_node(ds, indicator_sentence(li.indicator),
-                                                              li.indicator, cites)], cites),
-                             comparison_text(li.indicator, li.province),
-                             rank_text(li.rank, li.of, level)])
-            sub += table(["Chỉ tiêu", "Địa bàn", "So với toàn tỉnh", "Xếp hạng"], rows,
-                         [30, 30, 25, 15], ["hdnd-local-indicators"])
+            sub += local_indicator_table(ds, indicators, area)
             # the area against the others and the province, where several areas report
             sub.extend(area_chart_nodes(self.env, ds, code))
             page += sub

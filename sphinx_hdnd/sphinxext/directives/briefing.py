@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from ...model.loader import Dataset
-from ...model.records import Audience, NarrativeItem, Resolution
+from ...model.records import Area, Audience, NarrativeItem, Resolution
 from ...phrasing.briefing import (
     comparison_text,
     indicator_point,
@@ -27,7 +27,15 @@ from ...phrasing.briefing import (
     why_text,
 )
 from ...phrasing.figures import indicator_sentence
-from ...tailoring import COLLAPSE_BELOW, Briefing, Point, Ranked, Relevance, build_briefing
+from ...tailoring import (
+    COLLAPSE_BELOW,
+    Briefing,
+    LocalIndicator,
+    Point,
+    Ranked,
+    Relevance,
+    build_briefing,
+)
 from ..render import (
     Cites,
     cited_paragraph,
@@ -62,6 +70,31 @@ def briefing_docname(area: str, audience: str) -> str:
 
 def area_docname(area: str) -> str:
     return f"{GENERATED}/{area}/index"
+
+
+def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: Area
+                          ) -> nodes.table:
+    """An area's figures beside the province's, with the rank among the areas that report it."""
+    level = ds.province.area_level_label if ds.province else "địa bàn"
+    rows: list[list[nodes.Node | str]] = []
+    for li in indicators:
+        ind = li.indicator
+        label = f"{ind.name} ({ind.period})"
+        if ind.area != area.code and ind.area in ds.areas:  # a commune inside an electoral unit
+            label += f", {ds.areas[ind.area].full_name}"
+        cites = Cites()
+        rows.append([label,
+                     cited_paragraph(ds, [figure_node(ds, indicator_sentence(ind), ind, cites)],
+                                     cites),
+                     comparison_text(ind, li.province),
+                     rank_text(li.rank, li.of, level)])
+    return table(["Chỉ tiêu", area.full_name, "So với toàn tỉnh", "Xếp hạng"], rows,
+                 [30, 30, 25, 15], ["hdnd-local-indicators"])
+
+
+def why_line(ds: Dataset, rel: Relevance) -> nodes.paragraph:
+    """The small line under an item that says why it is on this page."""
+    return nodes.paragraph("", "", why(ds, rel), classes=["hdnd-why-line"])
 
 
 def why(ds: Dataset, rel: Relevance) -> nodes.inline:
@@ -99,7 +132,7 @@ def ranked_items(ds: Dataset, ranked: list[Ranked[NarrativeItem]], label: str
 
 def _item_with_why(ds: Dataset, r: Ranked[NarrativeItem]) -> list[nodes.Node]:
     para = item_paragraph(ds, r.item, r.item.text)
-    return [para, nodes.paragraph("", "", why(ds, r.relevance), classes=["hdnd-why-line"])]
+    return [para, why_line(ds, r.relevance)]
 
 
 class BriefingBuilder:
@@ -181,19 +214,7 @@ class BriefingBuilder:
         ds, b = self.ds, self.b
         body: list[nodes.Node] = []
         if b.indicators:
-            level = ds.province.area_level_label if ds.province else "địa bàn"
-            rows = []
-            for li in b.indicators:
-                cites = Cites()
-                rows.append([
-                    li.indicator.name + f" ({li.indicator.period})",
-                    cited_paragraph(ds, [figure_node(ds, indicator_sentence(li.indicator),
-                                                     li.indicator, cites)], cites),
-                    comparison_text(li.indicator, li.province),
-                    rank_text(li.rank, li.of, level),
-                ])
-            body.append(table(["Chỉ tiêu", f"{b.area.full_name}", "So với toàn tỉnh", "Xếp hạng"],
-                              rows, [30, 30, 25, 15], ["hdnd-local-indicators"]))
+            body.append(local_indicator_table(ds, b.indicators, b.area))
             body.extend(area_chart_nodes(self.document.settings.env, ds, b.area.code))
         # what "Điểm cần nói" already said is not repeated
         in_points = {id(p.record) for p in b.points}
@@ -207,7 +228,7 @@ class BriefingBuilder:
         if local_res:
             sub = self.sec("Nghị quyết tác động trực tiếp đến địa bàn", "dia-ban-nghi-quyet")
             sub += nodes.bullet_list("", *(nodes.list_item("", resolution_paragraph(ds, r.item),
-                                                           nodes.paragraph("", "", why(ds, r.relevance), classes=["hdnd-why-line"]))
+                                                           why_line(ds, r.relevance))
                                            for r in local_res), bullet="-")
             body.append(sub)
         if not body:
@@ -251,7 +272,7 @@ class BriefingBuilder:
             if top:
                 sub += nodes.bullet_list("", *(nodes.list_item(
                     "", resolution_paragraph(ds, r.item),
-                    nodes.paragraph("", "", why(ds, r.relevance), classes=["hdnd-why-line"]))
+                    why_line(ds, r.relevance))
                     for r in top), bullet="-")
             if rest:
                 sub += collapsible(f"Các nghị quyết khác ({len(rest)})", [nodes.bullet_list(

@@ -8,8 +8,8 @@ from docutils.parsers.rst import directives
 from ...model import compute
 from ...model.loader import Dataset
 from ...model.records import BudgetKind, BudgetLine
-from ...phrasing.figures import budget_sentence, money_text, shown
 from ...phrasing import format_percent
+from ...phrasing.figures import budget_sentence, money_text, shown
 from ..render import Cites, cited_paragraph, figure_node, table, text
 from .base import HdndDirective
 

@@ -7,6 +7,7 @@ from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
 from ...model.records import Indicator
+from ...phrasing import format_value
 from ...phrasing.figures import (
     assessment,
     gap_text,
@@ -15,7 +16,6 @@ from ...phrasing.figures import (
     ratio_text,
     value_text,
 )
-from ...phrasing import format_value
 from ..render import Cites, badge, cited_paragraph, figure_node, table, text
 from .base import HdndDirective, code_list
 
