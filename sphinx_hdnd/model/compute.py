@@ -41,11 +41,15 @@ def computed_plan_pct(ind: Indicator) -> Decimal | None:
     return None if q is None else q * HUNDRED
 
 
+def _stated_or_computed(stated: Decimal | None, computed: Decimal | None) -> Derived | None:
+    """The data's own figure when it states one (the document's rounding), else ours."""
+    if stated is not None:
+        return Derived(stated, True)
+    return None if computed is None else Derived(computed, False)
+
+
 def plan_pct(ind: Indicator) -> Derived | None:
-    if ind.plan_pct is not None:
-        return Derived(ind.plan_pct, True)
-    c = computed_plan_pct(ind)
-    return None if c is None else Derived(c, False)
+    return _stated_or_computed(ind.plan_pct, computed_plan_pct(ind))
 
 
 def gap_points(ind: Indicator) -> Decimal | None:
@@ -63,10 +67,7 @@ def computed_growth(ind: Indicator) -> Decimal | None:
 
 
 def growth(ind: Indicator) -> Derived | None:
-    if ind.growth is not None:
-        return Derived(ind.growth, True)
-    c = computed_growth(ind)
-    return None if c is None else Derived(c, False)
+    return _stated_or_computed(ind.growth, computed_growth(ind))
 
 
 def computed_ratio(ind: Indicator) -> Decimal | None:
@@ -76,10 +77,7 @@ def computed_ratio(ind: Indicator) -> Decimal | None:
 
 
 def ratio(ind: Indicator) -> Derived | None:
-    if ind.ratio is not None:
-        return Derived(ind.ratio, True)
-    c = computed_ratio(ind)
-    return None if c is None else Derived(c, False)
+    return _stated_or_computed(ind.ratio, computed_ratio(ind))
 
 
 def computed_budget_pct(line: BudgetLine) -> Decimal | None:
@@ -88,10 +86,7 @@ def computed_budget_pct(line: BudgetLine) -> Decimal | None:
 
 
 def budget_pct(line: BudgetLine) -> Derived | None:
-    if line.pct is not None:
-        return Derived(line.pct, True)
-    c = computed_budget_pct(line)
-    return None if c is None else Derived(c, False)
+    return _stated_or_computed(line.pct, computed_budget_pct(line))
 
 
 def attendance_pct(att: Attendance) -> Decimal | None:
