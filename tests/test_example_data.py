@@ -49,8 +49,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_hdnd.model import Severity, load_dataset
-from sphinx_hdnd.model import compute
+from sphinx_hdnd.model import Severity, compute, load_dataset
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "examples" / "dien-bien" / "data"
