@@ -302,7 +302,7 @@ def talking_points(ds: Dataset, b: Briefing) -> list[Point]:
     candidates.sort(key=lambda c: (*c[0], c[1]))
     points: list[Point] = []
     cited: set[str] = set()
-    for _key, _order, point in candidates:
+    for _key, _position, point in candidates:
         if len(points) == MAX_POINTS or point.relevance.weight <= ZERO:
             continue
         if any(w <= ZERO for _t, w in point.relevance.topics):

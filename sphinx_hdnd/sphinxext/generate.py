@@ -19,7 +19,7 @@ from .. import __version__
 from ..downloads import briefing_table, to_csv, to_xlsx
 from ..model.loader import Dataset
 from ..tailoring import area_scope, build_briefing
-from .directives.briefing import GENERATED, _order
+from .directives.briefing import GENERATED, audience_order
 from .directives.grid import meeting_areas
 from .state import data_dir, dataset_at, logger, petitions_digest_path
 
@@ -51,7 +51,7 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
                   exclude_audiences: list[str]) -> dict[str, str]:
     """Relative path -> file content, for every generated page."""
     areas = meeting_areas(ds, include, exclude_areas)
-    audiences = [a for a in sorted(ds.audiences.values(), key=_order)
+    audiences = [a for a in sorted(ds.audiences.values(), key=audience_order)
                  if a.code not in exclude_audiences]
     pages: dict[str, str] = {}
     bar = "=" * len(INDEX_TITLE) * 2

@@ -152,7 +152,8 @@ class BriefingBuilder:
         box = nodes.container(classes=["hdnd-nav"])
         para = nodes.paragraph(classes=["hdnd-nav-audiences"])
         para += text("Đối tượng khác tại địa bàn: ")
-        others = [a for a in sorted(ds.audiences.values(), key=_order) if a.code != b.audience.code]
+        others = [a for a in sorted(ds.audiences.values(), key=audience_order)
+                  if a.code != b.audience.code]
         for i, aud in enumerate(others):
             if i:
                 para += text(" · ")
@@ -359,7 +360,7 @@ class BriefingBuilder:
         return page
 
 
-def _order(aud: Audience) -> tuple[int, str]:
+def audience_order(aud: Audience) -> tuple[int, str]:
     return (aud.order if aud.order is not None else 10**6, aud.code)
 
 

@@ -7,7 +7,7 @@ from docutils import nodes
 from ...model.loader import Dataset
 from ..render import text
 from .base import HdndDirective
-from .briefing import _order, area_docname, briefing_docname, doc_link
+from .briefing import area_docname, audience_order, briefing_docname, doc_link
 
 
 def _area_order(area):  # type: ignore[no-untyped-def]
@@ -35,7 +35,7 @@ class GridDirective(HdndDirective):
         row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
                                        "sd-row-cols-lg-3", "sd-g-3"])
         grid += row
-        audiences = sorted(ds.audiences.values(), key=_order)
+        audiences = sorted(ds.audiences.values(), key=audience_order)
         for area in meeting_areas(ds, cfg.hdnd_areas, cfg.hdnd_exclude_areas):
             col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
             card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
