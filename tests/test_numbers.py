@@ -299,3 +299,15 @@ def test_random_text_raises_only_number_error(text):
 @given(st.text(alphabet="0123456789.,-+ %\u00a0e\u2212", max_size=20))
 def test_number_like_text_raises_only_number_error(text):
     _only_number_error(text)
+
+
+@pytest.mark.parametrize(("text", "style"), [("0.001", NumberStyle.PLAIN), ("0,001", NumberStyle.VI),
+                                             ("-0.250", NumberStyle.PLAIN)])
+def test_a_lone_zero_is_never_a_thousands_group(text, style):
+    """Found by the random-table property: with a file proved Vietnamese by another cell,
+    ``0.001`` was read as 1. A thousands group never follows a lone 0."""
+    assert style_of(text) is style
+    assert not is_ambiguous(text)
+    other = NumberStyle.VI if style is NumberStyle.PLAIN else NumberStyle.PLAIN
+    with pytest.raises(NumberError):
+        parse_number(text, other)

@@ -39,11 +39,12 @@ class NumberError(ValueError):
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 _DIGITS = re.compile(r"^[+-]?\d+$")
-_VI_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+# a thousands group never follows a lone 0: "0.001" is a decimal in any style
+_VI_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
 _VI_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
-_PLAIN_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
 _PLAIN_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
-_ONE_GROUP = re.compile(r"^[+-]?\d{1,3}[.,]\d{3}$")
+_ONE_GROUP = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 
 
 def _clean(text: str) -> str:
