@@ -38,12 +38,13 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from .model import compute
 from .model.loader import Dataset
+from .model.measures import Measure, measure_index, same_measure, shared_measures
 from .model.records import Indicator
 from .phrasing.figures import assessment, indicator_sentence, shown
 from .phrasing.numbers import format_number, format_percent, format_value
@@ -223,34 +224,6 @@ def period_key(period: str) -> tuple[int, Decimal]:
     return (year, end)
 
 
-def same_measure(a: Indicator, b: Indicator) -> bool:
-    return a.name == b.name and a.period == b.period and a.unit == b.unit
-
-
-def shared_measures(ds: Dataset, area: str | None = None) -> list[Indicator]:
-    """One indicator per measure that two or more areas report (with a value);
-    with ``area``, only the measures that area reports (its own record)."""
-    out: list[Indicator] = []
-    seen: list[Indicator] = []
-    for ind in ds.indicators.values():
-        if ind.area is None or ind.value is None:
-            continue
-        if any(same_measure(ind, s) for s in seen):
-            continue
-        peers = [p for p in ds.indicators.values()
-                 if p.area is not None and p.value is not None and same_measure(p, ind)]
-        if len({p.area for p in peers}) < 2:
-            continue
-        seen.append(ind)
-        if area is None:
-            out.append(ind)
-        else:
-            own = next((p for p in peers if p.area == area), None)
-            if own is not None:
-                out.append(own)
-    return out
-
-
 def trend_groups(indicators: Iterable[Indicator]) -> list[list[Indicator]]:
     """Indicators of the same name, unit and area over two or more periods,
     in chronological order (data order breaks ties)."""
@@ -327,10 +300,39 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+#: above this many areas, an area's chart shows a window instead of every area
+AREA_WINDOW_ABOVE = 15
+#: ... the best and the worst few, and the neighbours on each side of the area itself
+AREA_WINDOW_ENDS = 3
+AREA_WINDOW_NEAR = 2
+
+
+def _best_first(ds: Dataset, measure: Measure, ind: Indicator) -> tuple[int, int, str]:
+    """Rank, then the areas' own order: ties keep the order of areas.csv."""
+    a = ds.areas.get(ind.area or "")
+    order = a.order if a is not None and a.order is not None else 10**6
+    return (measure.rank(ind) or 1, order, ind.area or "")
+
+
+def _window(n: int, focus: int | None) -> list[int]:
+    """Positions (best first) drawn for one measure of ``n`` areas: all of them, or for a
+    large province the ends and the focus area's neighbourhood. A chart of 150 communes
+    is unreadable, and drawing it on each commune's page would grow with the square of
+    the communes."""
+    if focus is None or n <= AREA_WINDOW_ABOVE:
+        return list(range(n))
+    keep = {*range(AREA_WINDOW_ENDS), *range(n - AREA_WINDOW_ENDS, n),
+            *range(max(0, focus - AREA_WINDOW_NEAR), min(n, focus + AREA_WINDOW_NEAR + 1))}
+    return sorted(keep)
+
+
 def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = None,
                 title: str = "") -> Chart | None:
-    """For each measure, every area that reports it, and the province figure."""
+    """For each measure, every area that reports it (best first), and the province figure.
+    With a focus area in a large province, the best and worst few and the focus area's
+    neighbours, each with its rank, and a row saying how many are not drawn."""
     level = ds.province.area_level_label if ds.province else "địa bàn"
+    index = measure_index(ds)
     distinct: list[Indicator] = []
     for m in measures:
         if not any(same_measure(m, d) for d in distinct):
@@ -339,30 +341,41 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
     panels: list[Panel] = []
     facts: list[Fact] = []
     for m in distinct:
-        peers = [p for p in ds.indicators.values()
-                 if p.area is not None and p.value is not None and same_measure(p, m)]
-        if not peers:
+        measure = index.of(m)
+        if not measure.peers:
             continue
-        province = next((p for p in ds.indicators.values()
-                         if p.area is None and p.value is not None and same_measure(p, m)), None)
+        province = measure.province if measure.province is not None \
+            and measure.province.value is not None else None
 
-        def by_value(p: Indicator) -> tuple[Decimal, int, str]:
-            a = ds.areas.get(p.area or "")
-            order = a.order if a is not None and a.order is not None else 10**6
-            assert p.value is not None
-            return (-p.value, order, p.area or "")
-
-        rows = []
+        ranked = sorted(measure.peers, key=partial(_best_first, ds, measure))
+        at = next((n for n, p in enumerate(ranked) if p.area == focus), None)
+        shown_at = _window(len(ranked), at)
+        windowed = len(shown_at) < len(ranked)
+        # "… 140 xã khác": the peers' own level when they share one
+        levels = {a.level for p in ranked if (a := ds.areas.get(p.area or "")) is not None}
+        others = f"{levels.pop() if len(levels) == 1 else level} khác"
+        rows: list[Row] = []
         parts, cited = [], []
-        for p in sorted(peers, key=by_value):
+        previous = -1
+        for n in shown_at:
+            if n > previous + 1:
+                rows.append(Row(f"… {n - previous - 1} {others}", None, "", "gap"))
+            previous = n
+            p = ranked[n]
             a = ds.areas.get(p.area or "")
             name = a.name if a is not None else (p.area or "")
             assert p.value is not None
             tone = "focus" if p.area == focus else "neutral"
-            rows.append(Row(name, p.value, format_value(p.value, p.unit), tone))
-            parts.append(f"{a.full_name if a is not None else name} "
-                         f"{format_value(p.value, p.unit)}")
+            value = format_value(p.value, p.unit)
+            rank = measure.rank(p)
+            rows.append(Row(f"{rank}. {name}" if windowed else name, p.value, value, tone))
+            parts.append(f"{a.full_name if a is not None else name} {value}"
+                         + (f" (thứ {rank}/{len(ranked)})" if windowed else ""))
             cited.append(p)
+        if previous < len(ranked) - 1:
+            rows.append(Row(f"… {len(ranked) - 1 - previous} {others}", None, "", "gap"))
+        if windowed:
+            parts.append(f"{len(ranked) - len(shown_at)} {others} không thể hiện trên biểu đồ")
         reference, reference_text = None, ""
         if province is not None:
             assert province.value is not None
@@ -459,6 +472,9 @@ def _rows_height(panel: Panel) -> list[float]:
     for r in panel.rows:
         lines = wrap(r.label).count("\n") + 1
         base = 0.5 if panel.style == "pair" else 0.3
+        if r.tone == "gap":  # "… 140 xã khác": a line of text, no bar
+            heights.append(LINE + 0.06)
+            continue
         heights.append(max(base, LINE * lines + 0.12))
     return heights
 
@@ -505,8 +521,19 @@ def _label_column(panels: Iterable[Panel]) -> float:
     return min(LABEL_COLUMN, longest * 0.6 * FONT / 72 + 0.3)
 
 
+def _bar(ax: Any, y: float, width: float, height: float, style: dict[str, Any],
+         linewidth: float) -> None:
+    """One horizontal bar from 0: a plain Rectangle (``barh`` builds a container, converts
+    units and updates limits for each call, several times the cost)."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(Rectangle((min(0.0, width), y - height / 2), abs(width), height,
+                           facecolor=style["facecolor"], edgecolor=style["edgecolor"],
+                           hatch=style.get("hatch"), linewidth=linewidth, zorder=3))
+
+
 def _draw_bars(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import MaxNLocator
 
     ax = fig.add_axes(rect)
     heights = _rows_height(panel)
@@ -519,40 +546,44 @@ def _draw_bars(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
     ax.set_xlim(lo, hi)
     ax.set_ylim(total, 0)
     pad = (hi - lo) * 0.01
+    # names on the left and the x scale are plain texts and lines: matplotlib's tick
+    # objects cost more than everything else in a panel
+    names = ax.get_yaxis_transform()  # x in axes fraction, y in data
     for r, c in zip(panel.rows, centres, strict=True):
+        weight = "bold" if r.tone in {"focus", "total"} else "normal"
+        ax.text(-0.015, c, wrap(r.label), ha="right", va="center", fontsize=FONT,
+                transform=names, fontweight=weight, linespacing=1.15,
+                fontstyle="italic" if r.tone == "gap" else "normal",
+                color=MUTED if r.tone == "gap" else INK)
         if r.value is None:
             continue
         v = float(r.value)
         style = STYLES[r.tone]
         used.add(r.tone)
         yv = c - 0.07 if r.plan is not None else c
-        thick = 0.15 if r.plan is not None else 0.19
-        ax.barh(yv, v, height=thick, color=style["facecolor"], edgecolor=style["edgecolor"],
-                hatch=style["hatch"], linewidth=0.7, zorder=3)
+        _bar(ax, yv, v, 0.15 if r.plan is not None else 0.19, style, 0.7)
         ax.text(v + (pad if v >= 0 else -pad), yv, r.text, va="center",
                 ha="left" if v >= 0 else "right", fontsize=FONT, zorder=6, bbox=LABEL_BOX,
-                fontweight="bold" if r.tone == "focus" else "normal")
+                fontweight=weight if r.tone == "focus" else "normal")
         if r.plan is not None:
             p = float(r.plan)
             used.add("plan")
-            ax.barh(c + 0.09, p, height=0.1, color=STYLES["plan"]["facecolor"],
-                    edgecolor=STYLES["plan"]["edgecolor"], linewidth=0.6, zorder=3)
+            _bar(ax, c + 0.09, p, 0.1, STYLES["plan"], 0.6)
             ax.text(p + (pad if p >= 0 else -pad), c + 0.09, r.plan_text, va="center",
                     ha="left" if p >= 0 else "right", fontsize=FONT - 1, color=MUTED, zorder=6,
                     bbox=LABEL_BOX)
-    ax.set_yticks(centres, labels=[wrap(r.label) for r in panel.rows])
-    for label, r in zip(ax.get_yticklabels(), panel.rows, strict=True):
-        if r.tone in {"focus", "total"}:
-            label.set_fontweight("bold")
-    ax.tick_params(axis="y", length=0, pad=6)
     whole = panel.unit not in {"%", "‰"} and all(
         v == v.to_integral_value() for r in panel.rows for v in (r.value, r.plan) if v is not None)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=whole))
     unit = panel.unit if panel.unit in {"%", "‰"} else ""
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: tick_text(x, unit)))
-    ax.tick_params(axis="x", labelsize=FONT - 1)
-    ax.grid(axis="x", color=GRID, linewidth=0.6, zorder=0)
-    ax.set_axisbelow(True)
+    ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=whole)
+             .tick_values(lo, hi) if lo <= t <= hi]
+    ax.vlines(ticks, 0, total, colors=GRID, linewidth=0.6, zorder=0)
+    scale = ax.get_xaxis_transform()  # x in data, y in axes fraction
+    for t in ticks:
+        ax.text(t, -0.02, tick_text(t, unit), ha="center", va="top", fontsize=FONT - 1,
+                color=MUTED, transform=scale)
+    ax.set_xticks([])
+    ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     if lo < 0:

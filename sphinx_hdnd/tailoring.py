@@ -15,7 +15,6 @@ Pure and deterministic, no Sphinx. The rule, which each page states:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +22,7 @@ from typing import Generic, TypeVar
 
 from .model.area_links import effective_areas
 from .model.loader import Dataset
+from .model.measures import measure_index
 from .model.placeholders import Placeholder, split_text
 from .model.records import (
     Area,
@@ -133,70 +133,15 @@ class LocalIndicator:
     of: int
 
 
-def _same_measure(a: Indicator, b: Indicator) -> bool:
-    return a.name == b.name and a.period == b.period and a.unit == b.unit
-
-
-def _measures(ds: Dataset) -> dict[tuple[str, str, str], tuple[Indicator | None, list[Indicator]]]:
-    """(name, period, unit) -> (the first province-wide figure, every area figure with a value).
-
-    Built once per dataset (a dataset never changes once loaded), so that a
-    page's local indicators are dictionary lookups instead of scans of every
-    indicator of the province for each of the area's indicators.
-    """
-    index = ds.__dict__.get("_hdnd_measures")
-    if index is None:
-        index = {}
-        for ind in ds.indicators.values():
-            key = (ind.name, ind.period, ind.unit)
-            province, peers = index.setdefault(key, (None, []))
-            if ind.area is None:
-                if province is None:
-                    index[key] = (ind, peers)
-            elif ind.value is not None:
-                peers.append(ind)
-        ds.__dict__["_hdnd_measures"] = index
-    return index
-
-
-def _by_area(ds: Dataset) -> dict[str, list[Indicator]]:
-    """Area code -> its indicators with a value, in data order (built once per dataset)."""
-    index = ds.__dict__.get("_hdnd_area_indicators")
-    if index is None:
-        index = {}
-        for ind in ds.indicators.values():
-            if ind.area is not None and ind.value is not None:
-                index.setdefault(ind.area, []).append(ind)
-        ds.__dict__["_hdnd_area_indicators"] = index
-    return index
-
-
-def _sorted_values(ds: Dataset, key: tuple[str, str, str], peers: list[Indicator]
-                   ) -> list[Decimal]:
-    cache = ds.__dict__.setdefault("_hdnd_measure_values", {})
-    values = cache.get(key)
-    if values is None:
-        values = cache[key] = sorted(p.value for p in peers if p.value is not None)
-    return values
-
-
 def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
     """The area's own figures, and those of the areas inside it (an electoral unit
     shows its communes'), each with the province figure and its rank among peers."""
     out = []
-    measures = _measures(ds)
-    by_area = _by_area(ds)
+    index = measure_index(ds)
     codes = [area, *sorted(descendants(ds, area))]
-    for ind in (i for code in codes for i in by_area.get(code, [])):
-        province, peers = measures[(ind.name, ind.period, ind.unit)]
-        # competition ranking: ties share a place ("1, 1, 3"), better = per higher_is_better
-        values = _sorted_values(ds, (ind.name, ind.period, ind.unit), peers)
-        value = ind.value
-        assert value is not None
-        better = (len(values) - bisect_right(values, value) if ind.higher_is_better
-                  else bisect_left(values, value))
-        out.append(LocalIndicator(ind, province, better + 1 if len(peers) > 1 else None,
-                                  len(peers)))
+    for ind in (i for code in codes for i in index.by_area.get(code, [])):
+        m = index.of(ind)
+        out.append(LocalIndicator(ind, m.province, m.rank(ind), len(m.peers)))
     return out
 
 

@@ -22,7 +22,8 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_hdnd import charts
 from sphinx_hdnd.model import load_dataset
-from sphinx_hdnd.model.records import Indicator
+from sphinx_hdnd.model.loader import Dataset
+from sphinx_hdnd.model.records import Area, Indicator
 
 MINIMAL = Path(__file__).parent / "data" / "minimal" / "data"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "dien-bien" / "data"
@@ -230,6 +231,56 @@ def test_example_trends_and_areas() -> None:
     assert "25 ca" in text and "Điện Biên Đông" in text and "73 ca" in text
 
 
+def province_of(n: int, higher_is_better: bool = True) -> Dataset:
+    """A province of ``n`` communes reporting one rate, commune k at k % (xa-1 lowest)."""
+
+    ds = Dataset(root=Path("."))
+    for k in range(1, n + 1):
+        ds.areas[f"xa-{k}"] = Area(code=f"xa-{k}", name=f"Xã {k}", level="xã", order=k)
+        ds.indicators[f"ho_ngheo_{k}"] = ind(f"ho_ngheo_{k}", "Tỷ lệ hộ nghèo", "%", str(k),
+                                             area=f"xa-{k}", higher_is_better=higher_is_better)
+    ds.indicators["ho_ngheo"] = ind("ho_ngheo", "Tỷ lệ hộ nghèo", "%", "20")
+    return ds
+
+
+def test_areas_chart_best_first_all_areas_when_few() -> None:
+    ds = province_of(12, higher_is_better=False)
+    chart = charts.areas_chart(ds, charts.shared_measures(ds, "xa-5"), focus="xa-5")
+    assert chart is not None
+    rows = chart.panels[0].rows
+    # the lowest rate is the best: Xã 1 first; every commune drawn, no ranks in labels
+    assert [r.label for r in rows] == [f"Xã {k}" for k in range(1, 13)]
+    assert chart.panels[0].reference == D(20) and "thứ" not in chart.alt
+
+
+@pytest.mark.parametrize("focus", [1, 2, 57, 148, 150])
+def test_areas_chart_of_a_large_province_shows_a_window(focus: int) -> None:
+    """150 communes: the best and worst three, the focus commune and two neighbours each
+    side, ranked; gaps say how many are left out; the text alternative says the same."""
+    ds = province_of(150)
+    chart = charts.areas_chart(ds, charts.shared_measures(ds, f"xa-{focus}"),
+                               focus=f"xa-{focus}")
+    assert chart is not None
+    rows = chart.panels[0].rows
+    drawn = [r for r in rows if r.tone != "gap"]
+    # higher is better here: commune 150 ranks first
+    ranks = [151 - k for k in range(1, 151)]  # rank of commune k
+    want = sorted({1, 2, 3, 148, 149, 150} | {r for r in range(ranks[focus - 1] - 2,
+                                                                ranks[focus - 1] + 3)
+                                              if 1 <= r <= 150})
+    assert [r.label for r in drawn] == [f"{n}. Xã {151 - n}" for n in want]
+    assert [r.tone for r in drawn].count("focus") == 1
+    assert next(r for r in drawn if r.tone == "focus").label == f"{ranks[focus - 1]}. Xã {focus}"
+    gaps = [r.label for r in rows if r.tone == "gap"]
+    assert sum(int(g.split()[1]) for g in gaps) == 150 - len(want)
+    assert all(g.endswith(" xã khác") for g in gaps)
+    left_out = 150 - len(want)
+    assert f"xã Xã {focus} {focus}% (thứ {ranks[focus - 1]}/150)" in chart.alt
+    assert f"{left_out} xã khác không thể hiện trên biểu đồ" in chart.alt
+    _, text = svg_texts(charts.render(chart))
+    assert f"{ranks[focus - 1]}. Xã {focus}" in text and "xã khác" in text
+
+
 # ------------------------------------------------------------------ the directive in Sphinx
 
 CONF = 'extensions = ["sphinx_hdnd"]\nexclude_patterns = ["_build", "data"]\n' \
@@ -317,6 +368,29 @@ def test_directive_latex_gets_pdf(tmp_path: Path) -> None:
     assert len(pdfs) == 2 and all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs)
 
 
+def test_shared_environment_draws_what_the_next_builder_needs(tmp_path: Path) -> None:
+    """HTML draws SVG only; LaTeX on the same doctrees re-reads the chart pages for PDF."""
+    root = project(tmp_path)
+    doctrees = root / "_build" / "doctrees"
+    for builder in ("html", "latex"):
+        status, warning = StringIO(), StringIO()
+        app = SphinxTestApp(builder, srcdir=root, builddir=root / "_build", status=status,
+                            warning=warning, freshenv=builder == "html")
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert "WARNING" not in warning.getvalue(), warning.getvalue()
+        drawn = sorted(p.suffix for p in (doctrees / "_hdnd_charts").iterdir())
+        if builder == "html":
+            assert drawn == [".svg", ".svg"]
+        else:
+            assert "reading sources... [100%] index" in ANSI.sub("", status.getvalue())
+            assert drawn == [".pdf", ".pdf", ".svg", ".svg"]
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert tex.count("sphinxincludegraphics") == 2 and ".svg" not in tex
+
+
 def test_directive_text_builder_prints_the_figures(tmp_path: Path) -> None:
     root = project(tmp_path)
     out, warnings = build(root, "text")
@@ -377,7 +451,7 @@ def test_parallel_build_shares_one_file_per_chart(tmp_path: Path) -> None:
     charts_dir = root / "_build" / "doctrees" / "_hdnd_charts"
     files = sorted(p.name for p in charts_dir.iterdir())
     # the index's plan chart has the default title: the same variant as the four pages
-    assert len(files) == 4, files  # 2 variants (plan, areas) x (svg, pdf)
+    assert len(files) == 2, files  # 2 variants (plan, areas), SVG only for HTML
     srcs = {re.search(r'src="([^"]+\.svg)"', (out / f"trang{n}.html").read_text("utf-8"))
             .group(1) for n in range(4)}  # type: ignore[union-attr]
     assert len(srcs) == 1 and (out / srcs.pop()).is_file()

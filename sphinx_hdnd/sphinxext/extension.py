@@ -14,7 +14,7 @@ from ..pdf.hooks import setup_pdf
 from .directives.area import AreaDirective
 from .directives.briefing import BriefingDirective
 from .directives.budget import BudgetDirective
-from .directives.chart import ChartDirective
+from .directives.chart import ChartDirective, setup_charts
 from .directives.grid import GridDirective
 from .directives.indicators import IndicatorsDirective
 from .directives.outline import OutlineDirective
@@ -29,7 +29,7 @@ from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems
 
 #: bump when the pickled doctrees' shape changes, so old environments are discarded
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 STATIC = Path(__file__).parent / "static"
 
@@ -124,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-area", AreaDirective)
     app.add_directive("hdnd-grid", GridDirective)
     app.add_directive("hdnd-chart", ChartDirective)
+    setup_charts(app)  # one variant per builder; a shared environment re-reads for another
     app.add_role("hdnd", FigureRole())
     app.add_search_language(SearchVietnamese)
     app.connect("config-inited", check_config)

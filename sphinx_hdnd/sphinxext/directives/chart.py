@@ -2,10 +2,11 @@
 
 The files are written by :func:`sphinx_hdnd.charts.write_chart` into the
 build's own folder (``<doctreedir>/_hdnd_charts``), never into the sources,
-one file per variant (named by a hash of what is drawn), SVG and PDF. The
-image node points at ``<key>.*`` so that Sphinx's image collector offers
-every builder its format: SVG to HTML and EPUB, PDF to LaTeX; text builders
-print the alternative text. Under the image: the figures as a list, each
+one file per variant (named by a hash of what is drawn), in the one format
+the builder shows: SVG for HTML and EPUB, PDF for LaTeX (drawing both cost
+twice the time for a file nobody opens). The image node points at
+``<key>.*``, which Sphinx's image collector resolves; text builders print
+the alternative text. Under the image: the figures as a list, each
 citing its source, so the numbers are there without the picture.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ... import charts
@@ -32,22 +34,32 @@ def chart_dir(env: BuildEnvironment) -> Path:
     return Path(env.doctreedir) / CHART_DIR
 
 
-def _formats(env: BuildEnvironment) -> list[str]:
-    """SVG and PDF always (an environment may be shared by the HTML and LaTeX builders);
-    PNG too for a builder that takes neither (texinfo)."""
-    formats = ["svg", "pdf"]
-    builder = getattr(env, "_builder_cls", None)
-    supported = list(getattr(builder, "supported_image_types", []) or [])
-    if supported and not {"image/svg+xml", "application/pdf"} & set(supported) \
-            and "image/png" in supported:
-        formats.append("png")
-    return formats
+#: MIME type a builder takes -> the variant drawn for it
+MIME_FORMATS = {"image/svg+xml": "svg", "application/pdf": "pdf", "image/png": "png"}
+
+
+def needed_format(builder: type | None) -> str:
+    """The one variant this builder shows: the first of its image types we can draw
+    (SVG for HTML and EPUB, PDF for LaTeX, PNG for texinfo). Builders without images
+    (text, man) print the alternative text; SVG is drawn for them so that the image
+    still resolves."""
+    for mime in getattr(builder, "supported_image_types", None) or []:
+        if mime in MIME_FORMATS:
+            return MIME_FORMATS[mime]
+    return "svg"
+
+
+def _note_format(env: BuildEnvironment, fmt: str) -> None:
+    formats: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
+    formats.setdefault(env.docname, set()).add(fmt)
 
 
 def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list[nodes.Node]:
     """The figure: image (alt text with every figure), caption, and the figures as a list."""
     directory = chart_dir(env)
-    charts.write_chart(chart, directory, _formats(env))
+    fmt = needed_format(getattr(env, "_builder_cls", None))
+    charts.write_chart(chart, directory, (fmt,))
+    _note_format(env, fmt)
     # a path relative to the document, which the image collector resolves and globs
     doc_dir = Path(env.doc2path(env.docname)).parent
     uri = os.path.relpath(directory / f"{chart.key}.*", doc_dir).replace(os.sep, "/")
@@ -73,6 +85,37 @@ def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list
     data += items
     box += data
     return [box]
+
+
+# An environment can be shared by builders (``-b html`` then ``-b latex`` with one
+# doctree folder): a page read for HTML has only SVG charts, so a builder that needs
+# another variant re-reads the pages whose charts lack it.
+
+
+def outdated_for_builder(app: Sphinx, env: BuildEnvironment, added: set[str],
+                         changed: set[str], removed: set[str]) -> list[str]:
+    fmt = needed_format(type(app.builder))
+    formats: dict[str, set[str]] = env.__dict__.get("hdnd_chart_formats", {})
+    return sorted(doc for doc, drawn in formats.items()
+                  if fmt not in drawn and doc in env.all_docs and doc not in removed)
+
+
+def purge_formats(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.__dict__.get("hdnd_chart_formats", {}).pop(docname, None)
+
+
+def merge_formats(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                  other: BuildEnvironment) -> None:
+    mine: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
+    for doc, drawn in other.__dict__.get("hdnd_chart_formats", {}).items():
+        if doc in docnames:
+            mine.setdefault(doc, set()).update(drawn)
+
+
+def setup_charts(app: Sphinx) -> None:
+    app.connect("env-get-outdated", outdated_for_builder)
+    app.connect("env-purge-doc", purge_formats)
+    app.connect("env-merge-info", merge_formats)
 
 
 def area_chart_nodes(env: BuildEnvironment, ds: Dataset, area: str) -> list[nodes.Node]:
