@@ -56,6 +56,7 @@ __all__ = [
     "Fact",
     "Panel",
     "Row",
+    "area_chart",
     "areas_chart",
     "period_key",
     "plan_chart",
@@ -398,6 +399,16 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
     return Chart("areas", title, tuple(panels), tuple(facts))
 
 
+def area_chart(ds: Dataset, area: str) -> Chart | None:
+    """The chart of the measures ``area`` shares with other areas, highlighting it: the
+    same on the area's page and on its audiences' briefings, so made once per dataset."""
+    cache: dict[str, Chart | None] = ds.__dict__.setdefault("_hdnd_area_charts", {})
+    if area not in cache:
+        measures = shared_measures(ds, area)
+        cache[area] = areas_chart(ds, measures, focus=area) if measures else None
+    return cache[area]
+
+
 def trend_chart(groups: Sequence[Sequence[Indicator]], title: str = "") -> Chart | None:
     """One panel per measure: actual values over periods, plans as hollow marks."""
     panels: list[Panel] = []
@@ -521,15 +532,28 @@ def _label_column(panels: Iterable[Panel]) -> float:
     return min(LABEL_COLUMN, longest * 0.6 * FONT / 72 + 0.3)
 
 
-def _bar(ax: Any, y: float, width: float, height: float, style: dict[str, Any],
-         linewidth: float) -> None:
-    """One horizontal bar from 0: a plain Rectangle (``barh`` builds a container, converts
-    units and updates limits for each call, several times the cost)."""
-    from matplotlib.patches import Rectangle
+class _Bars:
+    """The bars of one panel, drawn as one collection per style (a hatch belongs to a
+    collection, not to each bar): adding bars one by one through ``barh`` or
+    ``add_patch`` updates the axes for each and costs several times more."""
 
-    ax.add_patch(Rectangle((min(0.0, width), y - height / 2), abs(width), height,
-                           facecolor=style["facecolor"], edgecolor=style["edgecolor"],
-                           hatch=style.get("hatch"), linewidth=linewidth, zorder=3))
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, float], list[Any]] = {}
+
+    def add(self, tone: str, y: float, width: float, height: float, linewidth: float) -> None:
+        from matplotlib.patches import Rectangle
+
+        self.groups.setdefault((tone, linewidth), []).append(
+            Rectangle((min(0.0, width), y - height / 2), abs(width), height))
+
+    def draw(self, ax: Any) -> None:
+        from matplotlib.collections import PatchCollection
+
+        for (tone, linewidth), rects in self.groups.items():
+            style = STYLES[tone]
+            ax.add_collection(PatchCollection(
+                rects, facecolor=style["facecolor"], edgecolor=style["edgecolor"],
+                hatch=style.get("hatch"), linewidth=linewidth, zorder=3), autolim=False)
 
 
 def _draw_bars(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> None:
@@ -549,6 +573,7 @@ def _draw_bars(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
     # names on the left and the x scale are plain texts and lines: matplotlib's tick
     # objects cost more than everything else in a panel
     names = ax.get_yaxis_transform()  # x in axes fraction, y in data
+    bars = _Bars()
     for r, c in zip(panel.rows, centres, strict=True):
         weight = "bold" if r.tone in {"focus", "total"} else "normal"
         ax.text(-0.015, c, wrap(r.label), ha="right", va="center", fontsize=FONT,
@@ -558,20 +583,20 @@ def _draw_bars(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
         if r.value is None:
             continue
         v = float(r.value)
-        style = STYLES[r.tone]
         used.add(r.tone)
         yv = c - 0.07 if r.plan is not None else c
-        _bar(ax, yv, v, 0.15 if r.plan is not None else 0.19, style, 0.7)
+        bars.add(r.tone, yv, v, 0.15 if r.plan is not None else 0.19, 0.7)
         ax.text(v + (pad if v >= 0 else -pad), yv, r.text, va="center",
                 ha="left" if v >= 0 else "right", fontsize=FONT, zorder=6, bbox=LABEL_BOX,
                 fontweight=weight if r.tone == "focus" else "normal")
         if r.plan is not None:
             p = float(r.plan)
             used.add("plan")
-            _bar(ax, c + 0.09, p, 0.1, STYLES["plan"], 0.6)
+            bars.add("plan", c + 0.09, p, 0.1, 0.6)
             ax.text(p + (pad if p >= 0 else -pad), c + 0.09, r.plan_text, va="center",
                     ha="left" if p >= 0 else "right", fontsize=FONT - 1, color=MUTED, zorder=6,
                     bbox=LABEL_BOX)
+    bars.draw(ax)
     whole = panel.unit not in {"%", "‰"} and all(
         v == v.to_integral_value() for r in panel.rows for v in (r.value, r.plan) if v is not None)
     unit = panel.unit if panel.unit in {"%", "‰"} else ""

@@ -153,6 +153,13 @@ def _joined_by_space(text: str, left: Token, right: Token) -> bool:
 
 def index_keys(text: str) -> list[str]:
     """Every key under which a page containing ``text`` is found (see the module doc)."""
+    return list(_index_keys(text))
+
+
+# Sphinx splits every text node of every page: the same sentences recur on the
+# eight audiences' pages of an area and on every page of the province.
+@lru_cache(maxsize=1 << 16)
+def _index_keys(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text)
     tokens = tokenize(text)
     keys: list[str] = []
@@ -176,7 +183,7 @@ def index_keys(text: str) -> list[str]:
                 if (road and first.kind == "word" and left.kind == "word"
                         and _joined_by_space(text, first, left)):
                     keys.append(road + token.text)
-    return keys
+    return tuple(keys)
 
 
 def folded_stopwords() -> frozenset[str]:

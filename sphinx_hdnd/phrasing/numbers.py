@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import decimal
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal as _babel_format_decimal
@@ -115,7 +116,14 @@ def format_number(value: NumberLike, decimals: int | None = None) -> str:
         if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
             raise ValueError(f"decimals must be a non-negative int, got {decimals!r}")
         places = decimals
-    number = _quantize(number, places)
+    # str() keeps the exponent (Decimal("1.0") == Decimal("1.00") but prints differently)
+    return _format_places(str(number), places)
+
+
+# a site prints the same few thousand figures on hundreds of pages
+@lru_cache(maxsize=1 << 15)
+def _format_places(digits_text: str, places: int) -> str:
+    number = _quantize(Decimal(digits_text), places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     # Babel quantizes again with the ambient context; give it enough
     # precision so that huge values are not rounded or rejected.

@@ -120,10 +120,7 @@ def setup_charts(app: Sphinx) -> None:
 
 def area_chart_nodes(env: BuildEnvironment, ds: Dataset, area: str) -> list[nodes.Node]:
     """The ``areas`` chart of the measures that ``area`` shares with other areas, or nothing."""
-    measures = charts.shared_measures(ds, area)
-    if not measures:
-        return []
-    chart = charts.areas_chart(ds, measures, focus=area)
+    chart = charts.area_chart(ds, area)
     return chart_nodes(env, ds, chart) if chart is not None else []
 
 
