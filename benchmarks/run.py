@@ -5,10 +5,12 @@ by wall clock and by CPU (user + system of the process and its workers, from
 ``os.wait4``), with its peak resident memory. A "full" build starts from no
 output and no generated pages; the baseline is the same site written out as
 plain MyST (``baseline.py``) and built by plain Sphinx with the same theme and
-extensions. Runs of the extension and of the baseline alternate, so that a
-busy machine slows both alike.
+extensions. The extension and the baseline are built side by side, one core
+each, so that both meet the same machine (``--sequential``: one after the
+other). The ``-j 2`` build that prepares the baseline is the ``-j 2`` figure.
 
-    python benchmarks/run.py [--sizes 50,100,200] [--reps 3] [--big-reps 1] [--quick]
+    python benchmarks/run.py [--sizes 25,50,100] [--reps 3] [--big-reps 1] [--quick]
+    python benchmarks/run.py --sizes 50,100,200     # the large province: ~45 min on 2 cores
 
 Prints a table and writes ``benchmarks/results.json``.
 """
@@ -240,7 +242,9 @@ def pdf_figures(ext: Path, reps: int) -> dict[str, object] | str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="50,100,200", help="areas of the synthetic provinces")
+    # 200 areas x 8 audiences is 1,800 pages: plain Sphinx alone spends ~9 CPU-minutes on
+    # them, so the 200-area figures are a long run (--sizes 50,100,200, ~45 min on 2 cores)
+    ap.add_argument("--sizes", default="25,50,100", help="areas of the synthetic provinces")
     ap.add_argument("--audiences", type=int, default=8)
     ap.add_argument("--reps", type=int, default=3, help="runs of the example-scale builds")
     ap.add_argument("--big-reps", type=int, default=1,
