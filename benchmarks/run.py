@@ -9,7 +9,7 @@ extensions. The extension and the baseline are built side by side, one core
 each, so that both meet the same machine (``--sequential``: one after the
 other). The ``-j 2`` build that prepares the baseline is the ``-j 2`` figure.
 
-    python benchmarks/run.py [--sizes 25,50,100] [--reps 3] [--big-reps 1] [--quick]
+    python benchmarks/run.py [--sizes 20,40,80] [--reps 3] [--big-reps 1] [--quick]
     python benchmarks/run.py --sizes 50,100,200     # the large province: ~45 min on 2 cores
 
 Prints a table and writes ``benchmarks/results.json``.
@@ -69,17 +69,22 @@ def run_together(cmds: list[list[str]], check: bool = True) -> list[Run]:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True,
                                 env={**os.environ, "PYTHONHASHSEED": "0"})
         started.append((cmd, proc, out, time.perf_counter()))
+    # whichever ends first is reaped first: each wall time ends when its own process does
+    ended: dict[int, tuple[float, int, os.struct_rusage]] = {}
+    while len(ended) < len(started):
+        pid, status, usage = os.wait4(-1, 0)
+        ended[pid] = (time.perf_counter(), status, usage)
     runs = []
     for cmd, proc, out, start in started:
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
+        end, status, usage = ended[proc.pid]
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read()
         out.close()
         if check and proc.returncode != 0:
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{text[-4000:]}")
-        runs.append(Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text))
+        runs.append(Run(end - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                        text))
     return runs
 
 
@@ -125,13 +130,13 @@ def copy_example(dest: Path) -> Path:
     return dest
 
 
-def with_baseline(ext: Path) -> tuple[Path, Run]:
-    """A full ``-j 2`` build of the extension project (timed: the ``-j 2`` figure), and
-    its plain-MyST twin written beside it from the doctrees."""
-    first = full(ext, jobs=2)
+def with_baseline(ext: Path, jobs: int = 2) -> tuple[Path, Run]:
+    """A full build of the extension project (timed, alone on the machine), and its
+    plain-MyST twin written beside it from the doctrees."""
+    first = full(ext, jobs=jobs)
     base = ext.parent / "baseline"
     pages = make_baseline(ext, ext / "_build" / "html" / ".doctrees", base)
-    log(f"  -j 2 build {first.wall:.1f} s; baseline: {pages} pages in {base}")
+    log(f"  -j {jobs} build {first.wall:.1f} s; baseline: {pages} pages in {base}")
     return base, first
 
 
@@ -244,7 +249,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # 200 areas x 8 audiences is 1,800 pages: plain Sphinx alone spends ~9 CPU-minutes on
     # them, so the 200-area figures are a long run (--sizes 50,100,200, ~45 min on 2 cores)
-    ap.add_argument("--sizes", default="25,50,100", help="areas of the synthetic provinces")
+    ap.add_argument("--sizes", default="20,40,80", help="areas of the synthetic provinces")
     ap.add_argument("--audiences", type=int, default=8)
     ap.add_argument("--reps", type=int, default=3, help="runs of the example-scale builds")
     ap.add_argument("--big-reps", type=int, default=1,
@@ -290,7 +295,8 @@ def main() -> None:
         root = work / f"syn{n}"
         shutil.rmtree(root, ignore_errors=True)
         ext = generate_project(root / "ext", seed=2025, areas=n, audiences=a.audiences)
-        base, j2 = with_baseline(ext)
+        # the largest size's -j 1 and -j 2 builds each run alone, to be compared
+        base, alone = with_baseline(ext, jobs=1 if n == largest else 2)
         reps = a.big_reps
         e, b = pair(ext, base, reps, together)
         row: dict[str, object] = {
@@ -300,16 +306,18 @@ def main() -> None:
             "ratio_cpu": e.stat("cpu")["median"] / b.stat("cpu")["median"],
             "peak_rss_mib": max(r.rss_mib for r in e.runs),
             "baseline_peak_rss_mib": max(r.rss_mib for r in b.runs)}
-        # 3. -j 2 against -j 1: the -j 2 build is the one the baseline was written from
-        row["j2"] = Series([j2]).stat()
-        row["j2_over_j1"] = j2.wall / e.stat()["median"]
-        log(f"  -j 2: {j2.wall:.1f} s (-j 1: {e.stat()['median']:.1f} s)")
         if n == largest:
-            # 2. incremental: the tree is built (-j 1 run above); change one area's petitions
+            # 3. -j 2 against -j 1, both alone on the machine
+            j2 = full(ext, jobs=2)
+            row["j1_alone"] = Series([alone]).stat()
+            row["j2"] = Series([j2]).stat()
+            row["j2_over_j1"] = j2.wall / alone.wall
+            log(f"  -j 2: {j2.wall:.1f} s (-j 1 alone: {alone.wall:.1f} s)")
+            # 2. incremental: the tree is built (-j 2 run above); change one area's petitions
             area = sorted(p.name for p in (ext / GENERATED).iterdir()
                           if p.is_dir() and not p.name.startswith("."))[n // 2]
             inc = incremental(ext, area)
-            inc["over_full"] = float(inc["wall"]) / e.stat()["median"]  # type: ignore[arg-type]
+            inc["over_full"] = float(inc["wall"]) / alone.wall  # type: ignore[arg-type]
             row["incremental"] = inc
             log(f"  incremental ({area}): {inc['wall']:.1f} s, {inc['rewritten']} pages "
                 f"rewritten, {inc['changed_sources']} sources changed")
@@ -385,7 +393,8 @@ def table(r: dict) -> str:  # type: ignore[type-arg]
         add("pages rewritten / sources re-read", f"{inc['rewritten']} / {inc['changed_sources']}",
             f"{r['settings']['audiences'] + 1} area pages + aggregates")
     if "j2" in big:
-        add("-j 2 full build (s)", fmt(big["j2"]))
+        add("-j 1 full build, alone (s)", fmt(big["j1_alone"]))
+        add("-j 2 full build, alone (s)", fmt(big["j2"]))
         add("-j 2 / -j 1", f"{big['j2_over_j1']:.2f}x", "< 1.0x")
     pdf = r["pdf"]
     if isinstance(pdf, str):
