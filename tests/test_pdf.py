@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 from sphinx_hdnd.pdf import (
     HASHES,
     Booklet,
+    Printer,
     ascii_name,
     booklet_of,
     build_booklets,
@@ -327,3 +328,38 @@ def test_text_face_is_not_liberation(site: Site) -> None:
     names = [line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if line.strip()]
     assert names
     assert not [n for n in names if n.startswith("Liberation")], names
+
+
+def test_images_are_kept_between_booklets_until_their_file_changes(tmp_path: Path) -> None:
+    """One process prints many booklets and keeps the images it read (an area's chart is in each
+    of the area's briefings), but never an image whose file has changed since; each booklet
+    still lists the image among the files it used, for its digest."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    root = tmp_path / "html"
+    (root / "_images").mkdir(parents=True)
+    svg = root / "_images" / "chart.svg"
+
+    def draw(word: str) -> None:
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">'
+                       f'<text x="5" y="40" font-size="24">{word}</text></svg>', encoding="utf-8")
+
+    for name in ("a", "b"):
+        (root / f"{name}.html").write_text(
+            f'<html lang="vi"><body><h1>Trang {name}</h1><img src="_images/chart.svg">'
+            "</body></html>", encoding="utf-8")
+    printer = Printer()
+    draw("Alpha")
+    uri = svg.resolve().as_uri()
+    first = printer.render(str(root), "a.html", str(tmp_path / "a.pdf"), "a")
+    image = dict.get(printer.images, uri)
+    second = printer.render(str(root), "b.html", str(tmp_path / "b.pdf"), "b")
+    assert image is not None and dict.get(printer.images, uri) is image  # read once
+    assert first.resources == second.resources == ["_images/chart.svg"]
+    assert list(printer.images.versions) == [uri]
+    draw("Omega")
+    third = printer.render(str(root), "b.html", str(tmp_path / "c.pdf"), "c")
+    assert third.resources == ["_images/chart.svg"]
+    assert dict.get(printer.images, uri) is not image
+    assert "Alpha" in " ".join(pdf_pages(tmp_path / "b.pdf"))
+    assert "Omega" in " ".join(pdf_pages(tmp_path / "c.pdf"))

@@ -9,7 +9,8 @@ theme's CSS is not loaded: its screen layout is of no use on paper, and it makes
 slower by two orders of magnitude). Nothing is fetched from outside the HTML folder, so a build
 never makes a network request. Booklets are printed in parallel processes; a booklet whose page
 and every file the page used (stylesheets, images) are unchanged since the last build is not
-printed again (digests in ``<pdf folder>/.hashes.json``).
+printed again (digests in ``<pdf folder>/.hashes.json``). Each process prints many booklets
+with one :class:`Printer`, which keeps the fonts and the images it read between them.
 
 The PDFs land in the PDF folder (``_build/pdf``) and are copied into the site
 (``_build/html/_pdf``), so the site folder alone works from a USB stick.
@@ -126,7 +127,8 @@ class _Gate:
 
 def make_fetcher(root: Path) -> Any:
     """A WeasyPrint URL fetcher that serves files under ``root`` and refuses anything else
-    (``.used``: the files read, relative to ``root``; ``.refused``: the URLs refused)."""
+    (``.used``: the files read, relative to ``root``; ``.refused``: the URLs refused;
+    ``.gate``: the :class:`_Gate` that decides)."""
     gate = _Gate(root)
     try:  # WeasyPrint 66 and later: a URLFetcher class
         from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -139,6 +141,7 @@ def make_fetcher(root: Path) -> Any:
             return dict(default_url_fetcher(url, *args, **kwargs))
 
         fetch.used, fetch.refused = gate.used, gate.refused  # type: ignore[attr-defined]
+        fetch.gate = gate  # type: ignore[attr-defined]
         return fetch
 
     class LocalFetcher(URLFetcher):  # type: ignore[misc]
@@ -149,7 +152,9 @@ def make_fetcher(root: Path) -> Any:
                 return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
             return super().fetch(url, headers)
 
-    return LocalFetcher(timeout=1, allowed_protocols=("file", "data"))
+    fetcher = LocalFetcher(timeout=1, allowed_protocols=("file", "data"))
+    fetcher.gate = gate
+    return fetcher
 
 
 # ---------------------------------------------------------------- one booklet (worker process)
@@ -210,25 +215,114 @@ def paper_html(html: str) -> str:
     return paper_links(html)
 
 
-def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
-    """Print one page to ``target`` (written atomically). Runs in a worker process."""
-    from weasyprint import HTML
+class _ImageCache(dict[str, Any]):
+    """WeasyPrint's image cache (``cache=`` of ``render``), kept from one booklet to the next in
+    a process: an area's chart, in each of the area's briefings, is read and parsed once.
 
-    quiet_weasyprint()
-    start = time.perf_counter()
-    root = Path(html_dir)
-    source = root / page
-    fetcher = make_fetcher(root)
-    document = HTML(string=paper_html(source.read_text(encoding="utf-8")),
-                    base_url=source.resolve().as_uri(),
-                    url_fetcher=fetcher, media_type="print", encoding="utf-8").render()
-    out = Path(target)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    document.write_pdf(tmp)
-    os.replace(tmp, out)
-    return Printed(name, len(document.pages), time.perf_counter() - start,
-                   sorted(fetcher.used), fetcher.refused)
+    A file's image is served from here only while the file holds the bytes it was read from,
+    and each time it is, the booklet's gate records the file, so the booklet's digest still
+    covers it. Images of refused URLs are never kept: each booklet's gate must refuse (and
+    report) them itself. WeasyPrint's own entries (keys without a URL scheme: the data of
+    raster images) are kept as they are."""
+
+    #: images kept at most; each one holds on to the layout of the booklet that first read it
+    LIMIT = 32
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.versions: dict[str, bytes] = {}  #: file URL -> digest of the file when read
+        self.gate: _Gate | None = None  #: of the booklet being printed
+
+    def start(self, gate: _Gate) -> None:
+        """Before a booklet (never during one: its raster images read their data from here)."""
+        if len(self.versions) >= self.LIMIT:
+            self.clear()
+            self.versions.clear()
+        self.gate = gate
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or not super().__contains__(key):
+            return False
+        if urlsplit(key).scheme in ("", "data"):
+            return True
+        try:
+            path = _url_path(key)
+            unchanged = (self.gate is not None and path is not None
+                         and self.gate.check(key) == "file"
+                         and _file_version(path) == self.versions.get(key))
+        except (OSError, ValueError):
+            unchanged = False
+        if not unchanged:
+            self.pop(key)
+            self.versions.pop(key, None)
+        return unchanged
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        scheme = urlsplit(key).scheme
+        if scheme == "file":
+            path = _url_path(key)
+            if value is None or path is None:
+                return  # a file that could not be read: tried again by the next booklet
+            try:
+                self.versions[key] = _file_version(path)
+            except OSError:
+                return
+        elif scheme not in ("", "data"):
+            return  # refused
+        super().__setitem__(key, value)
+
+
+def _file_version(path: Path) -> bytes:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+
+
+class Printer:
+    """Prints booklets one after the other in one process, keeping between them what does not
+    change from one booklet to the next: the font configuration (fontconfig's font list,
+    Pango's font and glyph caches) and the images already read (:class:`_ImageCache`)."""
+
+    def __init__(self) -> None:
+        self.font_config: Any = None  # made on first use: WeasyPrint is imported only then
+        self.images = _ImageCache()
+
+    def render(self, html_dir: str, page: str, target: str, name: str) -> Printed:
+        """Print one page to ``target`` (written atomically)."""
+        from weasyprint import HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        quiet_weasyprint()
+        start = time.perf_counter()
+        if self.font_config is None:
+            self.font_config = FontConfiguration()
+        root = Path(html_dir)
+        source = root / page
+        fetcher = make_fetcher(root)
+        self.images.start(fetcher.gate)
+        try:
+            document = HTML(string=paper_html(source.read_text(encoding="utf-8")),
+                            base_url=source.resolve().as_uri(), url_fetcher=fetcher,
+                            media_type="print", encoding="utf-8").render(
+                                font_config=self.font_config, cache=self.images)
+            out = Path(target)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+            document.write_pdf(tmp)
+        finally:
+            self.images.gate = None
+        os.replace(tmp, out)
+        return Printed(name, len(document.pages), time.perf_counter() - start,
+                       sorted(fetcher.used), fetcher.refused)
+
+
+_printer: Printer | None = None
+
+
+def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
+    """Print one page to ``target`` (written atomically) with this process's :class:`Printer`."""
+    global _printer
+    if _printer is None:
+        _printer = Printer()
+    return _printer.render(html_dir, page, target, name)
 
 
 def _render_job(args: tuple[str, str, str, str]) -> Printed:
