@@ -29,6 +29,7 @@ from sphinx_hdnd.pdf import (
     build_booklets,
     in_scope,
     make_fetcher,
+    stylesheet_links,
 )
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "dien-bien"
@@ -153,6 +154,19 @@ def test_external_resources_are_refused_and_the_booklet_still_prints(tmp_path: P
     assert "file:///etc/hostname" in refused
     assert (tmp_path / "pdf" / "trang.pdf").is_file()
     assert (root / "_pdf" / "trang.pdf").is_file()
+
+
+def test_stylesheet_links_read_as_weasyprint_does() -> None:
+    """The links whose stylesheets a Printer parses once and gives WeasyPrint itself."""
+    head = ('<html><head><link rel="stylesheet" href="_static/hdnd.css?v=1">'
+            '<link media="print" rel="stylesheet" type="text/css" href="_static/hdnd-print.css">'
+            "<link rel='stylesheet' media='screen' href='_static/screen.css'>"
+            '<link rel="alternate stylesheet" href="_static/alt.css">'
+            '<link rel="icon" href="_static/icon.png">'
+            '<link rel="stylesheet" media="screen, print" href="a.css?x=1&amp;y=2"></head>'
+            '<body><link rel="stylesheet" href="body.css"></body></html>')
+    assert [href for _, href in stylesheet_links(head)] == [
+        "_static/hdnd.css?v=1", "_static/hdnd-print.css", "a.css?x=1&y=2"]
 
 
 # ---------------------------------------------------------------- the outline, through hdnd build
