@@ -247,8 +247,9 @@ class _ImageCache(dict[str, Any]):
     report) them itself. WeasyPrint's own entries (keys without a URL scheme: the data of
     raster images) are kept as they are."""
 
-    #: images kept at most; each one holds on to the layout of the booklet that first read it
-    LIMIT = 32
+    #: images kept at most (booklets come area by area, so an area's chart is reused while it
+    #: is kept); each one holds on to the layout of the booklet that first read it (~6 MB)
+    LIMIT = 8
 
     def __init__(self) -> None:
         super().__init__()
