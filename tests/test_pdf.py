@@ -23,11 +23,13 @@ from bs4 import BeautifulSoup
 from sphinx_hdnd.pdf import (
     HASHES,
     Booklet,
+    Printer,
     ascii_name,
     booklet_of,
     build_booklets,
     in_scope,
     make_fetcher,
+    stylesheet_links,
 )
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "dien-bien"
@@ -152,6 +154,19 @@ def test_external_resources_are_refused_and_the_booklet_still_prints(tmp_path: P
     assert "file:///etc/hostname" in refused
     assert (tmp_path / "pdf" / "trang.pdf").is_file()
     assert (root / "_pdf" / "trang.pdf").is_file()
+
+
+def test_stylesheet_links_read_as_weasyprint_does() -> None:
+    """The links whose stylesheets a Printer parses once and gives WeasyPrint itself."""
+    head = ('<html><head><link rel="stylesheet" href="_static/hdnd.css?v=1">'
+            '<link media="print" rel="stylesheet" type="text/css" href="_static/hdnd-print.css">'
+            "<link rel='stylesheet' media='screen' href='_static/screen.css'>"
+            '<link rel="alternate stylesheet" href="_static/alt.css">'
+            '<link rel="icon" href="_static/icon.png">'
+            '<link rel="stylesheet" media="screen, print" href="a.css?x=1&amp;y=2"></head>'
+            '<body><link rel="stylesheet" href="body.css"></body></html>')
+    assert [href for _, href in stylesheet_links(head)] == [
+        "_static/hdnd.css?v=1", "_static/hdnd-print.css", "a.css?x=1&y=2"]
 
 
 # ---------------------------------------------------------------- the outline, through hdnd build
@@ -327,3 +342,38 @@ def test_text_face_is_not_liberation(site: Site) -> None:
     names = [line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if line.strip()]
     assert names
     assert not [n for n in names if n.startswith("Liberation")], names
+
+
+def test_images_are_kept_between_booklets_until_their_file_changes(tmp_path: Path) -> None:
+    """One process prints many booklets and keeps the images it read (an area's chart is in each
+    of the area's briefings), but never an image whose file has changed since; each booklet
+    still lists the image among the files it used, for its digest."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    root = tmp_path / "html"
+    (root / "_images").mkdir(parents=True)
+    svg = root / "_images" / "chart.svg"
+
+    def draw(word: str) -> None:
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">'
+                       f'<text x="5" y="40" font-size="24">{word}</text></svg>', encoding="utf-8")
+
+    for name in ("a", "b"):
+        (root / f"{name}.html").write_text(
+            f'<html lang="vi"><body><h1>Trang {name}</h1><img src="_images/chart.svg">'
+            "</body></html>", encoding="utf-8")
+    printer = Printer()
+    draw("Alpha")
+    uri = svg.resolve().as_uri()
+    first = printer.render(str(root), "a.html", str(tmp_path / "a.pdf"), "a")
+    image = dict.get(printer.images, uri)
+    second = printer.render(str(root), "b.html", str(tmp_path / "b.pdf"), "b")
+    assert image is not None and dict.get(printer.images, uri) is image  # read once
+    assert first.resources == second.resources == ["_images/chart.svg"]
+    assert list(printer.images.versions) == [uri]
+    draw("Omega")
+    third = printer.render(str(root), "b.html", str(tmp_path / "c.pdf"), "c")
+    assert third.resources == ["_images/chart.svg"]
+    assert dict.get(printer.images, uri) is not image
+    assert "Alpha" in " ".join(pdf_pages(tmp_path / "b.pdf"))
+    assert "Omega" in " ".join(pdf_pages(tmp_path / "c.pdf"))

@@ -9,7 +9,8 @@ theme's CSS is not loaded: its screen layout is of no use on paper, and it makes
 slower by two orders of magnitude). Nothing is fetched from outside the HTML folder, so a build
 never makes a network request. Booklets are printed in parallel processes; a booklet whose page
 and every file the page used (stylesheets, images) are unchanged since the last build is not
-printed again (digests in ``<pdf folder>/.hashes.json``).
+printed again (digests in ``<pdf folder>/.hashes.json``). Each process prints many booklets
+with one :class:`Printer`, which keeps the fonts and the images it read between them.
 
 The PDFs land in the PDF folder (``_build/pdf``) and are copied into the site
 (``_build/html/_pdf``), so the site folder alone works from a USB stick.
@@ -20,7 +21,9 @@ This module imports neither Sphinx nor WeasyPrint at import time: the Sphinx ext
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import html as html_text
 import json
 import logging
 import os
@@ -37,7 +40,7 @@ from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 #: bump when the printed output changes for the same HTML (invalidates every stored digest)
 FORMAT_VERSION = "3"
@@ -126,7 +129,8 @@ class _Gate:
 
 def make_fetcher(root: Path) -> Any:
     """A WeasyPrint URL fetcher that serves files under ``root`` and refuses anything else
-    (``.used``: the files read, relative to ``root``; ``.refused``: the URLs refused)."""
+    (``.used``: the files read, relative to ``root``; ``.refused``: the URLs refused;
+    ``.gate``: the :class:`_Gate` that decides)."""
     gate = _Gate(root)
     try:  # WeasyPrint 66 and later: a URLFetcher class
         from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -139,6 +143,7 @@ def make_fetcher(root: Path) -> Any:
             return dict(default_url_fetcher(url, *args, **kwargs))
 
         fetch.used, fetch.refused = gate.used, gate.refused  # type: ignore[attr-defined]
+        fetch.gate = gate  # type: ignore[attr-defined]
         return fetch
 
     class LocalFetcher(URLFetcher):  # type: ignore[misc]
@@ -149,7 +154,9 @@ def make_fetcher(root: Path) -> Any:
                 return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
             return super().fetch(url, headers)
 
-    return LocalFetcher(timeout=1, allowed_protocols=("file", "data"))
+    fetcher = LocalFetcher(timeout=1, allowed_protocols=("file", "data"))
+    fetcher.gate = gate
+    return fetcher
 
 
 # ---------------------------------------------------------------- one booklet (worker process)
@@ -210,25 +217,201 @@ def paper_html(html: str) -> str:
     return paper_links(html)
 
 
-def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
-    """Print one page to ``target`` (written atomically). Runs in a worker process."""
-    from weasyprint import HTML
+_LINK = re.compile(r"<link\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
+
+def stylesheet_links(html: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The ``<link rel="stylesheet">`` tags of the page's head that apply on paper, each with
+    its ``href`` (as WeasyPrint reads them: no ``alternate``, type text/css, media all or
+    print)."""
+    head_end = html.find("</head>")
+    for link in _LINK.finditer(html, 0, head_end if head_end >= 0 else len(html)):
+        attributes = {m.group(1).lower(): html_text.unescape(next(
+            v for v in m.groups()[1:] if v is not None)) for m in _ATTRIBUTE.finditer(link[0])}
+        rel = attributes.get("rel", "").lower().split()
+        media = [m.strip().lower() for m in (attributes.get("media") or "all").split(",")]
+        if ("stylesheet" in rel and "alternate" not in rel and attributes.get("href")
+                and attributes.get("type", "text/css").split(";")[0].strip() == "text/css"
+                and ("all" in media or "print" in media)):
+            yield link, attributes["href"]
+
+
+class _ImageCache(dict[str, Any]):
+    """WeasyPrint's image cache (``cache=`` of ``render``), kept from one booklet to the next in
+    a process: an area's chart, in each of the area's briefings, is read and parsed once.
+
+    A file's image is served from here only while the file holds the bytes it was read from,
+    and each time it is, the booklet's gate records the file, so the booklet's digest still
+    covers it. Images of refused URLs are never kept: each booklet's gate must refuse (and
+    report) them itself. WeasyPrint's own entries (keys without a URL scheme: the data of
+    raster images) are kept as they are."""
+
+    #: images kept at most (booklets come area by area, so an area's chart is reused while it
+    #: is kept); each one holds on to the layout of the booklet that first read it (~6 MB)
+    LIMIT = 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.versions: dict[str, bytes] = {}  #: file URL -> digest of the file when read
+        self.gate: _Gate | None = None  #: of the booklet being printed
+
+    def start(self, gate: _Gate) -> None:
+        """Before a booklet (never during one: its raster images read their data from here)."""
+        if len(self.versions) >= self.LIMIT:
+            self.clear()
+            self.versions.clear()
+        self.gate = gate
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or not super().__contains__(key):
+            return False
+        if urlsplit(key).scheme in ("", "data"):
+            return True
+        try:
+            path = _url_path(key)
+            unchanged = (self.gate is not None and path is not None
+                         and self.gate.check(key) == "file"
+                         and _file_version(path) == self.versions.get(key))
+        except (OSError, ValueError):
+            unchanged = False
+        if not unchanged:
+            self.pop(key)
+            self.versions.pop(key, None)
+        return unchanged
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        scheme = urlsplit(key).scheme
+        if scheme == "file":
+            path = _url_path(key)
+            if value is None or path is None:
+                return  # a file that could not be read: tried again by the next booklet
+            try:
+                self.versions[key] = _file_version(path)
+            except OSError:
+                return
+        elif scheme not in ("", "data"):
+            return  # refused
+        super().__setitem__(key, value)
+
+
+def _file_version(path: Path) -> bytes:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+
+
+class Printer:
+    """Prints booklets one after the other in one process, keeping between them what does not
+    change from one booklet to the next: the font configuration (fontconfig's font list,
+    Pango's font and glyph caches), sphinx-hdnd's stylesheets once parsed, and the images
+    already read (:class:`_ImageCache`)."""
+
+    def __init__(self) -> None:
+        self.font_config: Any = None  # made on first use: WeasyPrint is imported only then
+        self.images = _ImageCache()
+        #: stylesheet file -> (digest of its bytes, the parsed weasyprint.CSS)
+        self.stylesheets: dict[Path, tuple[bytes, Any]] = {}
+
+    def own_stylesheets(self, html: str, base_url: str, gate: _Gate) -> tuple[str, list[Any]]:
+        """The page without its links to sphinx-hdnd's stylesheets, and those stylesheets,
+        parsed once per process (about 40 ms a booklet otherwise), in the page's order.
+
+        WeasyPrint applies them as user stylesheets rather than the page's own: the same
+        result here, as the page's other rules on paper (its inline ``<style>``: the running
+        head, the theme's colour variables) set no property that these set too."""
+        from weasyprint import CSS
+
+        sheets: list[Any] = []
+        kept: list[str] = []
+        done = 0
+        for link, href in stylesheet_links(html):
+            url = urljoin(base_url, href)
+            path = _url_path(url)
+            if path is None or not OWN_CSS.match(path.name):
+                continue
+            try:
+                if gate.check(url) != "file":
+                    continue
+                data = path.read_bytes()
+            except (OSError, ValueError):
+                continue  # left to WeasyPrint, which reports it as it always did
+            version = hashlib.blake2b(data, digest_size=16).digest()
+            known = self.stylesheets.get(path)
+            if known is None or known[0] != version:
+                text = data.decode("utf-8")
+                if "@counter-style" in text:
+                    continue  # bound to the document it is parsed for: not kept
+                known = version, CSS(string=text, base_url=url, media_type="print",
+                                     font_config=self.font_config)
+                self.stylesheets[path] = known
+            sheets.append(known[1])
+            kept.append(html[done:link.start()])
+            done = link.end()
+        return "".join(kept) + html[done:], sheets
+
+    def render(self, html_dir: str, page: str, target: str, name: str) -> Printed:
+        """Print one page to ``target`` (written atomically)."""
+        from weasyprint import HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        quiet_weasyprint()
+        start = time.perf_counter()
+        if self.font_config is None:
+            self.font_config = FontConfiguration()
+        root = Path(html_dir)
+        source = root / page
+        fetcher = make_fetcher(root)
+        self.images.start(fetcher.gate)
+        base_url = source.resolve().as_uri()
+        try:
+            with fewer_collections():
+                page_html, stylesheets = self.own_stylesheets(
+                    paper_html(source.read_text(encoding="utf-8")), base_url, fetcher.gate)
+                document = HTML(string=page_html, base_url=base_url, url_fetcher=fetcher,
+                                media_type="print", encoding="utf-8").render(
+                                    stylesheets=stylesheets, font_config=self.font_config,
+                                    cache=self.images)
+                out = Path(target)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+                document.write_pdf(tmp)
+        finally:
+            self.images.gate = None
+        os.replace(tmp, out)
+        return Printed(name, len(document.pages), time.perf_counter() - start,
+                       sorted(fetcher.used), fetcher.refused)
+
+
+@contextmanager
+def fewer_collections(threshold: int = 50_000) -> Iterator[None]:
+    """Within the block, the cyclic garbage collector runs every ``threshold`` new objects
+    instead of every 700: a booklet makes millions of small objects, and the default had the
+    collector take a tenth of a booklet's time."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+_printer: Printer | None = None
+
+
+def render_booklet(html_dir: str, page: str, target: str, name: str) -> Printed:
+    """Print one page to ``target`` (written atomically) with this process's :class:`Printer`."""
+    global _printer
+    if _printer is None:
+        _printer = Printer()
+    return _printer.render(html_dir, page, target, name)
+
+
+def _start_worker() -> None:
+    """A worker process: WeasyPrint imported once, and the objects made by importing it (fonts
+    tables, stylesheets of the user agent) set aside from the garbage collector's rounds."""
     quiet_weasyprint()
-    start = time.perf_counter()
-    root = Path(html_dir)
-    source = root / page
-    fetcher = make_fetcher(root)
-    document = HTML(string=paper_html(source.read_text(encoding="utf-8")),
-                    base_url=source.resolve().as_uri(),
-                    url_fetcher=fetcher, media_type="print", encoding="utf-8").render()
-    out = Path(target)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    document.write_pdf(tmp)
-    os.replace(tmp, out)
-    return Printed(name, len(document.pages), time.perf_counter() - start,
-                   sorted(fetcher.used), fetcher.refused)
+    import weasyprint  # noqa: F401
+
+    gc.freeze()
 
 
 def _render_job(args: tuple[str, str, str, str]) -> Printed:
@@ -358,7 +541,7 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
         # booklets are printed here, one after the other, instead of being lost.
         retry: list[tuple[str, str, str, str]] = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                 initializer=quiet_weasyprint) as pool:
+                                 initializer=_start_worker) as pool:
             futures: dict[Future[Printed], tuple[str, str, str, str]] = {}
             try:
                 for a in args:
