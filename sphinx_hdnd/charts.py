@@ -98,7 +98,8 @@ STYLES: dict[str, dict[str, Any]] = {
     "bad": {"facecolor": "#e8836f", "edgecolor": "#8a1c0c", "hatch": "////"},
     "neutral": {"facecolor": "#a9bdd3", "edgecolor": "#5c7a99", "hatch": None},
     "focus": {"facecolor": "#1f4e79", "edgecolor": "#0f2740", "hatch": None},
-    "total": {"facecolor": "#ffffff", "edgecolor": "#3e4c59", "hatch": "...."},
+    # a line hatch: a dotted one is a 256 KB pattern that WeasyPrint redraws for each bar
+    "total": {"facecolor": "#ffffff", "edgecolor": "#3e4c59", "hatch": "----"},
     "plan": {"facecolor": "#e4e7eb", "edgecolor": "#3e4c59", "hatch": None},
 }
 LEGEND = {
