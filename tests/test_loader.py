@@ -444,3 +444,42 @@ def test_unreadable_file_is_hd100(copy_project, monkeypatch, name):
     monkeypatch.setattr(Path, "read_bytes", locked)
     got = problems(data)
     assert [p[:2] for p in got] == [("HD100", f"data/{name}")]
+
+
+# ------------------------------------------------------------------ big tables
+
+
+def _indicator_rows(data: Path, n: int) -> tuple[list[str], list[list[str]]]:
+    """The minimal project's indicators, then its first one repeated ``n`` times with
+    fresh codes (the rows of the copies start after the original ones)."""
+    header, *original = rows_of(data / "indicators.csv")
+    copies = []
+    for i in range(n):
+        row = list(original[0])
+        row[header.index("code")] = f"ct_{i:06d}"
+        copies.append(row)
+    return header, [*original, *copies]
+
+
+def _write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, *rows])
+
+
+def test_the_same_slip_is_reported_on_every_row(copy_project):
+    """Parsed numbers are cached by their text: a slip repeated on many rows is still
+    reported on each of them, and the good rows around it keep their values."""
+    data = copy_project()
+    header, rows = _indicator_rows(data, 30)
+    value = header.index("value")
+    slips = (10, 17, 29)
+    for i in slips:
+        rows[i][value] = "8,75 %"
+    _write_rows(data / "indicators.csv", header, rows)
+    ds = load_dataset(data)
+    got = [(p.code, p.origin.row, p.origin.column, p.message) for p in ds.problems.items]
+    assert got == [("HD120", i + 2, "value", "“8,75 %” có ký hiệu đơn vị; chỉ ghi con số, "
+                    "đơn vị ghi ở cột đơn vị") for i in slips]
+    copies = [ind for code, ind in ds.indicators.items() if code.startswith("ct_")]
+    assert len(copies) == 30 - len(slips)
+    assert {ind.value for ind in copies} == {Decimal("8.75")}

@@ -9,6 +9,7 @@ failure back to its file, row and column.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import Annotated, Any
@@ -34,8 +35,10 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _style(info: ValidationInfo) -> NumberStyle:
-    ctx = info.context or {}
-    return NumberStyle(ctx.get("number_style", NumberStyle.AUTO))
+    style = (info.context or {}).get("number_style", NumberStyle.AUTO)
+    # the loader passes a NumberStyle already: calling the Enum again costs more than
+    # the parsing itself on a big table
+    return style if isinstance(style, NumberStyle) else NumberStyle(style)
 
 
 def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
@@ -50,8 +53,13 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
         return Decimal(str(value))
     if isinstance(value, Decimal):
         return value
-    text = str(value)
-    style = _style(info)
+    return _number_from_text(str(value), _style(info))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _number_from_text(text: str, style: NumberStyle) -> Decimal:
+    """A cell's text as a number. Cached: a big table repeats the same figures many
+    times, and a Decimal is immutable. Errors are raised anew on each call (not cached)."""
     if style is NumberStyle.AUTO:
         if is_ambiguous(text):
             raise PydanticCustomError(
@@ -157,13 +165,13 @@ def _to_texts(value: Any) -> list[str]:
 
 
 def _to_text(value: Any) -> str:
+    if isinstance(value, str):  # every table cell: tested first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool | int | float | Decimal):
         return str(value)
-    if not isinstance(value, str):
-        raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
-    return value.strip()
+    raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
 
 
 def _to_required_text(value: Any) -> str:
