@@ -253,13 +253,26 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
             notes[c] = (m.group(1), f"cột “{m.group(1)}” xuất hiện lần nữa ở cột {letter}; "
                                     "chỉ cột đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
     frame.columns = columns
+    # column by column, then zipped into rows: pandas' own dict per row
+    # (to_dict "records") takes seconds on 100,000 rows
+    by_column = [[v.strip() if isinstance(v, str) else _cell(v)
+                  for v in _column_values(frame, i)] for i in range(len(columns))]
     rows: list[tuple[int, dict[str, Any]]] = []
-    for offset, record in enumerate(frame.to_dict(orient="records")):
-        cells = {str(k): _cell(v) for k, v in record.items()}
+    for offset, values in enumerate(zip(*by_column, strict=True)):
+        cells = dict(zip(columns, values, strict=True))  # a repeated name: the last one wins
         if all(v is None or v == "" for v in cells.values()):
             continue  # blank lines in a spreadsheet are not records
         rows.append((header_row + 1 + offset, cells))
     return Table(path, columns, rows, sheet, header_notes=notes)
+
+
+def _column_values(frame: pd.DataFrame, i: int) -> list[Any]:
+    """The cells of column ``i`` as Python values, as ``DataFrame.to_dict`` gives them."""
+    column = frame.iloc[:, i]
+    if isinstance(column.dtype, pd.StringDtype):  # every CSV column: text or NaN already
+        return column.tolist()
+    (values,) = frame.iloc[:, [i]].to_dict(orient="list").values()  # Excel: boxed values
+    return values
 
 
 def _cell(value: Any) -> Any:
