@@ -42,7 +42,9 @@ def _style(info: ValidationInfo) -> NumberStyle:
 
 
 def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
-    if _is_blank(value):
+    if isinstance(value, str):  # every table cell: tested first
+        return _number_from_text(value, _style(info)) if value.strip() else None
+    if value is None:
         return None
     if isinstance(value, bool):
         raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": value})
@@ -53,7 +55,7 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
         return Decimal(str(value))
     if isinstance(value, Decimal):
         return value
-    return _number_from_text(str(value), _style(info))
+    return _number_from_text(str(value), _style(info))  # any other scalar YAML gives
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -130,7 +132,10 @@ def _to_date(value: Any) -> dt.date | None:
 
 
 def _to_code(value: Any) -> str:
-    text = "" if value is None else str(value).strip()
+    if isinstance(value, str):  # every table cell: tested first
+        text = value.strip()
+    else:
+        text = "" if value is None else str(value).strip()
     if not CODE_PATTERN.match(text):
         raise PydanticCustomError(
             "hdnd_code",
@@ -141,7 +146,9 @@ def _to_code(value: Any) -> str:
 
 
 def _to_optional_code(value: Any) -> str | None:
-    return None if _is_blank(value) else _to_code(value)
+    if value is None or (isinstance(value, str) and not value.strip()):  # _is_blank, inlined
+        return None
+    return _to_code(value)
 
 
 def _split(value: Any) -> list[Any]:
