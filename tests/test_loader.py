@@ -483,3 +483,37 @@ def test_the_same_slip_is_reported_on_every_row(copy_project):
     copies = [ind for code, ind in ds.indicators.items() if code.startswith("ct_")]
     assert len(copies) == 30 - len(slips)
     assert {ind.value for ind in copies} == {Decimal("8.75")}
+
+
+def test_slips_deep_inside_a_big_table_keep_their_rows(copy_project):
+    """A big table is validated in one call; its slips are still reported at their own
+    row and column, in row order, and every other row is loaded."""
+    data = copy_project()
+    header, rows = _indicator_rows(data, 50_500)
+    col = header.index
+    rows[49_998][col("value")] = "sai"  # row 50,000
+    rows[20_000][col("topic")] = "Kinh Te"  # row 20,002
+    rows[20_000][col("plan")] = "1,2,3"
+    rows[-1][col("name")] = ""  # the last row
+    _write_rows(data / "indicators.csv", header, rows)
+    ds = load_dataset(data)
+    got = [(p.code, p.origin.file, p.origin.row, p.origin.column, p.message)
+           for p in ds.problems.items]
+    file = "data/indicators.csv"
+    assert got == [
+        ("HD115", file, 20_002, "topic", "“Kinh Te” không phải mã hợp lệ (chữ thường không "
+         "dấu, số, _ hoặc -, bắt đầu bằng chữ)"),
+        ("HD120", file, 20_002, "plan", "“1,2,3” không phải là số (ví dụ đúng: 14.955,28 "
+         "hoặc 14955.28)"),
+        ("HD120", file, 50_000, "value", "“sai” không phải là số (ví dụ đúng: 14.955,28 "
+         "hoặc 14955.28)"),
+        ("HD112", file, len(rows) + 1, "name", "thiếu giá trị bắt buộc"),
+    ]
+    assert len(ds.indicators) == len(rows) - 3
+    code_at = {i + 2: row[col("code")] for i, row in enumerate(rows)}
+    assert ds.indicators[code_at[49_999]].origin.row == 49_999
+    assert ds.indicators[code_at[50_001]].origin.row == 50_001
+    # the rows that failed are known by their code: no second report from references
+    failed = {code_at[20_002], code_at[50_000], code_at[len(rows) + 1]}
+    assert failed <= ds.broken_codes["indicators"]
+    assert not failed & set(ds.indicators)
