@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model import load_dataset, tables
 from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
 
 AREAS = "code,name,level,parent,order\nan-binh,An Bình,huyện,,1\nbinh-son,Bình Sơn,huyện,,2\n" \
@@ -192,6 +195,80 @@ def test_unparseable_csv_is_hd100_not_a_crash(copy_project):
     (data / "areas.csv").write_text('code,name,level\n"an-binh,An Bình,huyện\n', encoding="utf-8")
     got = problems(data)
     assert got and got[0][:2] == ("HD100", "data/areas.csv")
+
+
+# ------------------------------------------------------------------ C and Python parsers
+
+
+def _cells_by(engine: str, text: str, sep: str) -> Any:
+    """The table pandas' parser ``engine`` reads, as the loader keeps it, or the error."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, engine=engine, dtype=str,
+                            keep_default_na=False, skip_blank_lines=False,
+                            quoting=csv.QUOTE_MINIMAL)
+    except Exception as exc:
+        return type(exc).__name__
+    table = tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None)
+    return table.columns, table.rows, table.header_notes
+
+
+@pytest.mark.parametrize("text", [
+    'code,name\n"a"b,x\n',  # a quote closed before the end of its field
+    'code,name\na"b,x\n',  # a quote inside a field
+    'code,name\n"a",x"\n',
+    'code,name\n"""a""",x\n',  # quotes doubled inside a field
+    "code,name\na,b\rc,d\n",  # a carriage return alone
+    "code,name\n\na,b\n",  # a blank line right after the header
+    "code,name\r\n\r\na,b\r\n",
+    '"code",name\na,b\n',  # a quote in the header
+    "code,name\na,b\x00\n",
+])
+def test_texts_the_c_parser_reads_otherwise_go_to_the_python_parser(text):
+    assert not tables._c_parser_reads_alike(text, ",")
+
+
+@pytest.mark.parametrize("text", [
+    'code,name\n"a,b","x\ny"\n"",c\n',
+    "code;name\r\na;b\r\n\r\nc;\r\n",
+    "code,name\na\n\nb,c\n",
+])
+def test_plain_texts_take_the_c_parser(text):
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    assert tables._c_parser_reads_alike(text, sep)
+    assert _cells_by("c", text, sep) == _cells_by("python", text, sep)
+
+
+CSV_SLIPS = ['"', '""', '"x"', ",", ";", "\n", "\r\n", "\r", "\n\n", " ", "\t", "x", '"a,b"',
+             '"\n"', "\\", "'", "#", ",,", '""""', "đ", "\x0c", "\u2028", "\x85"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
+    """A table with slips typed into it: where the fast C parser is used and reads it,
+    the Python parser (the reference) reads the same cells."""
+    text = data.draw(st.sampled_from(_csv_seeds()))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        if data.draw(st.booleans()):
+            text = text[:at] + data.draw(st.sampled_from(CSV_SLIPS)) + text[at:]
+        else:
+            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    if not text.strip():
+        return
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    if not tables._c_parser_reads_alike(text, sep):
+        return
+    by_c = _cells_by("c", text, sep)
+    if not isinstance(by_c, str):  # a C parser error: the Python parser reads it again
+        assert by_c == _cells_by("python", text, sep)
+
+
+@functools.cache
+def _csv_seeds() -> list[str]:
+    data = Path(__file__).parent / "data" / "minimal" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("*.csv"))]
+    return [*texts, texts[0].replace(",", ";"), texts[1].replace("\n", "\r\n")]
 
 
 # ------------------------------------------------------------------ XLSX

@@ -8,6 +8,7 @@ dates keep their types.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -117,14 +118,64 @@ def read_csv(path: Path) -> Table:
     first_line = text.splitlines()[0]
     sep = _sniff_delimiter(first_line)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-            skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL, engine="python",
-        )
+        frame = _parse_csv(text, sep)
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}",
                            row=_csv_error_row(text, sep)) from None
     return _from_frame(path, frame, header_row=1, sheet=None)
+
+
+def _parse_csv(text: str, sep: str) -> pd.DataFrame:
+    """The cells of a CSV text, every one as text.
+
+    pandas' Python parser (the csv module, strict) is the reference: it decides what
+    is read and words every problem. Its C parser is three times faster and reads the
+    texts it reads alike; any problem it meets is left to the Python parser to report.
+    """
+    options: dict[str, Any] = {"sep": sep, "dtype": str, "keep_default_na": False,
+                               "skip_blank_lines": False, "quoting": csv.QUOTE_MINIMAL}
+    if _c_parser_reads_alike(text, sep):
+        try:
+            return pd.read_csv(io.StringIO(text), engine="c", **options)
+        except Exception:  # not in the Python parser's words: it reads the text again
+            pass
+    return pd.read_csv(io.StringIO(text), engine="python", **options)
+
+
+#: a carriage return that does not end a line (the csv module refuses it)
+_LONE_CR = re.compile(r"\r(?!\n)")
+#: a header line, with no quote, followed by a blank line (the Python parser skips it)
+_BLANK_AFTER_HEADER = re.compile(r'[^\n"]*\n\r?\n')
+
+
+def _c_parser_reads_alike(text: str, sep: str) -> bool:
+    """Whether pandas' C parser reads ``text`` as its Python parser does.
+
+    They differ (found by comparing both on mutated tables) on quotes that do not
+    enclose a whole field ("ab"c, a"b), a carriage return alone, NUL, a blank line
+    right after the header and a quote in the header.
+    """
+    header = text.split("\n", 1)[0]
+    if '"' in header or "\x00" in text or _LONE_CR.search(text) \
+            or _BLANK_AFTER_HEADER.match(text):
+        return False
+    quotes = text.count('"')
+    if quotes == 0:
+        return True
+    # taken in pairs from the start, every closing quote ends its field; taken in pairs
+    # from the end (the text reversed), every opening quote starts one
+    closing, opening = _whole_quoted_fields(sep)
+    return (quotes == 2 * len(closing.findall(text))
+            and quotes == 2 * len(opening.findall(text[::-1])))
+
+
+@functools.cache
+def _whole_quoted_fields(sep: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A quoted field (no quote inside) followed by a separator or a line end; the
+    same in the reversed text: preceded by one."""
+    sep = re.escape(sep)
+    return (re.compile(f'"[^"]*"(?![^\\r\\n{sep}])'),
+            re.compile(f'"[^"]*"(?![^\\n{sep}])'))
 
 
 def _csv_error_row(text: str, sep: str) -> int | None:
