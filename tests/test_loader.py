@@ -197,6 +197,40 @@ def test_unparseable_csv_is_hd100_not_a_crash(copy_project):
     assert got and got[0][:2] == ("HD100", "data/areas.csv")
 
 
+def _rows_by_to_dict(frame: pd.DataFrame) -> list[tuple[int, dict[str, Any]]]:
+    """The rows as DataFrame.to_dict gives them, blank ones left out (how the loader
+    built them before it went column by column)."""
+    out = []
+    for offset, record in enumerate(frame.to_dict(orient="records")):
+        cells = {str(k): tables._cell(v) for k, v in record.items()}
+        if not all(v is None or v == "" for v in cells.values()):
+            out.append((2 + offset, cells))
+    return out
+
+
+excel_value = st.one_of(st.sampled_from(["", " ", "x", " y ", "0", None, float("nan"), 0, 1.5,
+                                         True, dt.datetime(2024, 7, 10), pd.NaT]),
+                        st.text(max_size=3))
+
+
+@pytest.mark.filterwarnings("ignore:DataFrame columns are not unique")
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.sampled_from(["code", " code", "code ", "name", "x"]),
+                      min_size=1, max_size=4),
+       data=st.data())
+def test_rows_are_built_as_to_dict_builds_them(names, data):
+    """Column by column, text or Excel values, repeated names (the last one wins) and
+    blank rows included."""
+    body = data.draw(st.lists(st.lists(excel_value, min_size=len(names), max_size=len(names)),
+                              max_size=5))
+    text_only = data.draw(st.booleans())
+    if text_only:  # as a CSV arrives: text, NaN for a missing cell
+        body = [[v if isinstance(v, str) else float("nan") for v in row] for row in body]
+    frame = pd.DataFrame(body, columns=names, dtype=str if text_only else object)
+    expected = _rows_by_to_dict(frame.set_axis([n.strip() for n in names], axis=1))
+    assert tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None).rows == expected
+
+
 # ------------------------------------------------------------------ C and Python parsers
 
 

@@ -308,10 +308,13 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
     # (to_dict "records") takes seconds on 100,000 rows
     by_column = [[v.strip() if isinstance(v, str) else _cell(v)
                   for v in _column_values(frame, i)] for i in range(len(columns))]
+    repeated_names = len(set(columns)) < len(columns)
     rows: list[tuple[int, dict[str, Any]]] = []
-    for offset, values in enumerate(zip(*by_column, strict=True)):
-        cells = dict(zip(columns, values, strict=True))  # a repeated name: the last one wins
-        if all(v is None or v == "" for v in cells.values()):
+    # (every column has a value for every row: no zip below can fall short)
+    for offset, values in enumerate(zip(*by_column, strict=False)):
+        cells = dict(zip(columns, values, strict=False))  # a repeated name: the last one wins
+        kept = tuple(cells.values()) if repeated_names else values
+        if kept.count("") == len(kept):  # every cell empty (no None is left after _cell)
             continue  # blank lines in a spreadsheet are not records
         rows.append((header_row + 1 + offset, cells))
     return Table(path, columns, rows, sheet, header_notes=notes)
