@@ -403,6 +403,8 @@ class _Loader:
 
     def table_style(self, model: type[BaseModel], table: Table, name: str) -> NumberStyle:
         declared = self.context(name, Path(table.path).suffix)["number_style"]
+        if declared is not NumberStyle.AUTO:
+            return declared  # as resolve_style decides, without listing every cell
         numeric = _numeric_fields(model)
         cells_in_order = [
             (row, c, cells[c]) for row, cells in table.rows for c in table.columns
