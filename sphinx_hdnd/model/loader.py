@@ -371,8 +371,9 @@ class _Loader:
             rows.append((row, cells))
         # an empty cell means "not given": the field's default applies
         data = [{k: v for k, v in cells.items() if k in known and v != ""} for _, cells in rows]
+        where = self._origin(table)  # the table's file and sheet, then each row's number
         for item, (row, _) in zip(data, rows, strict=True):
-            item["origin"] = self._origin(table, row=row)
+            item["origin"] = Origin(where.file, row, sheet=where.sheet)
         # the whole table in one call; rows are looked at one by one only when one fails
         context = {"number_style": style}
         try:
