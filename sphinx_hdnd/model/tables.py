@@ -7,6 +7,7 @@ dates keep their types.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
@@ -118,15 +119,16 @@ def read_csv(path: Path) -> Table:
     first_line = text.splitlines()[0]
     sep = _sniff_delimiter(first_line)
     try:
-        frame = _parse_csv(text, sep)
+        frame = _parse_csv(text, sep, utf8=raw.removeprefix(codecs.BOM_UTF8))
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}",
                            row=_csv_error_row(text, sep)) from None
     return _from_frame(path, frame, header_row=1, sheet=None)
 
 
-def _parse_csv(text: str, sep: str) -> pd.DataFrame:
-    """The cells of a CSV text, every one as text.
+def _parse_csv(text: str, sep: str, utf8: bytes) -> pd.DataFrame:
+    """The cells of a CSV text (``utf8``: the same text, as the file's bytes), every
+    one as text.
 
     pandas' Python parser (the csv module, strict) is the reference: it decides what
     is read and words every problem. Its C parser is three times faster and reads the
@@ -136,7 +138,8 @@ def _parse_csv(text: str, sep: str) -> pd.DataFrame:
                                "skip_blank_lines": False, "quoting": csv.QUOTE_MINIMAL}
     if _c_parser_reads_alike(text, sep):
         try:
-            return pd.read_csv(io.StringIO(text), engine="c", **options)
+            # the C parser reads UTF-8 bytes: given text, it would encode it again
+            return pd.read_csv(io.BytesIO(utf8), engine="c", encoding="utf-8", **options)
         except Exception:  # not in the Python parser's words: it reads the text again
             pass
     return pd.read_csv(io.StringIO(text), engine="python", **options)
