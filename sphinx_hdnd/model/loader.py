@@ -369,8 +369,12 @@ class _Loader:
                     broken.add(cells["code"])
                 continue
             rows.append((row, cells))
-        # an empty cell means "not given": the field's default applies
-        data = [{k: v for k, v in cells.items() if k in known and v != ""} for _, cells in rows]
+        # an empty cell means "not given": the field's default applies (a row with no
+        # empty cell and no unknown column, most rows, is copied as it is)
+        only_known = known.issuperset(table.columns)
+        data = [dict(cells) if only_known and "" not in cells.values()
+                else {k: v for k, v in cells.items() if k in known and v != ""}
+                for _, cells in rows]
         where = self._origin(table)  # the table's file and sheet, then each row's number
         for item, (row, _) in zip(data, rows, strict=True):
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
