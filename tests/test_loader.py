@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import io
 import shutil
+import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -270,6 +271,15 @@ def test_plain_texts_take_the_c_parser(text):
     sep = tables._sniff_delimiter(text.splitlines()[0])
     assert tables._c_parser_reads_alike(text, sep)
     assert _cells_by("c", text, sep) == _cells_by("python", text, sep)
+
+
+def test_the_parser_choice_takes_linear_time():
+    """The test runs once per file before any parsing: a long line ending in a stray
+    quote must not make a regular expression backtrack over it again and again."""
+    text = "code,name\n" + "a" * 200_000 + 'x"y"\n' + 'x"' * 100_000 + "\n"
+    started = time.perf_counter()
+    assert not tables._c_parser_reads_alike(text, ",")
+    assert time.perf_counter() - started < 2
 
 
 CSV_SLIPS = ['"', '""', '"x"', ",", ";", "\n", "\r\n", "\r", "\n\n", " ", "\t", "x", '"a,b"',
