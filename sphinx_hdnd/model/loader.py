@@ -378,7 +378,8 @@ class _Loader:
         where = self._origin(table)  # the table's file and sheet, then each row's number
         for item, (row, _) in zip(data, rows, strict=True):
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
-        # the whole table in one call; rows are looked at one by one only when one fails
+        # the whole table in one call; when rows fail, their errors are reported at their
+        # rows and the other rows are validated again, without them
         context = {"number_style": style}
         try:
             return _records_of(model).validate_python(data, context=context)

@@ -145,6 +145,8 @@ def _parse_csv(text: str, sep: str, utf8: bytes) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), engine="python", **options)
 
 
+#: a quote on the first line
+_QUOTE_IN_HEADER = re.compile(r'[^\n"]*"')
 #: a carriage return that does not end a line (the csv module refuses it)
 _LONE_CR = re.compile(r"\r(?!\n)")
 #: a header line, with no quote, followed by a blank line (the Python parser skips it)
@@ -158,8 +160,7 @@ def _c_parser_reads_alike(text: str, sep: str) -> bool:
     enclose a whole field ("ab"c, a"b), a carriage return alone, NUL, a blank line
     right after the header and a quote in the header.
     """
-    header = text.split("\n", 1)[0]
-    if '"' in header or "\x00" in text or _LONE_CR.search(text) \
+    if _QUOTE_IN_HEADER.match(text) or "\x00" in text or _LONE_CR.search(text) \
             or _BLANK_AFTER_HEADER.match(text):
         return False
     quotes = text.count('"')
