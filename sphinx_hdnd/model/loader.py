@@ -500,7 +500,7 @@ def load_dataset(root: Path | str) -> Dataset:
     """Read a data folder. Never raises on bad data: see ``Dataset.problems``."""
     from .checks import check_dataset
 
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         loader = _Loader(Path(root))
         ds = loader.load()
         check_dataset(ds)
@@ -508,7 +508,7 @@ def load_dataset(root: Path | str) -> Dataset:
 
 
 @contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Loading makes millions of small objects (cells, rows, records) that form no
     cycles; Python's cyclic collector would walk all of them again at every full
     collection, a second of the time on 100,000 rows. Paused meanwhile, not turned off."""
