@@ -273,6 +273,12 @@ def test_plain_texts_take_the_c_parser(text):
     assert _cells_by("c", text, sep) == _cells_by("python", text, sep)
 
 
+@given(st.text(alphabet=list("a,;\t \n\r\x0b\x0c\x1c\x85\u2028"), min_size=1))
+def test_the_header_line_is_the_first_of_splitlines(text):
+    if text.strip():
+        assert tables._first_line(text) == text.splitlines()[0]
+
+
 def test_the_parser_choice_takes_linear_time():
     """The test runs once per file before any parsing: a long line ending in a stray
     quote must not make a regular expression backtrack over it again and again."""
