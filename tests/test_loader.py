@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import shutil
+import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model import load_dataset, tables
 from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
 
 AREAS = "code,name,level,parent,order\nan-binh,An Bình,huyện,,1\nbinh-son,Bình Sơn,huyện,,2\n" \
@@ -192,6 +196,129 @@ def test_unparseable_csv_is_hd100_not_a_crash(copy_project):
     (data / "areas.csv").write_text('code,name,level\n"an-binh,An Bình,huyện\n', encoding="utf-8")
     got = problems(data)
     assert got and got[0][:2] == ("HD100", "data/areas.csv")
+
+
+def _rows_by_to_dict(frame: pd.DataFrame) -> list[tuple[int, dict[str, Any]]]:
+    """The rows as DataFrame.to_dict gives them, blank ones left out (how the loader
+    built them before it went column by column)."""
+    out = []
+    for offset, record in enumerate(frame.to_dict(orient="records")):
+        cells = {str(k): tables._cell(v) for k, v in record.items()}
+        if not all(v is None or v == "" for v in cells.values()):
+            out.append((2 + offset, cells))
+    return out
+
+
+excel_value = st.one_of(st.sampled_from(["", " ", "x", " y ", "0", None, float("nan"), 0, 1.5,
+                                         True, dt.datetime(2024, 7, 10), pd.NaT]),
+                        st.text(max_size=3))
+
+
+@pytest.mark.filterwarnings("ignore:DataFrame columns are not unique")
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.sampled_from(["code", " code", "code ", "name", "x"]),
+                      min_size=1, max_size=4),
+       data=st.data())
+def test_rows_are_built_as_to_dict_builds_them(names, data):
+    """Column by column, text or Excel values, repeated names (the last one wins) and
+    blank rows included."""
+    body = data.draw(st.lists(st.lists(excel_value, min_size=len(names), max_size=len(names)),
+                              max_size=5))
+    text_only = data.draw(st.booleans())
+    if text_only:  # as a CSV arrives: text, NaN for a missing cell
+        body = [[v if isinstance(v, str) else float("nan") for v in row] for row in body]
+    frame = pd.DataFrame(body, columns=names, dtype=str if text_only else object)
+    expected = _rows_by_to_dict(frame.set_axis([n.strip() for n in names], axis=1))
+    assert tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None).rows == expected
+
+
+# ------------------------------------------------------------------ C and Python parsers
+
+
+def _cells_by(engine: str, text: str, sep: str) -> Any:
+    """The table pandas' parser ``engine`` reads, as the loader keeps it, or the error."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, engine=engine, dtype=str,
+                            keep_default_na=False, skip_blank_lines=False,
+                            quoting=csv.QUOTE_MINIMAL)
+    except Exception as exc:
+        return type(exc).__name__
+    table = tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None)
+    return table.columns, table.rows, table.header_notes
+
+
+@pytest.mark.parametrize("text", [
+    'code,name\n"a"b,x\n',  # a quote closed before the end of its field
+    'code,name\na"b,x\n',  # a quote inside a field
+    'code,name\n"a",x"\n',
+    'code,name\n"""a""",x\n',  # quotes doubled inside a field
+    "code,name\na,b\rc,d\n",  # a carriage return alone
+    "code,name\n\na,b\n",  # a blank line right after the header
+    "code,name\r\n\r\na,b\r\n",
+    '"code",name\na,b\n',  # a quote in the header
+    "code,name\na,b\x00\n",
+])
+def test_texts_the_c_parser_reads_otherwise_go_to_the_python_parser(text):
+    assert not tables._c_parser_reads_alike(text, ",")
+
+
+@pytest.mark.parametrize("text", [
+    'code,name\n"a,b","x\ny"\n"",c\n',
+    "code;name\r\na;b\r\n\r\nc;\r\n",
+    "code,name\na\n\nb,c\n",
+])
+def test_plain_texts_take_the_c_parser(text):
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    assert tables._c_parser_reads_alike(text, sep)
+    assert _cells_by("c", text, sep) == _cells_by("python", text, sep)
+
+
+@given(st.text(alphabet=list("a,;\t \n\r\x0b\x0c\x1c\x85\u2028"), min_size=1))
+def test_the_header_line_is_the_first_of_splitlines(text):
+    if text.strip():
+        assert tables._first_line(text) == text.splitlines()[0]
+
+
+def test_the_parser_choice_takes_linear_time():
+    """The test runs once per file before any parsing: a long line ending in a stray
+    quote must not make a regular expression backtrack over it again and again."""
+    text = "code,name\n" + "a" * 200_000 + 'x"y"\n' + 'x"' * 100_000 + "\n"
+    started = time.perf_counter()
+    assert not tables._c_parser_reads_alike(text, ",")
+    assert time.perf_counter() - started < 2
+
+
+CSV_SLIPS = ['"', '""', '"x"', ",", ";", "\n", "\r\n", "\r", "\n\n", " ", "\t", "x", '"a,b"',
+             '"\n"', "\\", "'", "#", ",,", '""""', "đ", "\x0c", "\u2028", "\x85"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
+    """A table with slips typed into it: where the fast C parser is used and reads it,
+    the Python parser (the reference) reads the same cells."""
+    text = data.draw(st.sampled_from(_csv_seeds()))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        if data.draw(st.booleans()):
+            text = text[:at] + data.draw(st.sampled_from(CSV_SLIPS)) + text[at:]
+        else:
+            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    if not text.strip():
+        return
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    if not tables._c_parser_reads_alike(text, sep):
+        return
+    by_c = _cells_by("c", text, sep)
+    if not isinstance(by_c, str):  # a C parser error: the Python parser reads it again
+        assert by_c == _cells_by("python", text, sep)
+
+
+@functools.cache
+def _csv_seeds() -> list[str]:
+    data = Path(__file__).parent / "data" / "minimal" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("*.csv"))]
+    return [*texts, texts[0].replace(",", ";"), texts[1].replace("\n", "\r\n")]
 
 
 # ------------------------------------------------------------------ XLSX
@@ -444,3 +571,76 @@ def test_unreadable_file_is_hd100(copy_project, monkeypatch, name):
     monkeypatch.setattr(Path, "read_bytes", locked)
     got = problems(data)
     assert [p[:2] for p in got] == [("HD100", f"data/{name}")]
+
+
+# ------------------------------------------------------------------ big tables
+
+
+def _indicator_rows(data: Path, n: int) -> tuple[list[str], list[list[str]]]:
+    """The minimal project's indicators, then its first one repeated ``n`` times with
+    fresh codes (the rows of the copies start after the original ones)."""
+    header, *original = rows_of(data / "indicators.csv")
+    copies = []
+    for i in range(n):
+        row = list(original[0])
+        row[header.index("code")] = f"ct_{i:06d}"
+        copies.append(row)
+    return header, [*original, *copies]
+
+
+def _write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, *rows])
+
+
+def test_the_same_slip_is_reported_on_every_row(copy_project):
+    """Parsed numbers are cached by their text: a slip repeated on many rows is still
+    reported on each of them, and the good rows around it keep their values."""
+    data = copy_project()
+    header, rows = _indicator_rows(data, 30)
+    value = header.index("value")
+    slips = (10, 17, 29)
+    for i in slips:
+        rows[i][value] = "8,75 %"
+    _write_rows(data / "indicators.csv", header, rows)
+    ds = load_dataset(data)
+    got = [(p.code, p.origin.row, p.origin.column, p.message) for p in ds.problems.items]
+    assert got == [("HD120", i + 2, "value", "“8,75 %” có ký hiệu đơn vị; chỉ ghi con số, "
+                    "đơn vị ghi ở cột đơn vị") for i in slips]
+    copies = [ind for code, ind in ds.indicators.items() if code.startswith("ct_")]
+    assert len(copies) == 30 - len(slips)
+    assert {ind.value for ind in copies} == {Decimal("8.75")}
+
+
+def test_slips_deep_inside_a_big_table_keep_their_rows(copy_project):
+    """A big table is validated in one call; its slips are still reported at their own
+    row and column, in row order, and every other row is loaded."""
+    data = copy_project()
+    header, rows = _indicator_rows(data, 50_500)
+    col = header.index
+    rows[49_998][col("value")] = "sai"  # row 50,000
+    rows[20_000][col("topic")] = "Kinh Te"  # row 20,002
+    rows[20_000][col("plan")] = "1,2,3"
+    rows[-1][col("name")] = ""  # the last row
+    _write_rows(data / "indicators.csv", header, rows)
+    ds = load_dataset(data)
+    got = [(p.code, p.origin.file, p.origin.row, p.origin.column, p.message)
+           for p in ds.problems.items]
+    file = "data/indicators.csv"
+    assert got == [
+        ("HD115", file, 20_002, "topic", "“Kinh Te” không phải mã hợp lệ (chữ thường không "
+         "dấu, số, _ hoặc -, bắt đầu bằng chữ)"),
+        ("HD120", file, 20_002, "plan", "“1,2,3” không phải là số (ví dụ đúng: 14.955,28 "
+         "hoặc 14955.28)"),
+        ("HD120", file, 50_000, "value", "“sai” không phải là số (ví dụ đúng: 14.955,28 "
+         "hoặc 14955.28)"),
+        ("HD112", file, len(rows) + 1, "name", "thiếu giá trị bắt buộc"),
+    ]
+    assert len(ds.indicators) == len(rows) - 3
+    code_at = {i + 2: row[col("code")] for i, row in enumerate(rows)}
+    assert ds.indicators[code_at[49_999]].origin.row == 49_999
+    assert ds.indicators[code_at[50_001]].origin.row == 50_001
+    # the rows that failed are known by their code: no second report from references
+    failed = {code_at[20_002], code_at[50_000], code_at[len(rows) + 1]}
+    assert failed <= ds.broken_codes["indicators"]
+    assert not failed & set(ds.indicators)

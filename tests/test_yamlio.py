@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml.nodes import Node
 
+from sphinx_hdnd.model import yamlio
 from sphinx_hdnd.model.yamlio import MAX_CHARS, YamlDocument, YamlProblem, read_yaml
 
 DOC = """\
@@ -199,3 +203,87 @@ def test_deep_nesting_in_a_project_is_reported(copy_project, hdnd):
     assert "Traceback" not in result.output
     assert [(p["code"], p["file"], p["line"]) for p in result.problems] == [
         ("HD107", "data/session.yaml", 45)]
+
+
+# ------------------------------------------------------------------ libyaml and PyYAML
+
+REPO = Path(__file__).parent.parent
+DATA_YAML = sorted([*REPO.glob("examples/*/data/*.yaml"), *REPO.glob("tests/data/*/data/*.yaml"),
+                    *REPO.glob("tests/roots/*/data/*.yaml"),
+                    REPO / "sphinx_hdnd/model/default_topics.yaml"])
+needs_libyaml = pytest.mark.skipif(yamlio._FastComposer is None,
+                                   reason="PyYAML is built without libyaml")
+
+
+def _outcome(node: Node | None) -> tuple[Any, ...]:
+    """What read_yaml makes of a node tree: the data and lines, or the problem."""
+    if node is None:
+        return ("empty",)
+    conv = yamlio._Converter()
+    try:
+        data = conv.convert(node, ())
+    except YamlProblem as exc:
+        return ("problem", exc.code, exc.line, exc.message)
+    return ("empty",) if data is None else ("data", data, conv.lines)
+
+
+def _pure(text: str) -> tuple[Any, ...]:
+    try:
+        return _outcome(yamlio._compose(text))
+    except YamlProblem as exc:
+        return ("problem", exc.code, exc.line, exc.message)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", DATA_YAML, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_libyaml_reads_the_data_files_as_pyyaml_does(path):
+    text = path.read_text(encoding="utf-8")
+    fast = yamlio._compose_fast(text)
+    assert fast is not None, "a real data file should take the fast path"
+    assert _outcome(fast) == _pure(text)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    "a: x\t\nb: 1\n",  # PyYAML refuses the tab, libyaml does not
+    "topics: [kinh-te, ? giao-thong]\n",  # a "?" key inside a flow list
+    "text: |#\n  x\n",  # a comment glued to a block scalar header
+    "\u2029\ufeffa: 1\n",  # a byte order mark after a line separator
+    "- !\n",  # an empty value with the "!" tag
+    "a: &x 1\nb: *x\n",  # refused by our composer: the pure-Python report
+    "a: [1, 2\n",  # refused by libyaml: the pure-Python report
+])
+def test_where_libyaml_differs_pyyaml_decides(text):
+    assert yamlio._compose_fast(text) is None
+    try:
+        doc = read_yaml(text)
+    except YamlProblem as exc:
+        assert _pure(text) == ("problem", exc.code, exc.line, exc.message)
+    else:
+        assert _pure(text) == (("empty",) if doc.data is None else ("data", doc.data, doc.lines))
+
+
+SEEDS = [p.read_text(encoding="utf-8") for p in DATA_YAML if p.stat().st_size < 5000]
+SLIPS = ["\n", "\r\n", "\r", " ", "  ", ":", ": ", "- ", "-", "#", " #", '"', "'", "\\", "|", ">",
+         "|-", ">+", "[", "]", "{", "}", ",", "*a", "&a ", "!!str ", "!x ", "---", "...", "\x85",
+         "\u2028", "\xa0", "đ", "1.490", "~", "yes", "<<", "@", "%", "\\n", "?", "\t", "\ufeff"]
+
+
+@needs_libyaml
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_libyaml_gives_pyyamls_tree_or_leaves_the_text_to_it(data):
+    """A data file with slips typed into it: whenever libyaml gives a tree, PyYAML reads
+    the same, so a problem is always PyYAML's report."""
+    text = data.draw(st.sampled_from(SEEDS))
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        if data.draw(st.booleans()):
+            text = text[:at] + data.draw(st.sampled_from(SLIPS)) + text[at:]
+        else:
+            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    if any(line.lstrip(" ").startswith("\t") for line in text.splitlines()):
+        return  # refused before any parser runs
+    fast = yamlio._compose_fast(text)
+    if fast is not None:
+        assert _outcome(fast) == _pure(text)

@@ -174,9 +174,11 @@ def _check_references(ds: Dataset) -> None:
         if rec.source is not None and rec.source not in sources:
             log.add("HD134", rec.origin.with_column("source"),
                     f"nguồn “{rec.source}” chưa khai báo trong sources")
-    for ind in ds.indicators.values():
-        topic(ind.origin, [ind.topic], "topic")
-        area(ind.origin, [ind.area], "area")
+    for ind in ds.indicators.values():  # the most numerous rows: test before calling
+        if ind.topic not in topics:
+            topic(ind.origin, [ind.topic], "topic")
+        if ind.area is not None and ind.area not in areas:
+            area(ind.origin, [ind.area], "area")
     for rk in ds.rankings.values():
         topic(rk.origin, [rk.topic], "topic")
         if rk.indicator is not None and rk.indicator not in indicators:
@@ -206,6 +208,18 @@ def _check_references(ds: Dataset) -> None:
                         f"kỳ họp “{session_code}” không phải kỳ họp này hay một kỳ họp trước đã khai báo")
 
 
+#: figures an indicator may state that can also be computed: (code, column, computation,
+#: message with ``i`` the indicator and ``c`` the computed figure)
+_STATED_FIGURES = (
+    ("HD141", "plan_pct", compute.computed_plan_pct,
+     "ghi {i.plan_pct}% kế hoạch nhưng {i.value} / {i.plan} = {c:.2f}%"),
+    ("HD142", "growth", compute.computed_growth,
+     "ghi tăng {i.growth}% nhưng từ {i.previous} lên {i.value} là {c:.2f}%"),
+    ("HD148", "ratio", compute.computed_ratio,
+     "ghi gấp {i.ratio} lần nhưng {i.value} / {i.previous} = {c:.2f}"),
+)
+
+
 def _check_indicators(ds: Dataset) -> None:
     log = ds.problems
     for ind in ds.indicators.values():
@@ -213,18 +227,15 @@ def _check_indicators(ds: Dataset) -> None:
             log.add("HD140", ind.origin.with_column("plan"),
                     f"kế hoạch {ind.plan} phải lớn hơn 0")
             continue
-        stated_checks = (
-            ("HD141", "plan_pct", ind.plan_pct, compute.computed_plan_pct(ind),
-             f"ghi {ind.plan_pct}% kế hoạch nhưng {ind.value} / {ind.plan} = {{c:.2f}}%"),
-            ("HD142", "growth", ind.growth, compute.computed_growth(ind),
-             f"ghi tăng {ind.growth}% nhưng từ {ind.previous} lên {ind.value} là {{c:.2f}}%"),
-            ("HD148", "ratio", ind.ratio, compute.computed_ratio(ind),
-             f"ghi gấp {ind.ratio} lần nhưng {ind.value} / {ind.previous} = {{c:.2f}}"),
-        )
         # a figure the data states and that can be computed must agree with the computation
-        for code, column, stated, computed, message in stated_checks:
-            if stated is not None and computed is not None and not compute.agrees(stated, computed):
-                log.add(code, ind.origin.with_column(column), message.format(c=computed))
+        # (computed, and the message written, only for a stated figure: most rows state none)
+        for code, column, computation, message in _STATED_FIGURES:
+            stated = getattr(ind, column)
+            if stated is None:
+                continue
+            computed = computation(ind)
+            if computed is not None and not compute.agrees(stated, computed):
+                log.add(code, ind.origin.with_column(column), message.format(i=ind, c=computed))
 
 
 def _check_shares(ds: Dataset) -> None:

@@ -9,6 +9,7 @@ failure back to its file, row and column.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import Annotated, Any
@@ -34,12 +35,16 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _style(info: ValidationInfo) -> NumberStyle:
-    ctx = info.context or {}
-    return NumberStyle(ctx.get("number_style", NumberStyle.AUTO))
+    style = (info.context or {}).get("number_style", NumberStyle.AUTO)
+    # the loader passes a NumberStyle already: calling the Enum again costs more than
+    # the parsing itself on a big table
+    return style if isinstance(style, NumberStyle) else NumberStyle(style)
 
 
 def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
-    if _is_blank(value):
+    if isinstance(value, str):  # every table cell: tested first
+        return _number_from_text(value, _style(info)) if value.strip() else None
+    if value is None:
         return None
     if isinstance(value, bool):
         raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": value})
@@ -50,8 +55,13 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
         return Decimal(str(value))
     if isinstance(value, Decimal):
         return value
-    text = str(value)
-    style = _style(info)
+    return _number_from_text(str(value), _style(info))  # any other scalar YAML gives
+
+
+@functools.lru_cache(maxsize=65_536)
+def _number_from_text(text: str, style: NumberStyle) -> Decimal:
+    """A cell's text as a number. Cached: a big table repeats the same figures many
+    times, and a Decimal is immutable. Errors are raised anew on each call (not cached)."""
     if style is NumberStyle.AUTO:
         if is_ambiguous(text):
             raise PydanticCustomError(
@@ -122,7 +132,10 @@ def _to_date(value: Any) -> dt.date | None:
 
 
 def _to_code(value: Any) -> str:
-    text = "" if value is None else str(value).strip()
+    if isinstance(value, str):  # every table cell: tested first
+        text = value.strip()
+    else:
+        text = "" if value is None else str(value).strip()
     if not CODE_PATTERN.match(text):
         raise PydanticCustomError(
             "hdnd_code",
@@ -133,7 +146,9 @@ def _to_code(value: Any) -> str:
 
 
 def _to_optional_code(value: Any) -> str | None:
-    return None if _is_blank(value) else _to_code(value)
+    if value is None or (isinstance(value, str) and not value.strip()):  # _is_blank, inlined
+        return None
+    return _to_code(value)
 
 
 def _split(value: Any) -> list[Any]:
@@ -157,13 +172,13 @@ def _to_texts(value: Any) -> list[str]:
 
 
 def _to_text(value: Any) -> str:
+    if isinstance(value, str):  # every table cell: tested first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool | int | float | Decimal):
         return str(value)
-    if not isinstance(value, str):
-        raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
-    return value.strip()
+    raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
 
 
 def _to_required_text(value: Any) -> str:

@@ -18,6 +18,7 @@ kept (``3.798,254`` stays three decimals).
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -52,6 +53,7 @@ def _clean(text: str) -> str:
     return text.replace("\u2212", "-")  # typographic minus from Word
 
 
+@functools.lru_cache(maxsize=65_536)  # a table repeats its figures: read each text once
 def style_of(text: str) -> NumberStyle | None:
     """The style a single value proves, or None if it proves nothing.
 
@@ -132,6 +134,8 @@ def resolve_style(values: list[str], declared: NumberStyle) -> tuple[NumberStyle
         st = style_of(v)
         if st is not None and st not in seen:
             seen[st] = v
+            if len(seen) == 2:
+                break  # mixed: the first value of each style is the example
     if len(seen) == 2:
         return None, f"“{seen[NumberStyle.VI]}” (kiểu Việt Nam) và “{seen[NumberStyle.PLAIN]}” (kiểu quốc tế)"
     if seen:

@@ -5,16 +5,25 @@ every value's path maps to its line, duplicate keys are reported instead of
 silently overwritten, and anchors/aliases (the "billion laughs" bomb) and
 custom tags are refused. Scalars stay text where YAML would guess a type
 that loses information (``1.50`` must keep its two decimals).
+
+The text is parsed by libyaml (PyYAML's C parser) when it is installed, about
+five times faster; its events go through the same composer. Any problem makes
+the pure-Python parser read the file again, so that a problem is always
+reported with the same words and line, whichever parser found it first.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from .numbers import is_ambiguous
 
@@ -121,9 +130,15 @@ class _Converter:
         return node.value
 
 
-class _NoAliasComposer(yaml.SafeLoader):
+class _NoAliases(Composer):
+    """Composes nodes from parser events, refusing aliases, anchors, depth and size."""
+
     _hdnd_depth = 0  # nesting depth of the node being composed
     _hdnd_nodes = 0  # nodes composed so far: a huge file stops here, not after parsing all
+
+    if TYPE_CHECKING:  # given by the parser this is mixed with (pure-Python or libyaml)
+        def check_event(self, *choices: Any) -> bool: ...
+        def peek_event(self) -> Any: ...
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -150,6 +165,51 @@ class _NoAliasComposer(yaml.SafeLoader):
             self._hdnd_depth = depth
 
 
+class _NoAliasComposer(_NoAliases, yaml.SafeLoader):
+    """The pure-Python parser: the reference for every problem."""
+
+
+_FastComposer: Callable[[str], Any] | None = None
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _LibyamlComposer(_NoAliases, CParser, Resolver):
+        """libyaml's events, composed by :class:`_NoAliases` (not by libyaml itself)."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+
+        get_single_node = Composer.get_single_node
+        compose_document = Composer.compose_document
+
+    _FastComposer = _LibyamlComposer
+
+
+#: what libyaml reads where PyYAML refuses or reads otherwise (found by comparing the two
+#: on mutated data files): tabs, byte order marks, "?" keys, "|#" headers, "!" tags.
+#: Such a text is read by the pure-Python parser only.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?]|\S#|(?:^|[\s\[{,])!", re.MULTILINE)
+#: characters the pure-Python reader refuses: its own report, with its position
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+
+
+def _compose_fast(text: str) -> Node | None:
+    """The node tree by libyaml, or None when libyaml is missing or finds any problem
+    (the pure-Python parser then reads the text again and reports it)."""
+    if _FastComposer is None or _LIBYAML_DIFFERS.search(text) or _NON_PRINTABLE.search(text):
+        return None
+    try:
+        loader = _FastComposer(text)
+        try:
+            return loader.get_single_node()  # type: ignore[no-any-return]
+        finally:
+            loader.dispose()
+    except Exception:  # any problem, ours (YamlProblem) or libyaml's: read again below
+        return None
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`YamlProblem`."""
     if len(text) > MAX_CHARS:
@@ -160,6 +220,21 @@ def read_yaml(text: str) -> YamlDocument:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
+    node = _compose_fast(text)
+    if node is None:
+        node = _compose(text)
+    if node is None:
+        return YamlDocument(None, {})
+    conv = _Converter()
+    try:
+        data = conv.convert(node, ())
+    except RecursionError:
+        raise YamlProblem("HD107", None, _TOO_DEEP) from None
+    return YamlDocument(data, conv.lines)
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree by the pure-Python parser; raises :class:`YamlProblem`."""
     try:
         # the reader checks the characters as soon as the loader is built
         loader = _NoAliasComposer(text)
@@ -185,14 +260,7 @@ def read_yaml(text: str) -> YamlDocument:
         raise YamlProblem("HD107", None, _TOO_DEEP) from None
     finally:
         loader.dispose()
-    if node is None:
-        return YamlDocument(None, {})
-    conv = _Converter()
-    try:
-        data = conv.convert(node, ())
-    except RecursionError:
-        raise YamlProblem("HD107", None, _TOO_DEEP) from None
-    return YamlDocument(data, conv.lines)
+    return node
 
 
 _TOO_DEEP = "các mục lồng nhau quá sâu; dữ liệu chỉ cần vài cấp thụt lề"
