@@ -151,13 +151,6 @@ def test_generated_pages_of_removed_areas_go_but_user_pages_stay(tmp_path):
 # ------------------------------------------------------------------ hdnd init
 
 
-def _has_init() -> bool:
-    from sphinx_hdnd import cli
-
-    return "init" in cli.main.commands
-
-
-@pytest.mark.skipif(not _has_init(), reason="hdnd init not yet available")
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
     folder = tmp_path / "du-an"
     folder.mkdir()
@@ -172,7 +165,6 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
-@pytest.mark.skipif(not _has_init(), reason="hdnd init not yet available")
 def test_init_force_keeps_files_that_are_not_its_own(tmp_path):
     folder = tmp_path / "du-an"
     folder.mkdir()
@@ -184,7 +176,6 @@ def test_init_force_keeps_files_that_are_not_its_own(tmp_path):
     assert (folder / "conf.py").is_file()
 
 
-@pytest.mark.skipif(not _has_init(), reason="hdnd init not yet available")
 def test_init_into_an_empty_folder_then_validate_writes_nothing(tmp_path):
     folder = tmp_path / "moi"
     assert run_cli("init", str(folder)).exit_code == 0
