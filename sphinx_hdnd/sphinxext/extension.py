@@ -24,6 +24,7 @@ from .directives.resolutions import ResolutionsDirective
 from .directives.session import SessionDirective
 from .generate import generate_pages
 from .memory import setup_memory
+from .navigation import setup_navigation
 from .roles import FigureRole
 from .search import SearchVietnamese
 from .sources import number_sources
@@ -134,6 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_static)
     app.connect("doctree-read", number_sources)
     setup_memory(app)  # a large province's documents are not all held in memory at once
+    setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
     setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished
     return {
         "version": __version__,

@@ -1,0 +1,67 @@
+"""The sidebar's tree is computed once per folder for pages outside it (``sphinxext/navigation.py``).
+
+The briefing limit is lowered so that the post-reform test root's briefings
+are left out of the tree, as a large province's are. The site written with
+the shared trees is byte for byte the one Sphinx writes computing every page's
+tree, and the briefings of one area share one computation.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_hdnd.sphinxext import generate, navigation
+
+ROOT = Path(__file__).parent / "roots" / "test-hdnd-reform"
+FURO = {"html_theme": "furo"}
+
+
+def pages(outdir: Path) -> dict[str, bytes]:
+    return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in outdir.rglob("*.html")}
+
+
+def test_pages_outside_the_tree_share_one_tree_per_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sphinx_run: Callable[..., Any]) -> None:
+    monkeypatch.setattr(generate, "NAV_BRIEFINGS_MAX", 0)
+    shutil.copytree(ROOT, tmp_path / "own")
+    shutil.copytree(ROOT, tmp_path / "shared")
+
+    with monkeypatch.context() as m:  # Sphinx's own: every page computes its tree
+        m.setattr(navigation, "share_toctree", lambda *args: None)
+        own = sphinx_run("html", tmp_path / "own", tmp_path / "own" / "_build",
+                         confoverrides=FURO)
+    shared = sphinx_run("html", tmp_path / "shared", tmp_path / "shared" / "_build",
+                        confoverrides=FURO)
+    assert own.statuscode == 0 and shared.statuscode == 0
+
+    mine, theirs = pages(shared.outdir), pages(own.outdir)
+    assert sorted(mine) == sorted(theirs)
+    assert [name for name in theirs if mine[name] != theirs[name]] == []
+
+    # the briefings are outside the tree, and the sidebar is there, with every area
+    briefings = sorted(d for d in shared.found_docs
+                       if d.startswith("tiep-xuc/") and d.count("/") == 2
+                       and not d.endswith("/index"))
+    folders = {d.rsplit("/", 1)[0] for d in briefings}
+    assert len(briefings) >= 2 * len(folders) > 0
+    first = briefings[0]
+    own_folder = first.rsplit("/", 1)[0]
+    sidebar = BeautifulSoup(mine[first + ".html"].decode(), "html.parser").select_one(
+        ".sidebar-tree")
+    assert sidebar is not None
+    links = {a["href"] for a in sidebar.select("a.reference")}
+    areas = {"index.html" if f == own_folder else "../" + f.split("/")[1] + "/index.html"
+             for f in folders}
+    assert areas <= links
+    assert not any(b.rsplit("/", 1)[1] + ".html" in links for b in briefings)
+
+    # one tree per folder (and per set of the theme's arguments), not one per page
+    assert navigation._current is not None
+    computed = {folder for folder, _ in navigation._current.trees}
+    assert folders <= computed and len(computed) < len(briefings)
