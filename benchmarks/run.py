@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -205,7 +206,12 @@ def machine() -> dict[str, object]:
         load = os.getloadavg()[0]
     except OSError:
         load = None
+    # an interpreter built without profile-guided optimisation runs this code ~15% slower
+    # (the same PDF booklet: 1.05 s here against 0.88 s on Debian's python3.11)
+    flags = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    build = "PGO" if "--enable-optimizations" in flags else "no PGO"
     return {"cpu": cpu, "cores": os.cpu_count(), "ram": ram, "python": platform.python_version(),
+            "python_build": f"{build}, {sys.executable}",
             "sphinx": sphinx_pkg.__version__, "platform": platform.platform(),
             "load_at_start": load}
 
