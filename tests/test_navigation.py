@@ -65,3 +65,11 @@ def test_pages_outside_the_tree_share_one_tree_per_folder(
     assert navigation._current is not None
     computed = {folder for folder, _ in navigation._current.trees}
     assert folders <= computed and len(computed) < len(briefings)
+
+    # a parallel build writes in worker processes, each with the trees it computed
+    shutil.copytree(ROOT, tmp_path / "parallel")
+    parallel = sphinx_run("html", tmp_path / "parallel", tmp_path / "parallel" / "_build",
+                          confoverrides=FURO, parallel=2)
+    assert parallel.statuscode == 0
+    in_parallel = pages(parallel.outdir)
+    assert [name for name in theirs if in_parallel.get(name) != theirs[name]] == []
