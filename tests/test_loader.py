@@ -18,7 +18,9 @@ import pytest
 from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
+from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model import load_dataset, tables
 from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
 
@@ -713,3 +715,31 @@ def test_slips_deep_inside_a_big_table_keep_their_rows(copy_project):
     assert failed <= ds.broken_codes["indicators"]
     assert not failed & set(ds.indicators)
 
+
+# ------------------------------------------------------------------ field types
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("-inf"), Decimal("NaN"),
+                                   Decimal("Infinity"), Decimal("sNaN")])
+def test_a_number_field_refuses_nan_and_infinities(value):
+    """As pydantic's Decimal type did when it checked the fields' values again."""
+    with pytest.raises(ValidationError) as info:
+        TypeAdapter(F.Num).validate_python(value)
+    (error,) = info.value.errors()
+    assert (error["type"], error["msg"]) == ("finite_number", "Input should be a finite number")
+
+
+def test_every_field_value_is_stripped_of_any_whitespace():
+    """The fields take their validators' values as they are (pydantic strips no more)."""
+    spaces = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+    for kind, value, expected in [
+        (F.Text, f"{spaces}Tỷ lệ{spaces}", "Tỷ lệ"),
+        (F.RequiredText, f"{spaces}Tỷ lệ{spaces}", "Tỷ lệ"),
+        (F.Code, f"{spaces}kinh-te{spaces}", "kinh-te"),
+        (F.OptCode, f"{spaces}kinh-te{spaces}", "kinh-te"),
+        (F.OptCode, spaces, None),
+        (F.Codes, f"{spaces}a{spaces};{spaces}b{spaces}", ["a", "b"]),
+        (F.Texts, f"{spaces}a{spaces};{spaces}b{spaces}", ["a", "b"]),
+        (F.Texts, [f"{spaces}a{spaces}"], ["a"]),
+    ]:
+        assert TypeAdapter(kind).validate_python(value) == expected, kind

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.functional_validators import BeforeValidator
 
 from . import fields as F
 from .numbers import NumberStyle, resolve_style, style_of
@@ -107,12 +106,8 @@ class Dataset:
 
 def _numeric_fields(model: type[BaseModel]) -> set[str]:
     numeric = {F._to_decimal, F._to_int}
-    out = set()
-    for name, info in model.model_fields.items():
-        for meta in info.metadata:
-            if isinstance(meta, BeforeValidator) and meta.func in numeric:
-                out.add(name)
-    return out
+    return {name for name, info in model.model_fields.items()
+            if F.converter(info) in numeric}
 
 
 @functools.cache
