@@ -141,8 +141,8 @@ def _plain_table(path: Path, text: str, sep: str) -> Table | None:
     """The table of a plain CSV text (see :func:`_plain_records`), or None."""
     if (records := _plain_records(text, sep)) is None:
         return None
-    stripped = _StrippedTexts()
-    cells_by_row = (list(map(stripped.__getitem__, record)) for record in records[1:])
+    stripped = _StrippedTexts().__getitem__
+    cells_by_row = (tuple(map(stripped, record)) for record in records[1:])
     return _from_rows(path, records[0], cells_by_row, header_row=1, sheet=None)
 
 
