@@ -18,7 +18,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
-from pydantic.functional_validators import BeforeValidator
 
 from .model import fields as F
 from .model.numbers import NumberStyle
@@ -238,9 +237,8 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def _kind(info: FieldInfo) -> tuple[Kind, tuple[str, ...], type[BaseModel] | None]:
-    for meta in info.metadata:
-        if isinstance(meta, BeforeValidator) and meta.func in _KINDS:
-            return _KINDS[meta.func], (), None
+    if (func := F.converter(info)) in _KINDS:
+        return _KINDS[func], (), None
     inner, many = _unwrap(info.annotation)
     if isinstance(inner, type) and issubclass(inner, enum.Enum):
         return Kind.CHOICE, tuple(str(m.value) for m in inner), None

@@ -26,7 +26,6 @@ from bs4 import BeautifulSoup
 from conftest import MINIMAL
 from hdnd_sphinx import sphinx_build
 from pydantic import BaseModel
-from pydantic.functional_validators import BeforeValidator
 
 from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model.records import (
@@ -73,7 +72,7 @@ YAML_LISTS: dict[str, type[BaseModel]] = {"audiences": Audience, "topics": Topic
 
 
 def _validator(info: Any) -> Callable[..., Any] | None:
-    return next((m.func for m in info.metadata if isinstance(m, BeforeValidator)), None)
+    return F.converter(info)
 
 
 def text_fields(model: type[BaseModel]) -> dict[str, str]:

@@ -15,9 +15,12 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
+from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model import load_dataset, tables
 from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
 
@@ -311,6 +314,74 @@ def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
     by_c = _cells_by("c", text, sep)
     if not isinstance(by_c, str):  # a C parser error: the Python parser reads it again
         assert by_c == _cells_by("python", text, sep)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_csv_module_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
+    """A table with slips typed into it: where the loader reads it with the csv module
+    alone (no pandas), pandas' Python parser (the reference) reads the same cells."""
+    text = data.draw(st.sampled_from(_csv_seeds()))
+    for _ in range(data.draw(st.integers(0, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        if data.draw(st.booleans()):
+            text = text[:at] + data.draw(st.sampled_from(CSV_SLIPS)) + text[at:]
+        else:
+            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    if not text.strip():
+        return
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    table = tables._plain_table(Path("t.csv"), text, sep)
+    if table is not None:
+        assert (table.columns, table.rows, table.header_notes) == _cells_by("python", text, sep)
+
+
+@pytest.mark.parametrize("text", [
+    'code,name\n"a,b"," x\ny "\n"",c\n',
+    "code;name\r\na;b\r\nc;\r\n",
+    "code,name\n , \n",  # a row of blanks: not a record
+    "code,name\n",  # a header alone
+])
+def test_plain_texts_are_read_by_the_csv_module_as_by_pandas(text):
+    sep = tables._sniff_delimiter(text.splitlines()[0])
+    table = tables._plain_table(Path("t.csv"), text, sep)
+    assert table is not None
+    assert (table.columns, table.rows, table.header_notes) == _cells_by("python", text, sep)
+
+
+@pytest.mark.parametrize("text", [
+    "code,name\na\n",  # a short row: pandas fills it
+    "code,name\na,b,c\n",  # a wider row: an error, or an index
+    "code,name\n\na,b\n",  # a blank line
+    "code,code\na,b\n",  # a repeated name: pandas renames it
+    "code,,name\na,b,c\n",  # a blank name: pandas names it
+    "\ufeffcode,name\na,b\n",  # a second byte order mark
+    'code,name\n"a"b,c\n',  # the csv module refuses it (strict): pandas words why
+])
+def test_other_texts_are_left_to_pandas(text):
+    assert tables._plain_table(Path("t.csv"), text, ",") is None
+
+
+def test_repeated_cells_share_one_string():
+    """As pandas gives them: what reads the cells later hashes and encodes each once."""
+    table = tables._plain_table(Path("t.csv"), "code,topic\na,x \nb, x\n", ",")
+    assert table is not None
+    (_, first), (_, second) = table.rows
+    assert first["topic"] == second["topic"] == "x"
+    assert first["topic"] is second["topic"]
+
+
+def test_a_folder_of_plain_csv_files_is_loaded_without_pandas(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from sphinx_hdnd.model import load_dataset; "
+            f"ds = load_dataset({str(MINIMAL / 'data')!r}); "
+            "assert not ds.problems.errors, ds.problems.items; "
+            "print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=tmp_path)
+    assert out.stdout.strip() == "False"
 
 
 @functools.cache
@@ -643,3 +714,32 @@ def test_slips_deep_inside_a_big_table_keep_their_rows(copy_project):
     failed = {code_at[20_002], code_at[50_000], code_at[len(rows) + 1]}
     assert failed <= ds.broken_codes["indicators"]
     assert not failed & set(ds.indicators)
+
+
+# ------------------------------------------------------------------ field types
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("-inf"), Decimal("NaN"),
+                                   Decimal("Infinity"), Decimal("sNaN")])
+def test_a_number_field_refuses_nan_and_infinities(value):
+    """As pydantic's Decimal type did when it checked the fields' values again."""
+    with pytest.raises(ValidationError) as info:
+        TypeAdapter(F.Num).validate_python(value)
+    (error,) = info.value.errors()
+    assert (error["type"], error["msg"]) == ("finite_number", "Input should be a finite number")
+
+
+def test_every_field_value_is_stripped_of_any_whitespace():
+    """The fields take their validators' values as they are (pydantic strips no more)."""
+    spaces = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+    for kind, value, expected in [
+        (F.Text, f"{spaces}Tỷ lệ{spaces}", "Tỷ lệ"),
+        (F.RequiredText, f"{spaces}Tỷ lệ{spaces}", "Tỷ lệ"),
+        (F.Code, f"{spaces}kinh-te{spaces}", "kinh-te"),
+        (F.OptCode, f"{spaces}kinh-te{spaces}", "kinh-te"),
+        (F.OptCode, spaces, None),
+        (F.Codes, f"{spaces}a{spaces};{spaces}b{spaces}", ["a", "b"]),
+        (F.Texts, f"{spaces}a{spaces};{spaces}b{spaces}", ["a", "b"]),
+        (F.Texts, [f"{spaces}a{spaces}"], ["a"]),
+    ]:
+        assert TypeAdapter(kind).validate_python(value) == expected, kind

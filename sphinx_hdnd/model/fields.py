@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationInfo
+from pydantic import Field, PlainValidator, ValidationInfo
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style_of
@@ -52,10 +54,18 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
         return Decimal(value)
     if isinstance(value, float):
         # YAML floats: str() gives the shortest text that reads back exactly
-        return Decimal(str(value))
+        return _finite(Decimal(str(value)))
     if isinstance(value, Decimal):
-        return value
+        return _finite(value)
     return _number_from_text(str(value), _style(info))  # any other scalar YAML gives
+
+
+def _finite(number: Decimal) -> Decimal:
+    """NaN and infinities are refused as pydantic's Decimal type refuses them (the fields
+    take their validators' values as they are: see below)."""
+    if not number.is_finite():
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
+    return number
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -188,16 +198,24 @@ def _to_required_text(value: Any) -> str:
     return text
 
 
-Code = Annotated[str, BeforeValidator(_to_code)]
-OptCode = Annotated[str | None, BeforeValidator(_to_optional_code)]
-Codes = Annotated[list[str], BeforeValidator(_to_codes)]
-Texts = Annotated[list[str], BeforeValidator(_to_texts)]
-Text = Annotated[str, BeforeValidator(_to_text)]
-RequiredText = Annotated[str, BeforeValidator(_to_required_text)]
-Num = Annotated[Decimal | None, BeforeValidator(_to_decimal)]
-Int = Annotated[int | None, BeforeValidator(_to_int)]
-Flag = Annotated[bool, BeforeValidator(_to_bool)]
-Date = Annotated[dt.date | None, BeforeValidator(_to_date)]
+# Each type's validator gives its final value (stripped text, a Decimal, a bool...): a
+# plain validator, which pydantic does not check again (no second strip, no second
+# Decimal test), a tenth of the time of a big table
+Code = Annotated[str, PlainValidator(_to_code)]
+OptCode = Annotated[str | None, PlainValidator(_to_optional_code)]
+Codes = Annotated[list[str], PlainValidator(_to_codes)]
+Texts = Annotated[list[str], PlainValidator(_to_texts)]
+Text = Annotated[str, PlainValidator(_to_text)]
+RequiredText = Annotated[str, PlainValidator(_to_required_text)]
+Num = Annotated[Decimal | None, PlainValidator(_to_decimal)]
+Int = Annotated[int | None, PlainValidator(_to_int)]
+Flag = Annotated[bool, PlainValidator(_to_bool)]
+Date = Annotated[dt.date | None, PlainValidator(_to_date)]
+
+
+def converter(info: FieldInfo) -> Callable[..., Any] | None:
+    """The function that reads a field declared with one of the types above, or None."""
+    return next((m.func for m in info.metadata if isinstance(m, PlainValidator)), None)
 
 
 def col(description: str, example: str = "", **kw: Any) -> Any:
@@ -208,5 +226,5 @@ def col(description: str, example: str = "", **kw: Any) -> Any:
 
 __all__ = [
     "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredText",
-    "Text", "Texts", "_blank_to_none", "col",
+    "Text", "Texts", "_blank_to_none", "col", "converter",
 ]

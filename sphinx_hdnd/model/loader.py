@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.functional_validators import BeforeValidator
 
 from . import fields as F
 from .numbers import NumberStyle, resolve_style, style_of
@@ -107,12 +106,8 @@ class Dataset:
 
 def _numeric_fields(model: type[BaseModel]) -> set[str]:
     numeric = {F._to_decimal, F._to_int}
-    out = set()
-    for name, info in model.model_fields.items():
-        for meta in info.metadata:
-            if isinstance(meta, BeforeValidator) and meta.func in numeric:
-                out.add(name)
-    return out
+    return {name for name, info in model.model_fields.items()
+            if F.converter(info) in numeric}
 
 
 @functools.cache
@@ -370,9 +365,10 @@ class _Loader:
                 continue
             rows.append((row, cells))
         # an empty cell means "not given": the field's default applies (a row with no
-        # empty cell and no unknown column, most rows, is copied as it is)
+        # empty cell and no unknown column, most rows, is taken as it is: the table was
+        # read for this call alone, its rows' cells are not read again but for "code")
         only_known = known.issuperset(table.columns)
-        data = [dict(cells) if only_known and "" not in cells.values()
+        data = [cells if only_known and "" not in cells.values()
                 else {k: v for k, v in cells.items() if k in known and v != ""}
                 for _, cells in rows]
         where = self._origin(table)  # the table's file and sheet, then each row's number

@@ -12,11 +12,13 @@ import csv
 import functools
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where used: a folder of plain CSV files never needs pandas
+    import pandas as pd
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -117,6 +119,10 @@ def read_csv(path: Path) -> Table:
     if not text.strip():
         raise TableProblem("HD103", "tệp rỗng")
     sep = _sniff_delimiter(_first_line(text))
+    if (table := _plain_table(path, text, sep)) is not None:
+        return table
+    import pandas as pd
+
     try:
         frame = _parse_csv(text, sep, utf8=raw.removeprefix(codecs.BOM_UTF8))
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
@@ -131,6 +137,53 @@ def _first_line(text: str) -> str:
     return text[: end + 1 if end >= 0 else len(text)].splitlines()[0]
 
 
+def _plain_table(path: Path, text: str, sep: str) -> Table | None:
+    """The table of a plain CSV text (see :func:`_plain_records`), or None."""
+    if (records := _plain_records(text, sep)) is None:
+        return None
+    stripped = _StrippedTexts().__getitem__
+    cells_by_row = (tuple(map(stripped, record)) for record in records[1:])
+    return _from_rows(path, records[0], cells_by_row, header_row=1, sheet=None)
+
+
+def _plain_records(text: str, sep: str) -> list[list[str]] | None:
+    """The records of a plain CSV text, or None.
+
+    pandas' Python parser reads a text with the csv module (strict, with these
+    options), then gives names to blank or repeated header cells, fills short rows,
+    takes a wider row as an error or an index and strips a byte order mark. A text
+    none of that applies to (a header of distinct names, every record as wide as it)
+    is read here by the csv module alone, the same cells without importing pandas;
+    any other text is None, left to pandas, which reads and words it.
+    """
+    if text.startswith("\ufeff"):  # a second byte order mark: pandas strips it
+        return None
+    reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"', escapechar=None,
+                        doublequote=True, skipinitialspace=False, quoting=csv.QUOTE_MINIMAL,
+                        strict=True)
+    try:
+        records = list(reader)
+    except csv.Error:
+        return None
+    header = records[0] if records else []
+    if not all(header) or not header or len(set(header)) < len(header):
+        return None
+    width = len(header)
+    if any(len(record) != width for record in records):
+        return None
+    return records
+
+
+class _StrippedTexts(dict[str, str]):
+    """A cell's text -> the text stripped, one string object for each distinct text (as
+    pandas gives them): a big table repeats its codes, names and figures, and what reads
+    the cells later (caches, pydantic) hashes or encodes each string object once."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = stripped = text.strip()
+        return stripped
+
+
 def _parse_csv(text: str, sep: str, utf8: bytes) -> pd.DataFrame:
     """The cells of a CSV text (``utf8``: the same text, as the file's bytes), every
     one as text.
@@ -139,6 +192,8 @@ def _parse_csv(text: str, sep: str, utf8: bytes) -> pd.DataFrame:
     is read and words every problem. Its C parser is three times faster and reads the
     texts it reads alike; any problem it meets is left to the Python parser to report.
     """
+    import pandas as pd
+
     options: dict[str, Any] = {"sep": sep, "dtype": str, "keep_default_na": False,
                                "skip_blank_lines": False, "quoting": csv.QUOTE_MINIMAL}
     if _c_parser_reads_alike(text, sep):
@@ -229,6 +284,8 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         sheet = names[0]
     elif sheet not in names:
         raise TableProblem("HD101", f"không có trang tính “{sheet}”")
+    import pandas as pd
+
     try:
         frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl",
                               keep_default_na=False)
@@ -300,7 +357,18 @@ _MANGLED = re.compile(r"^(.*)\.(\d+)$")
 
 
 def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | None) -> Table:
-    raw_columns = [str(c) for c in frame.columns]
+    # column by column, then zipped into rows: pandas' own dict per row
+    # (to_dict "records") takes seconds on 100,000 rows
+    by_column = [[v.strip() if isinstance(v, str) else _cell(v)
+                  for v in _column_values(frame, i)] for i in range(frame.shape[1])]
+    # (every column has a value for every row: no zip below can fall short)
+    return _from_rows(path, [str(c) for c in frame.columns], zip(*by_column, strict=False),
+                      header_row, sheet)
+
+
+def _from_rows(path: Path, raw_columns: list[str], cells_by_row: Iterable[Sequence[Any]],
+               header_row: int, sheet: str | None) -> Table:
+    """A table from its header cells and, for each row below, its cells (stripped)."""
     columns = [c.strip() for c in raw_columns]
     notes: dict[str, tuple[str, str]] = {}
     for i, c in enumerate(columns):
@@ -312,15 +380,9 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
         elif (m := _MANGLED.match(c)) and m.group(1) in columns[:i]:  # pandas renames repeats
             notes[c] = (m.group(1), f"cột “{m.group(1)}” xuất hiện lần nữa ở cột {letter}; "
                                     "chỉ cột đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
-    frame.columns = columns
-    # column by column, then zipped into rows: pandas' own dict per row
-    # (to_dict "records") takes seconds on 100,000 rows
-    by_column = [[v.strip() if isinstance(v, str) else _cell(v)
-                  for v in _column_values(frame, i)] for i in range(len(columns))]
     repeated_names = len(set(columns)) < len(columns)
     rows: list[tuple[int, dict[str, Any]]] = []
-    # (every column has a value for every row: no zip below can fall short)
-    for offset, values in enumerate(zip(*by_column, strict=False)):
+    for offset, values in enumerate(cells_by_row):
         cells = dict(zip(columns, values, strict=False))  # a repeated name: the last one wins
         kept = tuple(cells.values()) if repeated_names else values
         if kept.count("") == len(kept):  # every cell empty (no None is left after _cell)
@@ -331,6 +393,8 @@ def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | N
 
 def _column_values(frame: pd.DataFrame, i: int) -> list[Any]:
     """The cells of column ``i`` as Python values, as ``DataFrame.to_dict`` gives them."""
+    import pandas as pd
+
     column = frame.iloc[:, i]
     if isinstance(column.dtype, pd.StringDtype):  # every CSV column: text or NaN already
         return column.tolist()
