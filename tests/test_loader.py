@@ -294,18 +294,24 @@ CSV_SLIPS = ['"', '""', '"x"', ",", ";", "\n", "\r\n", "\r", "\n\n", " ", "\t", 
              '"\n"', "\\", "'", "#", ",,", '""""', "đ", "\x0c", "\u2028", "\x85"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
-    """A table with slips typed into it: where the fast C parser is used and reads it,
-    the Python parser (the reference) reads the same cells."""
+def _slipped_csv(data: st.DataObject, least: int) -> str:
+    """One of the seed tables with ``least`` to 4 slips: a typed-in slip or a deletion."""
     text = data.draw(st.sampled_from(_csv_seeds()))
-    for _ in range(data.draw(st.integers(1, 4))):
+    for _ in range(data.draw(st.integers(least, 4))):
         at = data.draw(st.integers(0, len(text)))
         if data.draw(st.booleans()):
             text = text[:at] + data.draw(st.sampled_from(CSV_SLIPS)) + text[at:]
         else:
             text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
+    """A table with slips typed into it: where the fast C parser is used and reads it,
+    the Python parser (the reference) reads the same cells."""
+    text = _slipped_csv(data, least=1)
     if not text.strip():
         return
     sep = tables._sniff_delimiter(text.splitlines()[0])
@@ -321,13 +327,7 @@ def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
 def test_the_csv_module_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
     """A table with slips typed into it: where the loader reads it with the csv module
     alone (no pandas), pandas' Python parser (the reference) reads the same cells."""
-    text = data.draw(st.sampled_from(_csv_seeds()))
-    for _ in range(data.draw(st.integers(0, 4))):
-        at = data.draw(st.integers(0, len(text)))
-        if data.draw(st.booleans()):
-            text = text[:at] + data.draw(st.sampled_from(CSV_SLIPS)) + text[at:]
-        else:
-            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
+    text = _slipped_csv(data, least=0)
     if not text.strip():
         return
     sep = tables._sniff_delimiter(text.splitlines()[0])

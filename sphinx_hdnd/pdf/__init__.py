@@ -295,8 +295,12 @@ class _ImageCache(dict[str, Any]):
         super().__setitem__(key, value)
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def _file_version(path: Path) -> bytes:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    return _digest(path.read_bytes())
 
 
 class Printer:
@@ -334,7 +338,7 @@ class Printer:
                 data = path.read_bytes()
             except (OSError, ValueError):
                 continue  # left to WeasyPrint, which reports it as it always did
-            version = hashlib.blake2b(data, digest_size=16).digest()
+            version = _digest(data)
             known = self.stylesheets.get(path)
             if known is None or known[0] != version:
                 text = data.decode("utf-8")
