@@ -1,7 +1,8 @@
 """A briefing's figures as a table (CSV and XLSX), byte-for-byte reproducible.
 
 Pure: no Sphinx. The rows are every figure the briefing shows: the area's
-indicators, the indicators and ranks its items cite, and the budget lines.
+indicators, the figures of its talking points, and the indicators and ranks
+that the items it prints cite.
 Raw values are written in plain style (``8.75``) for computation, beside the
 text a delegate reads (``8,75%``); CSV carries a BOM so Excel opens it as UTF-8.
 """
@@ -78,9 +79,9 @@ def _indicator_row(ds: Dataset, ind: Indicator) -> dict[str, str]:
 
 
 def briefing_table(ds: Dataset, b: Briefing) -> pd.DataFrame:
-    shown_items = [r.item for r in (*b.local_items, *b.highlights, *b.shortcomings, *b.tasks)]
-    shown_items += [p.record for p in b.points if isinstance(p.record, NarrativeItem)]
+    shown_items = b.printed_items()
     codes = [li.indicator.code for li in b.indicators]
+    codes += [p.record.code for p in b.points if isinstance(p.record, Indicator)]
     codes += [li.province.code for li in b.indicators if li.province is not None]
     codes += _cited_codes(shown_items)
     rows = [_indicator_row(ds, ds.indicators[c]) for c in dict.fromkeys(codes)
@@ -96,15 +97,6 @@ def briefing_table(ds: Dataset, b: Briefing) -> pd.DataFrame:
                          else f"{rk.rank} {rk.scope}",
                          "nguon": src.title if src else "", "muc": rk.source_section,
                          "minh_hoa": "x" if rk.illustrative else ""})
-    for line in ds.budget:
-        pct = compute.budget_pct(line)
-        src = ds.sources.get(line.source or "")
-        rows.append({"ma": line.code, "chi_tieu": line.name, "ky": line.period,
-                     "dia_ban": "Toàn tỉnh", "gia_tri": _plain(line.actual), "don_vi": "tỷ đồng",
-                     "ke_hoach": _plain(line.estimate),
-                     "ty_le_ke_hoach": _plain(shown(pct)) if pct else "", "tang_truong": "",
-                     "dien_giai": "", "nguon": src.title if src else "",
-                     "muc": line.source_section, "minh_hoa": "x" if line.illustrative else ""})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.rename(columns=COLUMNS)
 

@@ -26,6 +26,7 @@ from .model.records import (
     Attendance,
     Audience,
     BudgetLine,
+    Choice,
     Debate,
     FrontActivity,
     Indicator,
@@ -90,6 +91,9 @@ FILES: tuple[FileSpec, ...] = (
              "Nội dung tường thuật: kết quả nổi bật, hạn chế, nhiệm vụ, công trình tại địa bàn"),
     FileSpec("resolutions", Resolution, True, False, "Nghị quyết được thông qua tại kỳ họp"),
     FileSpec("petitions", Petition, True, False, "Ý kiến, kiến nghị của cử tri và kết quả trả lời"),
+    FileSpec("editorial", Choice, True, False,
+             "Lựa chọn của Văn phòng: ghim hoặc bỏ một nội dung trong đề cương của địa bàn, "
+             "đối tượng"),
 )
 
 TABLES: tuple[FileSpec, ...] = tuple(f for f in FILES if f.tabular)

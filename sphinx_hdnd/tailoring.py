@@ -1,25 +1,40 @@
 """Tailoring: what a briefing for one area and one audience contains, and in what order.
 
-Pure and deterministic, no Sphinx. The rule, which each page states:
+Pure and deterministic, no Sphinx. The rules, which the page shows the office
+staff (never the voters):
 
 * an item is **local** when one of its areas is the meeting's area, an area
   inside it, the area it belongs to, or an old area it replaced (so data
-  organised by districts still reaches the communes that succeeded them);
-* its **weight** is the audience's highest weight over the item's topics;
-* items are ordered local first, then by weight, then by their order in the
-  data (a stable tie-break, so two builds give the same page);
-* "Điểm cần nói" takes the first 3-5 items all of whose topics the audience
-  weighs above zero, so a topic it does not weigh never reaches the top;
-* province-wide items under :data:`COLLAPSE_BELOW` are shortened, never dropped.
+  organised by districts still reaches the communes that succeeded them); an
+  item that names most of the areas of one level (half or more, and at least
+  three) is **province-wide**: the area's own figure from it is what goes local;
+* its **weight** is the audience's highest weight over the item's topics, and
+  the audience may name what it wants first (``first``: topics or indicators);
+* "Điểm cần nói" takes the office's pinned items, then local points, then
+  province-wide points the audience wants first or weighs most, within the
+  budget; never two points on the same subject (the same indicator, the same
+  named project or place, or near-identical text), never a topic the audience
+  gives no weight as a point's main topic; figures of the session's own period
+  come before older ones;
+* a likely question is answered by a task of the same subject, and an answer
+  serves one question; without one the page says the delegate takes note;
+* nothing appears twice in one briefing; everything else is in the province
+  đề cương, linked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cache
+from itertools import pairwise
 from typing import Generic, TypeVar
 
+from .model.applicability import applies
 from .model.area_links import effective_areas
 from .model.loader import Dataset
 from .model.measures import measure_index
@@ -27,6 +42,7 @@ from .model.placeholders import Placeholder, split_text
 from .model.records import (
     Area,
     Audience,
+    ChoiceAction,
     Indicator,
     NarrativeItem,
     Petition,
@@ -36,9 +52,53 @@ from .model.records import (
 T = TypeVar("T")
 
 ZERO = Decimal(0)
-COLLAPSE_BELOW = Decimal("0.5")
-MAX_POINTS = 5
-MIN_POINTS = 3
+#: an item naming this share of the areas of one level (and at least BROAD_MIN) is province-wide
+BROAD_SHARE = 0.5
+BROAD_MIN = 3
+#: no rank is given among fewer areas than this
+RANK_MIN_PEERS = 3
+#: two texts sharing this share of their word pairs say the same thing
+SAME_TEXT = 0.5
+#: how much of its subject words a task must share with a question to answer it
+ANSWER_FIT = 0.12
+#: a local project's question needs the same project in the answer, and words to match
+LOCAL_ANSWER_FIT = 0.4
+SAME_SUBJECT_TEXT = 0.2
+#: a shortcoming becomes a question for an audience that weighs its main topic this much
+QUESTION_WEIGHT = Decimal("0.5")
+#: a province-wide resolution is named for an audience that weighs its main topic this much
+RESOLUTION_WEIGHT = Decimal("0.9")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much one briefing holds (``hdnd_briefing_budget`` in ``conf.py``)."""
+
+    points: int = 6  #: talking points ("Điểm cần nói"), 5-7 fit two or three pages
+    local_more: int = 2  #: further local items printed in full; the rest listed by title
+    petitions: int = 6  #: the area's petitions with their answers
+    questions: int = 4  #: likely questions with their answers
+    resolutions: int = 5  #: resolutions named under the session's results
+
+    @classmethod
+    def from_config(cls, value: Mapping[str, object] | None) -> Budget:
+        """A budget from configuration; unknown keys or values below 1 raise ValueError."""
+        if not value:
+            return cls()
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(value) - names)
+        if unknown:
+            raise ValueError(f"khóa không hợp lệ: {', '.join(unknown)}; cho phép: "
+                             f"{', '.join(sorted(names))}")
+        out = {}
+        for key, raw in value.items():
+            if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+                raise ValueError(f"“{key}” phải là số nguyên dương (nhận “{raw}”)")
+            out[key] = raw
+        return cls(**out)  # type: ignore[arg-type]
+
+
+DEFAULT_BUDGET = Budget()
 
 
 # ------------------------------------------------------------------ areas
@@ -79,18 +139,61 @@ def area_scope(ds: Dataset, code: str) -> set[str]:
     return scope
 
 
+def siblings(ds: Dataset, area: Area) -> list[Area]:
+    """The areas of the same level: same parent, and all current or all former."""
+    former = area.valid_to is not None
+    return [a for a in ds.areas.values()
+            if a.parent == area.parent and (a.valid_to is not None) == former]
+
+
+def is_broad(ds: Dataset, areas: Iterable[str]) -> bool:
+    """Whether a list of areas names most of one level (a province-wide enumeration)."""
+    named = [ds.areas[a] for a in dict.fromkeys(areas) if a in ds.areas]
+    groups = Counter((a.parent, a.valid_to is not None) for a in named)
+    for a in named:
+        n = groups[(a.parent, a.valid_to is not None)]
+        if n >= BROAD_MIN and n >= BROAD_SHARE * len(siblings(ds, a)):
+            return True
+    return False
+
+
+def audiences_for(ds: Dataset, area: str, exclude: Iterable[str] = ()) -> list[Audience]:
+    """The audiences that have a briefing in ``area``, in display order."""
+    skip = set(exclude)
+    return [a for a in sorted(ds.audiences.values(), key=audience_order)
+            if a.code not in skip and applies(ds, area, a)]
+
+
+def audience_order(aud: Audience) -> tuple[int, str]:
+    return (aud.order if aud.order is not None else 10**6, aud.code)
+
+
 # ------------------------------------------------------------------ relevance
 
 
 @dataclass(frozen=True, slots=True)
 class Relevance:
+    """Why an item is on the page: shown to the office staff, never printed."""
+
     weight: Decimal  # the audience's highest weight over the item's topics
     local: bool
     topics: tuple[tuple[str, Decimal], ...]  # every topic of the item with its weight
-    areas: tuple[str, ...]  # the item's areas that made it local
+    areas: tuple[str, ...]  # the item's areas inside the meeting's scope
+    broad: bool = False  # it names most areas: province-wide, not local
+    priority: int | None = None  # position in the audience's ``first`` list
+    pinned: bool = False  # the office chose it (editorial)
+    stale: bool = False  # a figure of an earlier period than the session's
+    note: str = ""  # the office's reason for a pin
 
-    def sort_key(self) -> tuple[int, Decimal]:
-        return (0 if self.local else 1, -self.weight)
+    def sort_key(self) -> tuple[int, int, int, Decimal]:
+        return (0 if self.pinned else 1, 0 if self.local else 1,
+                self.priority if self.priority is not None else 10**6, -self.weight)
+
+    @property
+    def main_weight(self) -> Decimal:
+        """The weight of the item's first topic: a point must be about what the audience
+        weighs, not merely mention it."""
+        return self.topics[0][1] if self.topics else ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,27 +202,123 @@ class Ranked(Generic[T]):
     relevance: Relevance
     index: int  # order in the data, the tie-break
 
-    @property
-    def collapsed(self) -> bool:
-        return not self.relevance.local and self.relevance.weight < COLLAPSE_BELOW
-
 
 def relevance(topics: Iterable[str], areas: Iterable[str], scope: set[str],
-              audience: Audience) -> Relevance:
-    weighted = tuple(sorted(((t, audience.weight(t)) for t in dict.fromkeys(topics)),
-                            key=lambda tw: (-tw[1], tw[0])))
-    weight = weighted[0][1] if weighted else ZERO
-    local_areas = tuple(a for a in dict.fromkeys(areas) if a in scope)
-    return Relevance(weight, bool(local_areas), weighted, local_areas)
+              audience: Audience, ds: Dataset | None = None, cites: Iterable[str] = ()
+              ) -> Relevance:
+    listed = list(dict.fromkeys(topics))
+    weighted = tuple((t, audience.weight(t)) for t in listed)
+    weight = max((w for _t, w in weighted), default=ZERO)
+    all_areas = list(dict.fromkeys(areas))
+    local_areas = tuple(a for a in all_areas if a in scope)
+    broad = bool(ds is not None and local_areas and is_broad(ds, all_areas))
+    wanted = {code: i for i, code in enumerate(audience.first)}
+    hits = [wanted[c] for c in (*listed, *cites) if c in wanted]
+    return Relevance(weight, bool(local_areas) and not broad, weighted, local_areas, broad,
+                     min(hits) if hits else None)
 
 
 def rank(items: Sequence[T], topics: Callable[[T], Iterable[str]],
-         areas: Callable[[T], Iterable[str]], scope: set[str], audience: Audience
+         areas: Callable[[T], Iterable[str]], scope: set[str], audience: Audience,
+         ds: Dataset | None = None, cites: Callable[[T], Iterable[str]] = lambda _i: ()
          ) -> list[Ranked[T]]:
-    ranked = [Ranked(item, relevance(topics(item), areas(item), scope, audience), i)
-              for i, item in enumerate(items)]
+    ranked = [Ranked(item, relevance(topics(item), areas(item), scope, audience, ds, cites(item)),
+                     i) for i, item in enumerate(items)]
     ranked.sort(key=lambda r: (*r.relevance.sort_key(), r.index))
     return ranked
+
+
+# ------------------------------------------------------------------ subjects
+
+
+WORD = re.compile(r"\w+")
+
+
+def cited_codes(item: NarrativeItem) -> list[str]:
+    return list(dict.fromkeys([*item.cites, *(p.code for p in split_text(item.text)
+                                              if isinstance(p, Placeholder))]))
+
+
+def plain_words(value: str) -> list[str]:
+    """The words of a text without its placeholders, lower-cased."""
+    pieces = [p for p in split_text(value) if not isinstance(p, Placeholder)]
+    return [w.casefold() for w in WORD.findall(" ".join(pieces))]
+
+
+def _names(value: str) -> list[str]:
+    """Runs of two or more capitalised words: "A Pa Chải", "Long Phú", "Nậm Pô"."""
+    pieces = " ".join(p for p in split_text(value) if not isinstance(p, Placeholder))
+    out, run = [], []
+    for word in re.findall(r"[\w]+|[^\w\s]", pieces):
+        if word[:1].isupper() and word[:1].isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            out.append(" ".join(run))
+        run = []
+    if len(run) >= 2:
+        out.append(" ".join(run))
+    return out
+
+
+@dataclass
+class Subjects:
+    """What each item is about, for telling two items on the same subject apart."""
+
+    ds: Dataset
+    #: proper names used by few items: a project or place, not the province's name
+    rare: set[str] = field(default_factory=set)
+    #: indicators cited together by one item: one subject
+    family: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ds: Dataset) -> Subjects:
+        cached = ds.__dict__.get("_hdnd_subjects")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        items = ds.narrative.all_items()
+        common = {n.casefold() for a in ds.areas.values() for n in (a.name, *a.aliases)}
+        if ds.province:
+            common.add(ds.province.name.casefold())
+        counts: Counter[str] = Counter()
+        for item in items:
+            counts.update({n.casefold() for n in _names(f"{item.title}. {item.text}")})
+        limit = max(3, len(items) // 12)
+        rare = {n for n, c in counts.items()
+                if c <= limit and n not in common and not any(n in x or x in n for x in common)}
+        family: dict[str, set[str]] = {}
+        for item in items:
+            codes = set(cited_codes(item))
+            for code in codes:
+                family.setdefault(code, set()).update(codes)
+        out = cls(ds, rare, family)
+        ds.__dict__["_hdnd_subjects"] = out
+        return out
+
+    def of_item(self, item: NarrativeItem) -> frozenset[str]:
+        keys = {f"item:{item.code}"} | {f"ind:{c}" for c in cited_codes(item)}
+        keys |= {f"name:{n.casefold()}" for n in _names(f"{item.title}. {item.text}")
+                 if n.casefold() in self.rare}
+        return frozenset(keys)
+
+    def of_indicator(self, ind: Indicator) -> frozenset[str]:
+        return frozenset({f"ind:{ind.code}"} | {f"ind:{c}" for c in self.family.get(ind.code, ())})
+
+    def of_resolution(self, res: Resolution) -> frozenset[str]:
+        return frozenset({f"res:{res.code}"} | {f"name:{n.casefold()}" for n in _names(res.title)
+                                                if n.casefold() in self.rare})
+
+
+def pairs(words: Sequence[str]) -> set[tuple[str, str]]:
+    return set(pairwise(words))
+
+
+def same_text(a: str, b: str) -> bool:
+    """Near-identical texts: most of their word pairs are shared."""
+    pa, pb = pairs(plain_words(a)), pairs(plain_words(b))
+    if not pa or not pb:
+        return False
+    return len(pa & pb) / min(len(pa), len(pb)) >= SAME_TEXT
 
 
 # ------------------------------------------------------------------ local indicators
@@ -129,8 +328,12 @@ def rank(items: Sequence[T], topics: Callable[[T], Iterable[str]],
 class LocalIndicator:
     indicator: Indicator
     province: Indicator | None  # the province-wide figure of the same name and period
-    rank: int | None  # among the areas that report it (1 = best)
-    of: int
+    rank: int | None  # among the areas that report it (1 = best); None below RANK_MIN_PEERS
+    of: int  # areas with data
+    level: int = 0  # areas of that level, with or without data
+    tied: int = 1  # areas sharing this value (itself included)
+    highest: bool = False  # the largest value among the areas with data
+    lowest: bool = False
 
 
 def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
@@ -141,8 +344,26 @@ def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
     codes = [area, *sorted(descendants(ds, area))]
     for ind in (i for code in codes for i in index.by_area.get(code, [])):
         m = index.of(ind)
-        out.append(LocalIndicator(ind, m.province, m.rank(ind), len(m.peers)))
+        values = [p.value for p in m.peers if p.value is not None]
+        own = ds.areas.get(ind.area or "")
+        level = len(siblings(ds, own)) if own else len(values)
+        ranked = len(values) >= RANK_MIN_PEERS and ind.value is not None
+        out.append(LocalIndicator(
+            ind, m.province, m.rank(ind) if ranked else None, len(values), level,
+            values.count(ind.value) if ranked else 1,
+            ranked and ind.value == max(values), ranked and ind.value == min(values)))
     return out
+
+
+def years(period: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", period)]
+
+
+def is_stale(ds: Dataset, period: str) -> bool:
+    """A figure of a year before the session's own period."""
+    found = years(period)
+    year = ds.session.period_year if ds.session else None
+    return bool(found and year is not None and max(found) < year)
 
 
 # ------------------------------------------------------------------ the briefing
@@ -155,15 +376,22 @@ class Point:
     kind: str  # "item", "indicator", "resolution"
     record: NarrativeItem | Indicator | Resolution
     relevance: Relevance
+    subjects: frozenset[str] = frozenset()
+    text: str = ""  # for comparing texts
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A question voters may ask, with the facts to answer it."""
+    """A question voters may ask, with the task that answers it (or none)."""
 
-    kind: str  # "petition", "shortcoming", "local"
-    subject: NarrativeItem | Petition
-    answers: tuple[NarrativeItem, ...] = ()
+    kind: str  # "shortcoming", "local"
+    subject: NarrativeItem
+    answer: NarrativeItem | None
+    relevance: Relevance
+
+    @property
+    def answers(self) -> tuple[NarrativeItem, ...]:
+        return (self.answer,) if self.answer is not None else ()
 
 
 @dataclass
@@ -171,109 +399,304 @@ class Briefing:
     area: Area
     audience: Audience
     scope: set[str]
+    budget: Budget = DEFAULT_BUDGET
     points: list[Point] = field(default_factory=list)
     indicators: list[LocalIndicator] = field(default_factory=list)
+    #: further local items printed in full, then those only named (by title)
     local_items: list[Ranked[NarrativeItem]] = field(default_factory=list)
-    highlights: list[Ranked[NarrativeItem]] = field(default_factory=list)
-    shortcomings: list[Ranked[NarrativeItem]] = field(default_factory=list)
-    tasks: list[Ranked[NarrativeItem]] = field(default_factory=list)
+    local_titles: list[Ranked[NarrativeItem]] = field(default_factory=list)
     resolutions: list[Ranked[Resolution]] = field(default_factory=list)
-    petitions: list[Petition] = field(default_factory=list)
-    open_earlier: list[Petition] = field(default_factory=list)
+    resolutions_total: int = 0
+    petitions: list[Petition] = field(default_factory=list)  # within budget, in order
+    petitions_total: int = 0
+    open_earlier: list[Petition] = field(default_factory=list)  # of ``petitions``
     province_petitions: list[Petition] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    dropped: set[str] = field(default_factory=set)
+
+    def printed_items(self) -> list[NarrativeItem]:
+        """Every narrative item whose text the briefing prints."""
+        out = [p.record for p in self.points if isinstance(p.record, NarrativeItem)]
+        out += [r.item for r in self.local_items]
+        out += [q.answer for q in self.questions if q.answer is not None]
+        return out
 
 
-def _item_topics(item: NarrativeItem) -> list[str]:
-    return list(item.topics)
+def _choices(ds: Dataset, area: str, audience: str) -> tuple[dict[str, str], set[str]]:
+    """Pinned item codes (with the office's note) and dropped codes for one pair."""
+    pinned: dict[str, str] = {}
+    dropped: set[str] = set()
+    for choice in ds.choices:
+        if choice.applies(area, audience):
+            if choice.action is ChoiceAction.DROP:
+                dropped.add(choice.item)
+            else:
+                pinned.setdefault(choice.item, choice.note)
+    return {c: n for c, n in pinned.items() if c not in dropped}, dropped
 
 
-def build_briefing(ds: Dataset, area_code: str, audience_code: str) -> Briefing:
+def _task_items(ds: Dataset) -> list[NarrativeItem]:
+    return [i for g in ds.narrative.tasks for i in g.items]
+
+
+def build_briefing(ds: Dataset, area_code: str, audience_code: str,
+                   budget: Budget = DEFAULT_BUDGET) -> Briefing:
     area, audience = ds.areas[area_code], ds.audiences[audience_code]
     scope = area_scope(ds, area_code)
     links = effective_areas(ds)
+    pinned, dropped = _choices(ds, area_code, audience_code)
 
     def areas_of(rec: NarrativeItem | Resolution) -> list[str]:
         return links.get(id(rec), list(rec.areas))
 
-    b = Briefing(area, audience, scope)
-    n = ds.narrative
-    task_items = [i for g in n.tasks for i in g.items]
-    b.highlights = rank(n.highlights, _item_topics, areas_of, scope, audience)
-    b.shortcomings = rank(n.shortcomings, _item_topics, areas_of, scope, audience)
-    b.tasks = rank(task_items, _item_topics, areas_of, scope, audience)
-    b.local_items = [r for r in rank([*n.local_items, *n.highlights, *n.shortcomings,
-                                      *task_items], _item_topics, areas_of, scope, audience)
-                     if r.relevance.local]
-    b.resolutions = rank(sorted(ds.resolutions, key=lambda r: r.number or 0),
-                         lambda r: r.topics, areas_of, scope, audience)
-    b.indicators = local_indicators(ds, area_code)
-    b.points = talking_points(ds, b)
+    def keep(items: Iterable[T]) -> list[T]:
+        return [i for i in items if getattr(i, "code", None) not in dropped]
 
-    here = [p for p in ds.petitions if p.area in scope]
-    # petitions of this audience first, then the others of the area; data order within
-    here.sort(key=lambda p: (0 if p.audience == audience_code else 1))
-    current = ds.session.code if ds.session else None
-    b.petitions = [p for p in here if p.received_session == current or not p.is_open]
-    b.open_earlier = [p for p in here if p.is_open and p.received_session != current]
-    b.province_petitions = [p for p in ds.petitions if p.area is None]
-    b.questions = likely_questions(b)
+    b = Briefing(area, audience, scope, budget, dropped=dropped)
+    n = ds.narrative
+    tasks = keep(_task_items(ds))
+    narrative = keep([*n.local_items, *n.highlights, *n.shortcomings, *tasks])
+    ranked_items = rank(narrative, lambda i: i.topics, areas_of, scope, audience, ds, cited_codes)
+    ranked_items = [_with_choice(r, pinned) for r in ranked_items]
+    b.indicators = [li for li in local_indicators(ds, area_code)
+                    if li.indicator.code not in dropped]
+    resolutions = rank(keep(sorted(ds.resolutions, key=lambda r: r.number or 0)),
+                       lambda r: r.topics, areas_of, scope, audience, ds)
+    resolutions = [_with_choice(r, pinned) for r in resolutions]
+
+    b.points = talking_points(ds, b, ranked_items, resolutions, pinned)
+    in_points = {id(p.record) for p in b.points}
+    point_texts = [p.text for p in b.points]
+
+    # the rest of what is about this place, not said twice
+    subjects = Subjects.of(ds)
+    said = set().union(*(p.subjects for p in b.points)) if b.points else set()
+    tasks_ids = {id(t) for t in tasks}
+    local_rest = [r for r in ranked_items if r.relevance.local and id(r.item) not in in_points
+                  and r.relevance.weight > ZERO and id(r.item) not in tasks_ids
+                  and not (subjects.of_item(r.item) & said)
+                  and not any(same_text(r.item.text, t) for t in point_texts)]
+    b.local_items = local_rest[:budget.local_more]
+    b.local_titles = local_rest[budget.local_more:]
+
+    b.questions = likely_questions(ds, b, ranked_items, tasks)
+
+    shown_res = {id(p.record) for p in b.points}
+    touching = [r for r in resolutions if id(r.item) not in shown_res and (
+        r.relevance.local or r.relevance.pinned or r.relevance.priority is not None
+        or r.relevance.main_weight >= RESOLUTION_WEIGHT)]
+    b.resolutions = touching[:budget.resolutions]
+    b.resolutions_total = len(ds.resolutions)
+
+    petitions_here(ds, b, pinned, dropped)
     return b
 
 
-def talking_points(ds: Dataset, b: Briefing) -> list[Point]:
-    candidates: list[tuple[tuple[int, Decimal], int, Point]] = []
-    seen: set[int] = set()
-    order = 0
-    for ranked in b.local_items:
-        seen.add(id(ranked.item))
-        candidates.append((ranked.relevance.sort_key(), order,
-                           Point("item", ranked.item, ranked.relevance)))
-        order += 1
-    for li in b.indicators:
-        rel = relevance([li.indicator.topic], [li.indicator.area or ""], b.scope, b.audience)
-        candidates.append((rel.sort_key(), order, Point("indicator", li.indicator, rel)))
-        order += 1
-    for ranked in [*b.highlights, *b.shortcomings]:
-        if id(ranked.item) not in seen:
-            candidates.append((ranked.relevance.sort_key(), order,
-                               Point("item", ranked.item, ranked.relevance)))
-            order += 1
-    for ranked_res in b.resolutions:
-        if ranked_res.relevance.local:
-            candidates.append((ranked_res.relevance.sort_key(), order,
-                               Point("resolution", ranked_res.item, ranked_res.relevance)))
-            order += 1
-    candidates.sort(key=lambda c: (*c[0], c[1]))
-    points: list[Point] = []
-    cited: set[str] = set()
-    for _key, _position, point in candidates:
-        if len(points) == MAX_POINTS or point.relevance.weight <= ZERO:
+def _with_choice(r: Ranked[T], pinned: Mapping[str, str]) -> Ranked[T]:
+    code = getattr(r.item, "code", None)
+    if code not in pinned:
+        return r
+    rel = r.relevance
+    return Ranked(r.item, Relevance(rel.weight, rel.local, rel.topics, rel.areas, rel.broad,
+                                    rel.priority, True, rel.stale, pinned[code]), r.index)
+
+
+def petitions_here(ds: Dataset, b: Briefing, pinned: Mapping[str, str], dropped: set[str]
+                   ) -> None:
+    """The area's petitions: pinned, then earlier sessions' open ones, then this session's,
+    then those answered; this audience's first within each group."""
+    current = ds.session.code if ds.session else None
+    here = [p for p in ds.petitions if p.area in b.scope and p.code not in dropped]
+
+    def group(p: Petition) -> int:
+        if p.code in pinned:
+            return 0
+        if p.is_open and p.received_session != current:
+            return 1
+        return 2 if p.is_open else 3
+
+    here.sort(key=lambda p: (group(p), 0 if p.audience == b.audience.code else 1))
+    b.petitions_total = len(here)
+    b.petitions = here[:b.budget.petitions]
+    b.open_earlier = [p for p in b.petitions if group(p) == 1]
+    b.province_petitions = [p for p in ds.petitions if p.area is None and p.code not in dropped]
+
+
+def _key(rel: Relevance, index: int, kind: int = 0, waits: bool = False) -> tuple[object, ...]:
+    """Pinned first, then local, then current figures before older ones, then what the
+    audience wants first, then by weight; narrative before figures; data order."""
+    return (0 if rel.pinned else 1, 0 if rel.local else 1, 1 if waits else 0,
+            rel.priority if rel.priority is not None else 10**6, -rel.weight, kind, index)
+
+
+def talking_points(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
+                   resolutions: list[Ranked[Resolution]], pinned: Mapping[str, str]
+                   ) -> list[Point]:
+    subjects = Subjects.of(ds)
+    candidates: list[tuple[tuple[object, ...], Point]] = []
+    tasks = {id(t) for t in _task_items(ds)}
+    highlights = {id(h) for h in ds.narrative.highlights}
+    for r in items:
+        rel = r.relevance
+        # province-wide, only the session's results make points: shortcomings become
+        # questions and tasks their answers; about this place, any item does
+        if not (rel.local or rel.pinned or id(r.item) in highlights):
             continue
-        if any(w <= ZERO for _t, w in point.relevance.topics):
-            continue  # the audience gives one of its topics no weight: not a headline for them
-        rec = point.record
-        if isinstance(rec, Indicator) and rec.code in cited:
-            continue  # already told by an item that cites it
-        if isinstance(rec, NarrativeItem):
-            cited.update(rec.cites)
-            cited.update(p.code for p in split_text(rec.text) if isinstance(p, Placeholder))
+        kind = 1 if id(r.item) in tasks else 0
+        candidates.append((_key(rel, r.index, kind),
+                           Point("item", r.item, rel, subjects.of_item(r.item), r.item.text)))
+    has_current = any(not is_stale(ds, li.indicator.period) for li in b.indicators) or any(
+        p.relevance.local for _k, p in candidates)
+    local_codes = {li.indicator.code for li in b.indicators}
+    for n, li in enumerate(b.indicators):
+        ind = li.indicator
+        rel = _indicator_relevance(ds, b, ind, pinned, local=True)
+        candidates.append((_key(rel, n, 2, rel.stale and has_current),
+                           Point("indicator", ind, rel, subjects.of_indicator(ind))))
+    wanted = [c for c in (*b.audience.first, *pinned) if c in ds.indicators]
+    for n, code in enumerate(dict.fromkeys(c for c in wanted if c not in local_codes)):
+        ind = ds.indicators[code]
+        rel = _indicator_relevance(ds, b, ind, pinned, local=False)
+        candidates.append((_key(rel, n, 2), Point("indicator", ind, rel,
+                                                  subjects.of_indicator(ind))))
+    for r in resolutions:
+        if r.relevance.local or r.relevance.pinned:
+            candidates.append((_key(r.relevance, r.index, 3),
+                               Point("resolution", r.item, r.relevance,
+                                     subjects.of_resolution(r.item), r.item.title)))
+    candidates.sort(key=lambda c: c[0])
+    ordered = [p for _k, p in candidates if _speaks_to(p.relevance)]
+    # keep room for what the audience wants from the province, so that each audience's
+    # points differ even where the place has many local items
+    province = sum(1 for p in ordered if not p.relevance.local and not p.relevance.pinned)
+    local_cap = b.budget.points - min(2, province)
+    points: list[Point] = []
+    deferred: list[Point] = []
+    for point in ordered:
+        if len(points) == b.budget.points:
+            break
+        if _repeats(point, points):
+            continue
+        rel = point.relevance
+        if rel.local and not rel.pinned and sum(
+                p.relevance.local and not p.relevance.pinned for p in points) >= local_cap:
+            deferred.append(point)
+            continue
         points.append(point)
+    for point in deferred:  # the province had too little to fill its room
+        if len(points) == b.budget.points:
+            break
+        if not _repeats(point, points):
+            points.append(point)
+    position = {id(p): i for i, p in enumerate(ordered)}
+    points.sort(key=lambda p: position[id(p)])
     return points
 
 
-def likely_questions(b: Briefing, limit: int = 6) -> list[Question]:
-    out: list[Question] = []
-    for pet in [*b.open_earlier, *(p for p in b.petitions if p.is_open)]:
-        out.append(Question("petition", pet))
-    tasks_by_topic = b.tasks
-    for ranked in b.shortcomings:
-        if ranked.relevance.weight <= ZERO:
+def _speaks_to(rel: Relevance) -> bool:
+    """A point the audience weighs by its main topic (or one the office chose)."""
+    return rel.pinned or (rel.weight > ZERO and rel.main_weight > ZERO)
+
+
+def _repeats(point: Point, points: Sequence[Point]) -> bool:
+    """Same subject (indicator, named project or place) or near-identical text."""
+    if any(point.subjects & p.subjects for p in points):
+        return True
+    return bool(point.text) and any(p.text and same_text(point.text, p.text) for p in points)
+
+
+def _indicator_relevance(ds: Dataset, b: Briefing, ind: Indicator, pinned: Mapping[str, str],
+                         local: bool) -> Relevance:
+    rel = relevance([ind.topic], [ind.area or ""] if local else [], b.scope, b.audience, ds,
+                    [ind.code])
+    return Relevance(rel.weight, rel.local, rel.topics, rel.areas, False, rel.priority,
+                     ind.code in pinned, is_stale(ds, ind.period), pinned.get(ind.code, ""))
+
+
+# ------------------------------------------------------------------ questions
+
+
+@cache
+def _idf_table(words_per_item: tuple[frozenset[str], ...]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for words in words_per_item:
+        df.update(words)
+    total = len(words_per_item) or 1
+    return {w: math.log(1 + total / c) for w, c in df.items()}
+
+
+def _pair_words(item: NarrativeItem) -> frozenset[str]:
+    words = plain_words(f"{item.title}. {item.text}")
+    return frozenset(" ".join(p) for p in pairs(words))
+
+
+def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
+               scope: set[str]) -> float:
+    """How well a task answers a question: 0 when it is about another thing.
+
+    They must share a topic, and an answer about other places does not answer a
+    question about this one. Then: the share of the question's word pairs (weighted
+    by rarity) that the answer uses; half as much again for the answer's title found
+    in the question's; and, only where the texts already agree, a bonus for the same
+    named project or cited figure (two items naming A Pa Chải may still be about a
+    flagpole and a border gate)."""
+    if not set(question.topics) & set(answer.topics):
+        return 0.0
+    links = effective_areas(ds)
+    q_areas = set(links.get(id(question), question.areas)) & scope
+    a_areas = set(links.get(id(answer), answer.areas))
+    if q_areas and a_areas and not (a_areas & scope):
+        return 0.0
+    idf = _idf_table(tuple(_pair_words(i) for i in ds.narrative.all_items()))
+    qw, aw = _pair_words(question), _pair_words(answer)
+    if not qw:
+        return 0.0
+    score = sum(idf.get(w, 1.0) for w in qw & aw) / sum(idf.get(w, 1.0) for w in qw)
+    q_title, a_title = pairs(plain_words(question.title)), pairs(plain_words(answer.title))
+    if a_title:
+        score += 0.5 * len(q_title & a_title) / len(a_title)
+    subjects = Subjects.of(ds)
+    shared = (subjects.of_item(question) & subjects.of_item(answer)) - {f"item:{question.code}"}
+    if shared and score >= SAME_SUBJECT_TEXT:
+        score += 0.5
+    return score
+
+
+def likely_questions(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
+                     tasks: list[NarrativeItem]) -> list[Question]:
+    """Shortcomings the audience cares about, and this place's projects, each with the
+    one task that answers it; a task answers one question at most."""
+    printed = {id(p.record) for p in b.points} | {id(r.item) for r in b.local_items}
+    shortcomings = {id(s) for s in ds.narrative.shortcomings}
+    task_ids = {id(t) for t in tasks}
+    asked: list[tuple[str, Ranked[NarrativeItem]]] = []
+    for r in items:
+        rel = r.relevance
+        if rel.weight <= ZERO or rel.main_weight <= ZERO:
             continue
-        topics = set(ranked.item.topics)
-        answers = tuple(t.item for t in tasks_by_topic if topics & set(t.item.topics))[:2]
-        out.append(Question("shortcoming", ranked.item, answers))
-    for ranked in b.local_items:
-        if ranked.relevance.weight > ZERO and ranked.item not in [q.subject for q in out]:
-            out.append(Question("local", ranked.item))
-    return out[:limit]
+        if id(r.item) in shortcomings:
+            if rel.pinned or rel.priority is not None or rel.main_weight >= QUESTION_WEIGHT:
+                asked.append(("shortcoming", r))
+        elif rel.local and id(r.item) in printed and id(r.item) not in task_ids:
+            asked.append(("local", r))
+    # this place's projects first, then the shortcomings the audience weighs most
+    asked.sort(key=lambda kr: (0 if kr[0] == "local" else 1, *kr[1].relevance.sort_key(),
+                               kr[1].index))
+    used: set[int] = set(printed)
+    out: list[Question] = []
+    for kind, r in asked:
+        if len(out) == b.budget.questions:
+            break
+        best, best_fit = None, LOCAL_ANSWER_FIT if kind == "local" else ANSWER_FIT
+        for task in tasks:
+            if id(task) in used:
+                continue
+            fit = answer_fit(ds, r.item, task, b.scope)
+            if fit > best_fit:
+                best, best_fit = task, fit
+        if kind == "local" and best is None:
+            continue  # a project with no news to give: its point says it all
+        if best is not None:
+            used.add(id(best))
+        out.append(Question(kind, r.item, best, r.relevance))
+    return out

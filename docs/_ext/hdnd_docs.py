@@ -50,6 +50,7 @@ CODE_GROUPS = {
     "HD13": "Mã và tham chiếu",
     "HD14": "Tính nhất quán của số liệu",
     "HD15": "Văn bản tường thuật và chỗ chèn số liệu",
+    "HD16": "Đối tượng cử tri và lựa chọn nội dung đề cương",
 }
 
 #: what each option of each directive does (the types come from ``option_spec``)

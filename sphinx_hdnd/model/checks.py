@@ -116,14 +116,58 @@ def _check_areas(ds: Dataset) -> None:
 
 
 def _check_audiences(ds: Dataset) -> None:
+    from .applicability import applies, known_attributes
+
     topics = _known(ds, "topics", ds.topics)
+    firsts = topics | _known(ds, "indicators", ds.indicators)
+    places = known_attributes(ds) | _known(ds, "areas", ds.areas)
+    current = [a for a in ds.areas if ds.areas[a].valid_to is None]
     for aud in ds.audiences.values():
+        for code in aud.first:
+            if code not in firsts:
+                ds.problems.add("HD162", aud.origin.with_column("first"),
+                                f"“{code}” không phải mã lĩnh vực hay mã chỉ tiêu đã khai báo")
+        unknown = [c for c in aud.applies_to if c not in places]
+        for code in unknown:
+            ds.problems.add("HD160", aud.origin.with_column("applies_to"),
+                            f"“{code}” không phải đặc điểm (cột attributes của areas) hay mã "
+                            "địa bàn đã khai báo")
+        if (aud.applies_to and not unknown and "areas" not in ds.failed and current
+                and not any(applies(ds, a, aud) for a in current)):
+            ds.problems.add("HD161", aud.origin.with_column("applies_to"),
+                            f"đối tượng “{aud.name}” không áp dụng cho địa bàn nào: không địa bàn "
+                            f"nào có đặc điểm {', '.join(aud.applies_to)}")
         for topic, weight in aud.weights.items():
             where = aud.origin.with_column(f"weights.{topic}")
             if topic not in topics:
                 ds.problems.add("HD133", where, f"lĩnh vực “{topic}” không có trong danh mục")
             if weight is None or not (Decimal(0) <= weight <= Decimal(1)):
                 ds.problems.add("HD149", where, f"trọng số “{weight}” phải từ 0 đến 1")
+
+
+def _check_choices(ds: Dataset, areas: set[str], audiences: set[str]) -> None:
+    """The office's pins and drops (editorial.csv) name things that exist, once."""
+    items = {i.code for i in ds.narrative.all_items()} | _known(ds, "indicators", ds.indicators)
+    items |= {r.code for r in ds.resolutions} | {p.code for p in ds.petitions}
+    for table in ("narrative", "resolutions", "petitions"):
+        items |= _known(ds, table, ())
+    seen: dict[tuple[str, str | None, str | None], str] = {}
+    for choice in ds.choices:
+        if choice.item not in items:
+            ds.problems.add("HD163", choice.origin.with_column("item"),
+                            f"“{choice.item}” không phải mã mục tường thuật, chỉ tiêu, nghị quyết "
+                            "hay kiến nghị đã khai báo")
+        if choice.area is not None and choice.area not in areas:
+            ds.problems.add("HD131", choice.origin.with_column("area"),
+                            f"địa bàn “{choice.area}” chưa khai báo trong areas")
+        if choice.audience is not None and choice.audience not in audiences:
+            ds.problems.add("HD132", choice.origin.with_column("audience"),
+                            f"đối tượng cử tri “{choice.audience}” chưa khai báo trong audiences")
+        key = (choice.item, choice.area, choice.audience)
+        if seen.get(key, choice.action) != choice.action:
+            ds.problems.add("HD164", choice.origin.with_column("action"),
+                            f"“{choice.item}” vừa được ghim vừa bị bỏ cho cùng địa bàn, đối tượng")
+        seen.setdefault(key, choice.action)
 
 
 def _sourced_records(ds: Dataset) -> Iterable[Sourced]:
@@ -194,6 +238,11 @@ def _check_references(ds: Dataset) -> None:
     for res in ds.resolutions:
         topic(res.origin, res.topics, "topics")
         area(res.origin, res.areas, "areas")
+    for a in ds.areas.values():
+        if a.attributes_source is not None and a.attributes_source not in sources:
+            log.add("HD134", a.origin.with_column("attributes_source"),
+                    f"nguồn “{a.attributes_source}” chưa khai báo trong sources")
+    _check_choices(ds, areas, audiences)
     for pet in ds.petitions:
         topic(pet.origin, pet.topics, "topics")
         area(pet.origin, [pet.area], "area")

@@ -14,6 +14,7 @@ Layout of the data folder (documented in the user guide)::
     narrative.yaml    highlights, shortcomings, tasks, local items
     resolutions.csv   resolutions passed at the session
     petitions.csv     voters' petitions and responses
+    editorial.csv     the office's choices: items pinned or dropped per area/audience
 
 Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
 sheet of that name in ``hdnd.xlsx``. Loading never raises on bad data and
@@ -41,6 +42,7 @@ from .records import (
     Area,
     Audience,
     BudgetLine,
+    Choice,
     Indicator,
     Narrative,
     Petition,
@@ -80,6 +82,7 @@ class Dataset:
     narrative: Narrative = field(default_factory=Narrative)
     resolutions: list[Resolution] = field(default_factory=list)
     petitions: list[Petition] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
     #: logical table name -> the file it was read from (for dependency tracking)
     files: dict[str, Path] = field(default_factory=dict)
     problems: ProblemLog = field(default_factory=ProblemLog)
@@ -470,6 +473,7 @@ class _Loader:
             self.table_records(Resolution, "resolutions", required=False), "resolutions").values())
         ds.petitions = list(self.keyed(
             self.table_records(Petition, "petitions", required=False), "petitions").values())
+        ds.choices = self.table_records(Choice, "editorial", required=False)
         return ds
 
 

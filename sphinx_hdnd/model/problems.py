@@ -118,6 +118,21 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
                 "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
                 "trên trang phải dẫn được tới văn bản gốc."),
+    ProblemKind("HD160", E, "reference",
+                "Đối tượng cử tri áp dụng cho đặc điểm hoặc địa bàn không tồn tại",
+                "Trong applies_to, dùng đặc điểm có trong cột attributes của areas.csv hoặc mã "
+                "địa bàn đã khai báo."),
+    ProblemKind("HD161", W, "consistency", "Đối tượng cử tri không áp dụng cho địa bàn nào",
+                "Không địa bàn nào có đặc điểm ghi trong applies_to: thêm đặc điểm cho địa bàn "
+                "(cột attributes) hoặc sửa applies_to; để trống applies_to nếu áp dụng mọi nơi."),
+    ProblemKind("HD162", E, "reference",
+                "Nội dung ưu tiên của đối tượng không phải lĩnh vực hoặc chỉ tiêu đã khai báo",
+                "Trong first, ghi mã lĩnh vực (danh mục lĩnh vực) hoặc mã chỉ tiêu (indicators)."),
+    ProblemKind("HD163", E, "reference", "Lựa chọn của Văn phòng tham chiếu nội dung không tồn tại",
+                "Cột item của editorial ghi mã mục tường thuật (narrative.yaml), chỉ tiêu, nghị "
+                "quyết hoặc kiến nghị đã có."),
+    ProblemKind("HD164", E, "consistency", "Cùng một nội dung vừa được ghim vừa bị bỏ",
+                "Giữ một trong hai dòng của editorial cho cùng nội dung, địa bàn và đối tượng."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

@@ -84,6 +84,14 @@ class Area(Record):
     aliases: Texts = col("Các cách viết khác trong văn bản, cách nhau bởi ;", "Mường Nhé",
                          default_factory=list)
     order: Int = col("Thứ tự hiển thị", "1", default=None)
+    attributes: Codes = col(
+        "Đặc điểm của địa bàn, cách nhau bởi ; (bien-gioi, do-thi, nong-thon, "
+        "dan-toc-thieu-so …): quyết định đối tượng cử tri nào có đề cương tại đây",
+        "bien-gioi; nong-thon; dan-toc-thieu-so", default_factory=list)
+    attributes_source: OptCode = col("Mã nguồn (sources.csv) căn cứ xác định đặc điểm", "dc_k15",
+                                     default=None)
+    attributes_section: Text = col("Mục, trang của nguồn căn cứ xác định đặc điểm", "",
+                                   default="")
 
     @property
     def full_name(self) -> str:
@@ -111,6 +119,13 @@ class Audience(Record):
         default_factory=dict,
     )
     order: Int = col("Thứ tự hiển thị", "1", default=None)
+    applies_to: Codes = col(
+        "Chỉ lập đề cương tại địa bàn có một trong các đặc điểm (cột attributes của "
+        "areas.csv) hoặc mã địa bàn này; để trống: mọi địa bàn", "[bien-gioi]",
+        default_factory=list)
+    first: Codes = col(
+        "Nội dung đối tượng muốn nghe trước: mã lĩnh vực hoặc mã chỉ tiêu, theo thứ tự ưu tiên",
+        "[viec_lam_moi_kh_2024, giao-duc]", default_factory=list)
 
     def weight(self, topic: str) -> Decimal:
         return self.weights.get(topic) or Decimal(0)
@@ -379,14 +394,39 @@ class Petition(Sourced):
         return self.status is not PetitionStatus.ANSWERED
 
 
+# ---------------------------------------------------------------- editorial choices
+
+
+class ChoiceAction(StrEnum):
+    PIN = "ghim"
+    DROP = "bo"
+
+
+class Choice(Record):
+    """The office's own decision about one item of the briefings: pin it or drop it."""
+
+    table: ClassVar[str] = "editorial"
+    item: Code = col("Mã nội dung: mục tường thuật, chỉ tiêu, nghị quyết hoặc kiến nghị",
+                     "li_cua_khau_a_pa_chai")
+    action: ChoiceAction = col("ghim (luôn đưa vào Điểm cần nói) hoặc bo (không đưa vào đề cương)",
+                               "ghim")
+    area: OptCode = col("Mã địa bàn; để trống: mọi địa bàn", "muong-nhe", default=None)
+    audience: OptCode = col("Mã đối tượng cử tri; để trống: mọi đối tượng", "", default=None)
+    note: Text = col("Lý do (hiện cho cán bộ văn phòng)", "Thường trực HĐND đề nghị nói rõ",
+                     default="")
+
+    def applies(self, area: str, audience: str) -> bool:
+        return self.area in (None, area) and self.audience in (None, audience)
+
+
 TABLE_RECORDS: dict[str, type[Sourced | Record]] = {
     cls.table: cls
-    for cls in (Area, Source, Indicator, Ranking, BudgetLine, Resolution, Petition)
+    for cls in (Area, Source, Indicator, Ranking, BudgetLine, Resolution, Petition, Choice)
 }
 
 __all__ = [
     "NOWHERE", "PETITION_STATUS_LABELS", "TABLE_RECORDS", "Area", "Attendance", "Audience",
-    "BudgetKind", "BudgetLine", "Debate", "FrontActivity", "Indicator", "LocalItem",
+    "BudgetKind", "BudgetLine", "Choice", "ChoiceAction", "Debate", "FrontActivity", "Indicator", "LocalItem",
     "LocalItemKind", "Narrative", "NarrativeItem", "PastSession", "Petition", "PetitionStatus",
     "Province", "Questioning", "Ranking", "Record", "Resolution", "Session", "Source", "Sourced",
     "TaskGroup", "Term", "Topic", "dt",

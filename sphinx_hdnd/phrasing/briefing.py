@@ -1,36 +1,110 @@
-"""Sentences of a briefing: why an item is there, likely questions, comparisons."""
+"""Sentences of a briefing: talking points from figures, ranks, questions, the office's notes."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..model.loader import Dataset
-from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition
+from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence
+
+#: what the delegate says when the session's results hold no answer (NQLT 72/2025:
+#: petitions are compiled and forwarded to the body that must answer them)
+NO_ANSWER = ("Kết quả kỳ họp chưa có nội dung trả lời trực tiếp vấn đề này. Đại biểu tiếp thu, "
+             "ghi nhận ý kiến của cử tri để tổng hợp, chuyển cơ quan có thẩm quyền xem xét, "
+             "trả lời theo quy định.")
+
+
+def lower_first(title: str) -> str:
+    """'Cửa khẩu song phương …' -> 'cửa khẩu song phương …', but a name stays a name
+    ('A Pa Chải …', 'Him Lam …': the second word is capitalised too)."""
+    words = title.split()
+    if len(words) > 1 and words[1][:1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
+
+
+def upper_first(value: str) -> str:
+    return value[:1].upper() + value[1:]
 
 
 def weight_text(weight: Decimal) -> str:
     return format_number(weight.normalize() if weight == weight.to_integral() else weight)
 
 
-def why_text(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local_areas: tuple[str, ...]
-             ) -> str:
-    """'Lĩnh vực: Giao thông, hạ tầng (trọng số 1); có nội dung về huyện Mường Nhé'."""
+def topic_name(ds: Dataset, code: str) -> str:
+    return ds.topics[code].name if code in ds.topics else code
+
+
+def why_text(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local_areas: tuple[str, ...],
+             *, broad: bool = False, priority: int | None = None, pinned: bool = False,
+             note: str = "", stale: bool = False) -> str:
+    """For the office staff: why the item was chosen (topics with their weights, areas)."""
     parts = []
-    if topics:
-        named = [f"{ds.topics[t].name if t in ds.topics else t} (trọng số {weight_text(w)})"
-                 for t, w in topics]
-        parts.append("Lĩnh vực: " + "; ".join(named))
-    if local_areas:
+    if pinned:
+        parts.append("Văn phòng chọn" + (f": {note}" if note else ""))
+    if local_areas and not broad:
         names = [ds.areas[a].full_name if a in ds.areas else a for a in local_areas]
-        parts.append("có nội dung về " + ", ".join(names))
-    return " · ".join(parts) if parts else "Nội dung chung của kỳ họp"
+        parts.append("nói về " + ", ".join(names))
+    elif broad:
+        parts.append("nêu chung nhiều địa bàn nên tính là nội dung toàn tỉnh")
+    if priority is not None:
+        parts.append("đối tượng cử tri muốn nghe trước")
+    if topics:
+        named = [f"{topic_name(ds, t)} (trọng số {weight_text(w)})" for t, w in topics]
+        parts.append("lĩnh vực " + "; ".join(named))
+    if stale:
+        parts.append("số liệu của kỳ trước kỳ báo cáo")
+    return "Lý do chọn: " + (" · ".join(parts) if parts else "nội dung chung của kỳ họp")
 
 
-def indicator_point(ind: Indicator) -> str:
-    """One sentence with its figure: 'Sản lượng lương thực năm 2023 đạt 282.918 tấn, …'."""
-    return f"{ind.name} ({ind.period}): {indicator_sentence(ind)}."
+def short_tag(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local: bool,
+              pinned: bool) -> str:
+    """What a delegate sees beside a point: where it comes from, in two or three words."""
+    if pinned:
+        return "Văn phòng chọn"
+    if local:
+        return "Tại địa bàn"
+    if topics:
+        return f"Lĩnh vực: {topic_name(ds, topics[0][0])}"
+    return "Toàn tỉnh"
+
+
+def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: bool = False,
+              lowest: bool = False, rate: bool = True, higher_is_better: bool = True) -> str:
+    """'nhiều nhất trong 5/10 địa bàn có số liệu', 'thứ 3/7 (1 là tốt nhất)', '—'.
+
+    Ties are said as ties; the extreme is named by its value (most cases, lowest
+    rate), whichever way is better; the count is of the areas with data, and says
+    when some have none; no rank among fewer than three."""
+    if rank is None or of < 3:
+        return "—"
+    among = f"{of}/{level} địa bàn có số liệu" if level > of else f"{of} địa bàn"
+    if highest and lowest:
+        return f"bằng nhau ở cả {among}"
+    many, few = ("cao nhất", "thấp nhất") if rate else ("nhiều nhất", "ít nhất")
+    others = f", ngang với {tied - 1} địa bàn khác" if tied > 1 else ""
+    if highest or lowest:
+        word = many if highest else few
+        good = highest == higher_is_better
+        return f"{word} trong {among}{others}" + ("" if good else " (cần lưu ý)")
+    place = "đồng hạng" if tied > 1 else "thứ"
+    return f"{place} {rank} trong {among} (1 là tốt nhất){others}"
+
+
+def indicator_point(ind: Indicator, area: Area | None = None, province: Indicator | None = None,
+                    rank: str = "") -> str:
+    """A talking point from a figure, naming its place and period:
+    'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
+    where = f", {area.full_name}" if area is not None else ""
+    sentence = indicator_sentence(ind) or "chưa có số liệu"
+    body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}"
+    if area is not None and province is not None and province.value is not None:
+        body += f"; toàn tỉnh {format_value(province.value, province.unit)}"
+    if rank and rank != "—":
+        body += f", {rank}"
+    return body + "."
 
 
 def comparison_text(local: Indicator, province: Indicator | None) -> str:
@@ -51,12 +125,6 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     return f"{word} mức chung của tỉnh ({format_value(province.value, province.unit)}), {verdict}"
 
 
-def rank_text(rank: int | None, of: int, level_label: str) -> str:
-    if rank is None:
-        return "—"
-    return f"thứ {rank}/{of} {level_label}"
-
-
 def petition_question(pet: Petition) -> str:
     return f"Kiến nghị “{pet.text}” đã được giải quyết đến đâu?"
 
@@ -69,11 +137,13 @@ def petition_answer(pet: Petition) -> str:
     return f"Tình trạng: {status}. Chưa có văn bản trả lời."
 
 
-def shortcoming_question(title: str) -> str:
-    subject = title[:1].lower() + title[1:] if title else "hạn chế này"
-    return f"Về {subject}, tỉnh có giải pháp gì trong thời gian tới?"
+def shortcoming_question(title: str, session: Session | None = None) -> str:
+    """As a voter would put it to the delegate: the problem, then what will be done."""
+    subject = lower_first(title) if title else "hạn chế này"
+    when = f" trong {session.next_period}" if session and session.next_period else " thời gian tới"
+    return f"Về {subject}: tỉnh có giải pháp gì{when}?"
 
 
 def local_question(title: str, area: Area) -> str:
-    subject = title[:1].lower() + title[1:] if title else "nội dung này"
-    return f"Tình hình {subject} trên địa bàn {area.full_name} hiện nay ra sao?"
+    subject = upper_first(title) if title else f"Nội dung này tại {area.full_name}"
+    return f"{subject}: đến nay đã triển khai đến đâu?"

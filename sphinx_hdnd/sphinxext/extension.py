@@ -11,8 +11,9 @@ from sphinx.config import Config
 
 from .. import __version__
 from ..pdf.hooks import setup_pdf
+from ..tailoring import Budget
 from .directives.area import AreaDirective
-from .directives.briefing import BriefingDirective
+from .directives.briefing import BriefingDirective, StaffNotesOnScreenOnly
 from .directives.budget import BudgetDirective
 from .directives.chart import ChartDirective, setup_charts
 from .directives.grid import GridDirective
@@ -47,6 +48,9 @@ CONFIG: list[tuple[str, Any, Literal["env", "html", ""], type | tuple[type, ...]
     ("hdnd_exclude_areas", [], "env", list, "Không tạo đề cương cho các mã địa bàn này"),
     ("hdnd_exclude_audiences", [], "env", list,
      "Không tạo đề cương cho các mã đối tượng cử tri này"),
+    ("hdnd_briefing_budget", {}, "env", dict,
+     "Dung lượng một đề cương: points (số điểm cần nói, mặc định 6), local_more, petitions, "
+     "questions, resolutions"),
 ]
 
 
@@ -78,6 +82,13 @@ def check_config(app: Sphinx, config: Config) -> None:
                            f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
                            location=conf_location(app.confdir, name))
             config[name] = default
+    try:
+        Budget.from_config(config.hdnd_briefing_budget)
+    except ValueError as exc:
+        logger.warning(f"cấu hình hdnd_briefing_budget không hợp lệ: {exc}; dùng mặc định",
+                       type="hdnd", subtype="config",
+                       location=conf_location(app.confdir, "hdnd_briefing_budget"))
+        config["hdnd_briefing_budget"] = {}
     root = data_dir(app.confdir, config)
     # lexical check: a symlink placed inside the project is the user's own choice
     relative = os.path.normpath(config.hdnd_data_dir)
@@ -110,6 +121,7 @@ def add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("hdnd.css")
+        app.add_js_file("hdnd-staff.js")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -128,6 +140,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-chart", ChartDirective)
     setup_charts(app)  # one variant per builder; a shared environment re-reads for another
     app.add_role("hdnd", FigureRole())
+    app.add_post_transform(StaffNotesOnScreenOnly)
     app.add_search_language(SearchVietnamese)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_data)

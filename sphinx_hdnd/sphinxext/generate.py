@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 from .. import __version__
 from ..downloads import briefing_table, to_csv, to_xlsx
 from ..model.loader import Dataset
-from ..tailoring import area_scope, build_briefing
-from .directives.briefing import GENERATED, audience_order
+from ..tailoring import Budget, area_scope, audiences_for, build_briefing
+from .directives.briefing import GENERATED
 from .directives.grid import meeting_areas
 from .state import data_dir, dataset_at, logger, petitions_digest_path
 
@@ -51,19 +51,19 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
                   exclude_audiences: list[str]) -> dict[str, str]:
     """Relative path -> file content, for every generated page."""
     areas = meeting_areas(ds, include, exclude_areas)
-    audiences = [a for a in sorted(ds.audiences.values(), key=audience_order)
-                 if a.code not in exclude_audiences]
+    # an audience has a page only where it applies (border voters in border areas)
+    audiences = {a.code: audiences_for(ds, a.code, exclude_audiences) for a in areas}
     pages: dict[str, str] = {}
     bar = "=" * len(INDEX_TITLE) * 2
     pages["index.rst"] = (f"{MARKER}\n\n{bar}\n{INDEX_TITLE}\n{bar}\n\n"
                           + _directive("hdnd-grid") + "\n"
                           + _toctree([f"{a.code}/index" for a in areas]))
-    in_nav = len(areas) * len(audiences) <= NAV_BRIEFINGS_MAX
+    in_nav = sum(map(len, audiences.values())) <= NAV_BRIEFINGS_MAX
     for area in areas:
         pages[f"{area.code}/index.rst"] = (
             f"{MARKER}\n\n" + _directive("hdnd-area", area=area.code)
-            + ("\n" + _toctree([a.code for a in audiences]) if in_nav else ""))
-        for aud in audiences:
+            + ("\n" + _toctree([a.code for a in audiences[area.code]]) if in_nav else ""))
+        for aud in audiences[area.code]:
             pages[f"{area.code}/{aud.code}.rst"] = (
                 f"{MARKER}\n\n" + ("" if in_nav else ":orphan:\n\n")
                 + _directive("hdnd-briefing", area=area.code, audience=aud.code))
@@ -73,7 +73,7 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx")
 
 
-def downloads(ds: Dataset, pages: dict[str, str]) -> dict[str, bytes]:
+def downloads(ds: Dataset, pages: dict[str, str], budget: Budget) -> dict[str, bytes]:
     """The figures of every generated briefing, as CSV and XLSX beside its page."""
     out: dict[str, bytes] = {}
     for rel in pages:
@@ -81,7 +81,7 @@ def downloads(ds: Dataset, pages: dict[str, str]) -> dict[str, bytes]:
         if len(parts) != 2 or parts[1] == "index":
             continue
         area, audience = parts
-        frame = briefing_table(ds, build_briefing(ds, area, audience))
+        frame = briefing_table(ds, build_briefing(ds, area, audience, budget))
         out[f"{area}/{audience}.csv"] = to_csv(frame)
         out[f"{area}/{audience}.xlsx"] = to_xlsx(frame, f"{area} - {audience}")
     return out
@@ -109,7 +109,8 @@ def generate_pages(app: Sphinx) -> None:
     ):
         return
     written = 0
-    for rel, data in downloads(ds, pages).items():
+    budget = Budget.from_config(app.config.hdnd_briefing_budget)
+    for rel, data in downloads(ds, pages, budget).items():
         path = root / rel
         page = path.with_suffix(".rst")
         if page.is_file() and not page.read_text(encoding="utf-8").startswith(MARKER):

@@ -6,10 +6,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
-from ...tailoring import area_scope, local_indicators
+from ...tailoring import area_scope, audiences_for, local_indicators
 from ..render import item_paragraph, section
 from .base import HdndDirective
-from .briefing import audience_order, briefing_docname, doc_link, local_indicator_table
+from .briefing import briefing_docname, doc_link, local_indicator_table
 from .chart import area_chart_nodes
 from .petitions import petition_nodes
 
@@ -33,7 +33,7 @@ class AreaDirective(HdndDirective):
         page += nodes.paragraph("", "Chọn đối tượng cử tri của cuộc tiếp xúc:",
                                 classes=["hdnd-meta"])
         grid = nodes.container(classes=["hdnd-audience-links"])
-        for aud in sorted(ds.audiences.values(), key=audience_order):
+        for aud in audiences_for(ds, code, self.config.hdnd_exclude_audiences):
             card = nodes.container(classes=["hdnd-link-card"])
             card += nodes.paragraph("", "", doc_link(briefing_docname(code, aud.code), aud.name))
             if aud.description:

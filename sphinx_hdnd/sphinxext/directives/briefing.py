@@ -1,8 +1,11 @@
 """``hdnd-briefing``: the đề cương cut for one area and one audience.
 
-Order: "Điểm cần nói"; local facts; the session's results ranked for the
-audience (less relevant parts collapsed, never dropped); petitions of the
-area; "Cử tri có thể hỏi"; sources. Every item says why it is there.
+What a delegate takes into one meeting, in two or three printed pages:
+"Điểm cần nói"; the area's own figures beside the province's; what happened to
+what voters here asked; the questions likely to come, with the answer that fits;
+the session in brief with the resolutions that touch this place or audience.
+Everything else is a link to the province đề cương. Why an item was chosen is
+shown only to the office staff (hidden by default, never printed).
 """
 
 from __future__ import annotations
@@ -13,31 +16,35 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ...model.loader import Dataset
-from ...model.records import Area, Audience, NarrativeItem, Resolution
+from ...model.records import Area, Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (
+    NO_ANSWER,
     comparison_text,
     indicator_point,
     local_question,
-    petition_answer,
-    petition_question,
     rank_text,
+    short_tag,
     shortcoming_question,
+    upper_first,
     why_text,
 )
 from ...phrasing.figures import indicator_sentence
 from ...tailoring import (
-    COLLAPSE_BELOW,
     Briefing,
+    Budget,
     LocalIndicator,
     Point,
-    Ranked,
     Relevance,
+    audience_order,
+    audiences_for,
     build_briefing,
 )
 from ..render import (
     Cites,
+    badge,
     cited_paragraph,
     figure_node,
     item_paragraph,
@@ -46,14 +53,14 @@ from ..render import (
     text,
 )
 from .base import HdndDirective
-from .budget import budget_lines, budget_paragraph
-from .chart import area_chart_nodes
 from .petitions import petition_nodes
-from .questions import debate_paragraph, questioning_paragraphs
-from .resolutions import resolution_paragraph
 from .session import session_nodes
 
 GENERATED = "tiep-xuc"
+#: the class of what only the office staff see: hidden by default, never printed
+STAFF = "hdnd-staff"
+
+__all__ = ["GENERATED", "audience_order"]
 
 
 def doc_link(docname: str, label: str, classes: Sequence[str] = ()) -> addnodes.pending_xref:
@@ -72,10 +79,15 @@ def area_docname(area: str) -> str:
     return f"{GENERATED}/{area}/index"
 
 
+def local_rank(li: LocalIndicator) -> str:
+    ind = li.indicator
+    return rank_text(li.rank, li.of, li.level, tied=li.tied, highest=li.highest,
+                     lowest=li.lowest, rate=ind.is_rate, higher_is_better=ind.higher_is_better)
+
+
 def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: Area
                           ) -> nodes.table:
-    """An area's figures beside the province's, with the rank among the areas that report it."""
-    level = ds.province.area_level_label if ds.province else "địa bàn"
+    """An area's figures beside the province's, and where it stands among the areas."""
     rows: list[list[nodes.Node | str]] = []
     for li in indicators:
         ind = li.indicator
@@ -87,52 +99,24 @@ def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: A
                      cited_paragraph(ds, [figure_node(ds, indicator_sentence(ind), ind, cites)],
                                      cites),
                      comparison_text(ind, li.province),
-                     rank_text(li.rank, li.of, level)])
-    return table(["Chỉ tiêu", area.full_name, "So với toàn tỉnh", "Xếp hạng"], rows,
-                 [30, 30, 25, 15], ["hdnd-local-indicators"])
+                     local_rank(li)])
+    return table(["Chỉ tiêu", upper_first(area.full_name), "So với toàn tỉnh",
+                  "Vị trí trong tỉnh"], rows, [30, 25, 25, 20], ["hdnd-local-indicators"])
 
 
-def why_line(ds: Dataset, rel: Relevance) -> nodes.paragraph:
-    """The small line under an item that says why it is on this page."""
-    return nodes.paragraph("", "", why(ds, rel), classes=["hdnd-why-line"])
-
-
-def why(ds: Dataset, rel: Relevance) -> nodes.inline:
-    return nodes.inline("", why_text(ds, rel.topics, rel.areas), classes=["hdnd-why"])
-
-
-def collapsible(title: str, body: list[nodes.Node]) -> nodes.Node:
-    """Collapsed in HTML (sphinx-design dropdown), fully printed elsewhere."""
-    from sphinx_design.shared import create_component
-
-    box = create_component(
-        "dropdown", opened=False, type="dropdown", has_title=True, icon=None, chevron=None,
-        container_classes=["sd-mb-3", "hdnd-collapsed"], title_classes=[], body_classes=[],
-    )
-    box += nodes.rubric(title, title)
-    box.extend(body)
+def staff_note(ds: Dataset, rel: Relevance) -> nodes.container:
+    """Why an item is there, for the office staff who check the briefing."""
+    box = nodes.container(classes=[STAFF])
+    box += nodes.paragraph("", why_text(ds, rel.topics, rel.areas, broad=rel.broad,
+                                        priority=rel.priority, pinned=rel.pinned,
+                                        note=rel.note, stale=rel.stale),
+                           classes=["hdnd-why"])
     return box
 
 
-def ranked_items(ds: Dataset, ranked: list[Ranked[NarrativeItem]], label: str
-                 ) -> list[nodes.Node]:
-    """Relevant items in full; the others shortened under a collapsed heading."""
-    shown = [r for r in ranked if not r.collapsed]
-    folded = [r for r in ranked if r.collapsed]
-    out: list[nodes.Node] = []
-    if shown:
-        out.append(nodes.bullet_list("", *(nodes.list_item("", *_item_with_why(ds, r))
-                                           for r in shown), bullet="-"))
-    if folded:
-        out.append(collapsible(f"{label} ít liên quan hơn đến đối tượng này ({len(folded)})", [
-            nodes.bullet_list("", *(nodes.list_item("", *_item_with_why(ds, r)) for r in folded),
-                              bullet="-")]))
-    return out
-
-
-def _item_with_why(ds: Dataset, r: Ranked[NarrativeItem]) -> list[nodes.Node]:
-    para = item_paragraph(ds, r.item, r.item.text)
-    return [para, why_line(ds, r.relevance)]
+def tag(ds: Dataset, rel: Relevance) -> nodes.inline:
+    return badge(short_tag(ds, rel.topics, rel.local, rel.pinned),
+                 "hdnd-tag-chosen" if rel.pinned else "hdnd-tag")
 
 
 class BriefingBuilder:
@@ -145,20 +129,32 @@ class BriefingBuilder:
     def sec(self, title: str, ident: str, classes: Sequence[str] = ()) -> nodes.section:
         return section(self.document, title, f"{self.prefix}-{ident}", classes)
 
-    # -- navigation
+    # -- header and navigation
+
+    def header(self) -> list[nodes.Node]:
+        ds, b = self.ds, self.b
+        s, prov = ds.session, ds.province
+        meta = nodes.paragraph(classes=["hdnd-meta"])
+        parts = ["Đề cương tiếp xúc cử tri"]
+        if s is not None:
+            parts.append(f"sau {s.name}" + (f", {prov.council_short} khóa {prov.term.code}"
+                                            if prov else ""))
+        meta += text(" ".join(parts) + f". Địa bàn: {b.area.full_name}. "
+                     f"Đối tượng: {b.audience.name}.")
+        return [meta, self.navigation()]
 
     def navigation(self) -> nodes.Node:
         ds, b = self.ds, self.b
         box = nodes.container(classes=["hdnd-nav"])
-        para = nodes.paragraph(classes=["hdnd-nav-audiences"])
-        para += text("Đối tượng khác tại địa bàn: ")
-        others = [a for a in sorted(ds.audiences.values(), key=audience_order)
-                  if a.code != b.audience.code]
-        for i, aud in enumerate(others):
-            if i:
-                para += text(" · ")
-            para += doc_link(briefing_docname(b.area.code, aud.code), aud.name)
-        box += para
+        others = [a for a in audiences_for(ds, b.area.code) if a.code != b.audience.code]
+        if others:
+            para = nodes.paragraph(classes=["hdnd-nav-audiences"])
+            para += text("Đối tượng khác tại địa bàn: ")
+            for i, aud in enumerate(others):
+                if i:
+                    para += text(" · ")
+                para += doc_link(briefing_docname(b.area.code, aud.code), aud.name)
+            box += para
         para = nodes.paragraph(classes=["hdnd-nav-up"])
         para += doc_link(area_docname(b.area.code), f"Tổng quan {b.area.full_name}")
         para += text(" · ")
@@ -190,22 +186,28 @@ class BriefingBuilder:
         sec = self.sec("Điểm cần nói", "diem-can-noi", ["hdnd-points"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
         for point in self.b.points:
-            lst += nodes.list_item("", self.point_paragraph(point),
-                                   nodes.paragraph("", "", why(self.ds, point.relevance),
-                                                   classes=["hdnd-why-line"]))
+            para = self.point_paragraph(point)
+            para += text(" ")
+            para += tag(self.ds, point.relevance)
+            lst += nodes.list_item("", para, staff_note(self.ds, point.relevance))
         sec += lst
         return sec
 
     def point_paragraph(self, point: Point) -> nodes.paragraph:
         ds, rec = self.ds, point.record
-        if point.kind == "indicator":
-            assert not isinstance(rec, NarrativeItem | Resolution)
+        if isinstance(rec, Indicator):
             cites = Cites()
-            return cited_paragraph(ds, [figure_node(ds, indicator_point(rec), rec, cites)], cites)
+            li = next((x for x in self.b.indicators if x.indicator is rec), None)
+            area = ds.areas.get(rec.area or "")
+            sentence = indicator_point(rec, area, li.province if li else None,
+                                       local_rank(li) if li else "")
+            return cited_paragraph(ds, [figure_node(ds, sentence, rec, cites)], cites)
         if isinstance(rec, Resolution):
-            para = resolution_paragraph(ds, rec)
-            para.insert(0, text("Nghị quyết liên quan trực tiếp: "))
-            return para
+            cites = Cites()
+            cites.add(rec)
+            return cited_paragraph(ds, [text(f"Kỳ họp đã thông qua {rec.title}"
+                                             + (f" (số {rec.official_number})"
+                                                if rec.official_number else "") + ".")], cites)
         assert isinstance(rec, NarrativeItem)
         return item_paragraph(ds, rec, rec.text)
 
@@ -216,103 +218,52 @@ class BriefingBuilder:
         body: list[nodes.Node] = []
         if b.indicators:
             body.append(local_indicator_table(ds, b.indicators, b.area))
-            body.extend(area_chart_nodes(self.document.settings.env, ds, b.area.code))
-        # what "Điểm cần nói" already said is not repeated
-        in_points = {id(p.record) for p in b.points}
-        rest = [r for r in b.local_items if id(r.item) not in in_points]
-        if rest:
-            sub = self.sec("Dự án, chương trình, nhiệm vụ khác trên địa bàn", "dia-ban-noi-dung")
-            sub += nodes.bullet_list("", *(nodes.list_item("", *_item_with_why(ds, r))
-                                           for r in rest), bullet="-")
-            body.append(sub)
-        local_res = [r for r in b.resolutions if r.relevance.local]
-        if local_res:
-            sub = self.sec("Nghị quyết tác động trực tiếp đến địa bàn", "dia-ban-nghi-quyet")
-            sub += nodes.bullet_list("", *(nodes.list_item("", resolution_paragraph(ds, r.item),
-                                                           why_line(ds, r.relevance))
-                                           for r in local_res), bullet="-")
-            body.append(sub)
+        if b.local_items:
+            lst = nodes.bullet_list(bullet="-")
+            for r in b.local_items:
+                para = item_paragraph(ds, r.item, r.item.text)
+                lst += nodes.list_item("", para, staff_note(ds, r.relevance))
+            body.append(lst)
+        if b.local_titles:
+            para = nodes.paragraph(classes=["hdnd-more"])
+            para += text("Nội dung khác tại địa bàn: "
+                         + "; ".join(r.item.title or r.item.code for r in b.local_titles)
+                         + " (xem ")
+            para += doc_link(area_docname(b.area.code), f"trang tổng quan {b.area.full_name}")
+            para += text(").")
+            body.append(para)
         if not body:
-            return None  # all of it was said in "Điểm cần nói": no heading over nothing
+            return None
         sec = self.sec(f"Tình hình tại {b.area.full_name}", "dia-ban")
         sec.extend(body)
         return sec
 
-    # -- 3. the session's results, ranked for this audience
-
-    def session_results(self) -> nodes.section:
-        ds, b = self.ds, self.b
-        name = ds.session.name if ds.session else "kỳ họp"
-        sec = self.sec(f"Kết quả {name}", "ket-qua")
-        sec.extend(session_nodes(ds))
-        if b.highlights:
-            sub = self.sec("Kết quả nổi bật", "ket-qua-noi-bat")
-            sub.extend(ranked_items(ds, b.highlights, "Các kết quả"))
-            sec += sub
-        if b.shortcomings:
-            sub = self.sec("Tồn tại, hạn chế", "ton-tai")
-            sub.extend(ranked_items(ds, b.shortcomings, "Các hạn chế"))
-            sec += sub
-        if b.tasks:
-            sub = self.sec("Nhiệm vụ, giải pháp trọng tâm", "nhiem-vu")
-            sub.extend(ranked_items(ds, b.tasks, "Các nhiệm vụ"))
-            sec += sub
-        lines = budget_lines(ds)
-        if lines:
-            sub = self.sec("Thu, chi ngân sách", "ngan-sach")
-            paras: list[nodes.Node] = [budget_paragraph(ds, line) for line in lines]
-            weight = b.audience.weight("ngan-sach")
-            sub.extend(paras if weight >= COLLAPSE_BELOW else
-                       [collapsible("Số liệu thu, chi ngân sách", paras)])
-            sec += sub
-        res = [r for r in b.resolutions if not r.relevance.local]
-        if res:
-            sub = self.sec("Các nghị quyết đã thông qua", "nghi-quyet")
-            top = [r for r in res if not r.collapsed]
-            rest = [r for r in res if r.collapsed]
-            if top:
-                sub += nodes.bullet_list("", *(nodes.list_item(
-                    "", resolution_paragraph(ds, r.item),
-                    why_line(ds, r.relevance))
-                    for r in top), bullet="-")
-            if rest:
-                sub += collapsible(f"Các nghị quyết khác ({len(rest)})", [nodes.bullet_list(
-                    "", *(nodes.list_item("", resolution_paragraph(ds, r.item)) for r in rest),
-                    bullet="-")])
-            sec += sub
-        other: list[nodes.Node] = []
-        debate = debate_paragraph(ds)
-        if debate is not None:
-            other.append(debate)
-        other.extend(questioning_paragraphs(ds))
-        if other:
-            sub = self.sec("Thảo luận, chất vấn tại kỳ họp", "chat-van")
-            sub += collapsible("Phiên thảo luận và chất vấn", other)
-            sec += sub
-        return sec
-
-    # -- 4. petitions
+    # -- 3. petitions of the area
 
     def petitions(self) -> nodes.section:
         ds, b = self.ds, self.b
-        sec = self.sec("Kiến nghị của cử tri tại địa bàn", "kien-nghi")
+        sec = self.sec("Trả lời kiến nghị của cử tri", "kien-nghi")
         if b.petitions:
             sec.extend(petition_nodes(ds, p, show_area=False) for p in b.petitions)
         else:
-            sec += nodes.paragraph("", "Chưa có kiến nghị của cử tri địa bàn tại kỳ họp này.",
+            sec += nodes.paragraph("", "Chưa có kiến nghị của cử tri tại địa bàn.",
                                    classes=["hdnd-empty"])
-        if b.open_earlier:
-            sub = self.sec("Kiến nghị từ các kỳ họp trước chưa giải quyết xong", "kien-nghi-cu")
-            sub.extend(petition_nodes(ds, p, show_area=False) for p in b.open_earlier)
-            sec += sub
+        more = b.petitions_total - len(b.petitions)
+        para = nodes.paragraph(classes=["hdnd-more"])
+        if more > 0:
+            para += text(f"Còn {more} kiến nghị khác của địa bàn: xem ")
+            para += doc_link(area_docname(b.area.code), f"trang tổng quan {b.area.full_name}")
+            para += text(". ")
         if b.province_petitions:
-            sub = self.sec("Kiến nghị chung toàn tỉnh", "kien-nghi-chung")
-            sub += collapsible(f"Kiến nghị chung ({len(b.province_petitions)})",
-                               [petition_nodes(ds, p) for p in b.province_petitions])
-            sec += sub
+            para += text(f"Kiến nghị chung toàn tỉnh ({len(b.province_petitions)}) và kết quả "
+                         "trả lời: xem mục III của ")
+            para += doc_link("index", "đề cương chung toàn tỉnh")
+            para += text(".")
+        if para.children:
+            sec += para
         return sec
 
-    # -- 5. likely questions
+    # -- 4. likely questions
 
     def questions(self) -> nodes.section | None:
         ds, b = self.ds, self.b
@@ -323,52 +274,81 @@ class BriefingBuilder:
         for q in b.questions:
             item = nodes.list_item()
             subject = q.subject
-            if q.kind == "petition":
-                assert not isinstance(subject, NarrativeItem)
-                item += nodes.paragraph("", "", nodes.strong("", petition_question(subject)))
-                cites = Cites()
-                cites.add(subject)
-                item += cited_paragraph(ds, [text(petition_answer(subject))], cites)
+            question = (local_question(subject.title, b.area) if q.kind == "local"
+                        else shortcoming_question(subject.title, ds.session))
+            item += nodes.paragraph("", "", nodes.strong("", question))
+            if q.answer is not None:
+                item += item_paragraph(ds, q.answer, q.answer.text, prefix="Trả lời: ")
             else:
-                assert isinstance(subject, NarrativeItem)
-                question = (shortcoming_question(subject.title) if q.kind == "shortcoming"
-                            else local_question(subject.title, b.area))
-                item += nodes.paragraph("", "", nodes.strong("", question))
-                item += item_paragraph(ds, subject, subject.text, prefix="Thông tin: ")
-                for answer in q.answers:
-                    item += item_paragraph(ds, answer, answer.text, prefix="Giải pháp: ")
+                item += nodes.paragraph("", "Trả lời: " + NO_ANSWER, classes=["hdnd-no-answer"])
+            item += staff_note(ds, q.relevance)
             lst += item
         sec += lst
         return sec
 
+    # -- 5. the session in brief
+
+    def session(self) -> nodes.section:
+        ds, b = self.ds, self.b
+        name = ds.session.name if ds.session else "kỳ họp"
+        sec = self.sec(f"Kết quả {name}", "ket-qua")
+        sec.extend(session_nodes(ds, brief=True))
+        if b.resolutions_total:
+            intro = nodes.paragraph()
+            if b.resolutions:
+                intro += text(f"Kỳ họp đã thông qua {b.resolutions_total:02d} nghị quyết; "
+                              "những nghị quyết liên quan đến địa bàn và đối tượng cử tri:")
+            else:
+                intro += text(f"Kỳ họp đã thông qua {b.resolutions_total:02d} nghị quyết.")
+            sec += intro
+            if b.resolutions:
+                lst = nodes.bullet_list(bullet="-")
+                for r in b.resolutions:
+                    cites = Cites()
+                    cites.add(r.item)
+                    body = [text(r.item.title + (f" (số {r.item.official_number})"
+                                                 if r.item.official_number else "") + ".")]
+                    lst += nodes.list_item("", cited_paragraph(ds, body, cites),
+                                           staff_note(ds, r.relevance))
+                sec += lst
+        para = nodes.paragraph(classes=["hdnd-more"])
+        para += text("Kết quả nổi bật, hạn chế, nhiệm vụ, ngân sách, các nghị quyết khác, thảo "
+                     "luận và chất vấn: xem ")
+        para += doc_link("index", "đề cương chung toàn tỉnh")
+        para += text(".")
+        sec += para
+        return sec
+
     def build(self) -> nodes.section:
         b = self.b
-        page = self.sec(f"{b.area.full_name[:1].upper()}{b.area.full_name[1:]} - {b.audience.name}",
-                        "trang", ["hdnd-briefing"])
-        intro = nodes.paragraph(classes=["hdnd-meta"])
-        name = self.ds.session.name if self.ds.session else "kỳ họp"
-        prov = self.ds.province
-        council = f"{prov.council_short} khóa {prov.term.code}" if prov else ""
-        intro += text(f"Đề cương tiếp xúc cử tri sau {name}, {council}: nội dung được chọn và "
-                      f"sắp xếp cho cử tri {b.area.full_name}, đối tượng “{b.audience.name}”.")
-        page += intro
-        page += self.navigation()
-        for part in (self.points(), self.local(), self.session_results(), self.petitions(),
-                     self.questions()):
+        page = self.sec(f"{upper_first(b.area.full_name)} - {b.audience.name}", "trang",
+                        ["hdnd-briefing"])
+        page.extend(self.header())
+        for part in (self.points(), self.local(), self.petitions(), self.questions(),
+                     self.session()):
             if part is not None:
                 page += part
         return page
 
 
-def audience_order(aud: Audience) -> tuple[int, str]:
-    return (aud.order if aud.order is not None else 10**6, aud.code)
+class StaffNotesOnScreenOnly(SphinxPostTransform):
+    """The office's notes are an HTML control; every other builder leaves them out."""
+
+    default_priority = 200
+
+    def run(self, **kwargs: object) -> None:
+        if self.app.builder.format == "html":
+            return
+        for node in list(self.document.findall(nodes.container)):
+            if STAFF in node["classes"]:
+                node.parent.remove(node)
 
 
 class BriefingDirective(HdndDirective):
     """Options ``:area:`` and ``:audience:`` (codes), both required."""
 
-    uses = ("session", "areas", "audiences", "indicators", "rankings", "budget", "narrative",
-            "resolutions", "petitions", "topics")
+    uses = ("session", "areas", "audiences", "indicators", "rankings", "narrative",
+            "resolutions", "petitions", "topics", "editorial")
     option_spec = {"area": directives.unchanged_required,
                    "audience": directives.unchanged_required}
 
@@ -378,6 +358,6 @@ class BriefingDirective(HdndDirective):
             self.warn(f"cần :area: và :audience: là mã đã khai báo (nhận “{area}”, “{audience}”)",
                       "reference")
             return []
-        b = build_briefing(ds, area, audience)
+        b = build_briefing(ds, area, audience, Budget.from_config(self.config.hdnd_briefing_budget))
         return [BriefingBuilder(ds, self.state.document, b, str(self.env.srcdir),
                                 self.env.docname).build()]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...model.loader import Dataset
+from ...tailoring import audiences_for
 from ..render import text
 from .base import HdndDirective
-from .briefing import area_docname, audience_order, briefing_docname, doc_link
+from .briefing import area_docname, briefing_docname, doc_link
 
 
 def _area_order(area):  # type: ignore[no-untyped-def]
@@ -35,7 +36,6 @@ class GridDirective(HdndDirective):
         row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
                                        "sd-row-cols-lg-3", "sd-g-3"])
         grid += row
-        audiences = sorted(ds.audiences.values(), key=audience_order)
         for area in meeting_areas(ds, cfg.hdnd_areas, cfg.hdnd_exclude_areas):
             col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
             card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
@@ -46,9 +46,7 @@ class GridDirective(HdndDirective):
                               area.full_name[:1].upper() + area.full_name[1:])
             body += title
             lst = nodes.bullet_list(bullet="-", classes=["hdnd-audience-list"])
-            for aud in audiences:
-                if aud.code in cfg.hdnd_exclude_audiences:
-                    continue
+            for aud in audiences_for(ds, area.code, cfg.hdnd_exclude_audiences):
                 lst += nodes.list_item("", nodes.paragraph(
                     "", "", doc_link(briefing_docname(area.code, aud.code), aud.name)))
             body += lst
