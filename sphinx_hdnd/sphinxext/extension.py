@@ -13,7 +13,7 @@ from .. import __version__
 from ..pdf.hooks import setup_pdf
 from ..tailoring import Budget
 from .directives.area import AreaDirective
-from .directives.briefing import BriefingDirective, StaffNotesOnScreenOnly
+from .directives.briefing import BriefingDirective, drop_staff_notes
 from .directives.budget import BudgetDirective
 from .directives.chart import ChartDirective, setup_charts
 from .directives.grid import GridDirective
@@ -140,13 +140,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-chart", ChartDirective)
     setup_charts(app)  # one variant per builder; a shared environment re-reads for another
     app.add_role("hdnd", FigureRole())
-    app.add_post_transform(StaffNotesOnScreenOnly)
     app.add_search_language(SearchVietnamese)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", add_static)
     app.connect("doctree-read", number_sources)
+    app.connect("doctree-resolved", drop_staff_notes)
     setup_memory(app)  # a large province's documents are not all held in memory at once
     setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
     setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished

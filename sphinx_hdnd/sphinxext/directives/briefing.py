@@ -16,7 +16,6 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ...model.loader import Dataset
 from ...model.records import Area, Indicator, NarrativeItem, Resolution
@@ -331,17 +330,14 @@ class BriefingBuilder:
         return page
 
 
-class StaffNotesOnScreenOnly(SphinxPostTransform):
-    """The office's notes are an HTML control; every other builder leaves them out."""
-
-    default_priority = 200
-
-    def run(self, **kwargs: object) -> None:
-        if self.app.builder.format == "html":
-            return
-        for node in list(self.document.findall(nodes.container)):
-            if STAFF in node["classes"]:
-                node.parent.remove(node)
+def drop_staff_notes(app: object, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the office's notes are an HTML control (hidden until asked
+    for); every other builder (text, LaTeX, EPUB, Word) leaves them out."""
+    if getattr(getattr(app, "builder", None), "format", "html") == "html":
+        return
+    for node in list(doctree.findall(nodes.container)):
+        if STAFF in node["classes"]:
+            node.parent.remove(node)
 
 
 class BriefingDirective(HdndDirective):
