@@ -1,0 +1,256 @@
+"""The selection rules of a briefing (issue 14), on small datasets made here.
+
+Locality (a list naming most areas is province-wide), one subject once, ties and
+the direction of ranks, the budget, the office's pins and drops, audiences that
+apply only where they exist, and questions answered by a task of their subject.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sphinx_hdnd.model.checks import check_dataset
+from sphinx_hdnd.model.loader import Dataset, default_topics
+from sphinx_hdnd.model.records import (
+    Area,
+    Audience,
+    Choice,
+    Indicator,
+    LocalItem,
+    Narrative,
+    NarrativeItem,
+    TaskGroup,
+)
+from sphinx_hdnd.phrasing.briefing import rank_text
+from sphinx_hdnd.tailoring import (
+    Budget,
+    audiences_for,
+    build_briefing,
+    is_broad,
+    local_indicators,
+)
+
+CODES = ["a1", "a2", "a3", "a4", "a5", "a6"]
+
+
+def dataset(*, local: list[LocalItem] = (), highlights: list[NarrativeItem] = (),
+            shortcomings: list[NarrativeItem] = (), tasks: list[NarrativeItem] = (),
+            indicators: list[Indicator] = (), choices: list[Choice] = (),
+            audiences: list[Audience] | None = None, attributes: dict[str, str] | None = None
+            ) -> Dataset:
+    attributes = attributes or {}
+    areas = {c: Area(code=c, name=f"Địa bàn {c.upper()}", level="huyện",
+                     attributes=attributes.get(c, "")) for c in CODES}
+    auds = audiences or [Audience(code="nong-dan", name="Nông dân",
+                                  weights={"nong-nghiep": 1, "giao-thong": 0.8, "y-te": 0.5,
+                                           "dau-tu": 0.4})]
+    ds = Dataset(root=Path("."), areas=areas, topics=default_topics(),
+                 audiences={a.code: a for a in auds},
+                 indicators={i.code: i for i in indicators}, choices=list(choices))
+    ds.narrative = Narrative(local_items=list(local), highlights=list(highlights),
+                             shortcomings=list(shortcomings),
+                             tasks=[TaskGroup(code="nv", number="2.1", title="Nhiệm vụ",
+                                              items=list(tasks))])
+    return ds
+
+
+def item(code: str, text: str, topics: str = "nong-nghiep", areas: str = "",
+         title: str = "") -> LocalItem:
+    return LocalItem(code=code, text=text, topics=topics, areas=areas, title=title or code)
+
+
+def codes(points) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.record.code for p in points]
+
+
+# ------------------------------------------------------------------ locality
+
+
+def test_a_list_naming_most_areas_is_province_wide():
+    ds = dataset()
+    assert not is_broad(ds, ["a1", "a2"])
+    assert is_broad(ds, ["a1", "a2", "a3"])  # half of six, and three
+    assert not is_broad(ds, ["a1"])
+
+
+def test_an_enumeration_is_never_a_local_point():
+    ds = dataset(local=[
+        item("li_list", "Năm 2023 có ngộ độc tại A1, A2, A3, A4, A5.", "y-te", "a1; a2; a3; a4; a5"),
+        item("li_road", "Đường liên xã Pa Thơm được nâng cấp.", "giao-thong", "a1"),
+    ])
+    b = build_briefing(ds, "a1", "nong-dan")
+    assert codes(b.points) == ["li_road"]
+    assert all(not r.relevance.local for r in [*b.local_items, *b.local_titles]
+               if r.item.code == "li_list")
+
+
+# ------------------------------------------------------------------ one subject once
+
+
+def test_two_points_on_the_same_named_place_become_one():
+    ds = dataset(local=[
+        item("li_gate", "Lối mở Pa Thơm - Bản Lọng sắp thành cửa khẩu song phương.", "giao-thong",
+             "a1"),
+        item("li_flag", "Xây cột cờ tại lối mở Pa Thơm - Bản Lọng, điểm ngắm cảnh biên giới.",
+             "giao-thong", "a1"),
+        item("li_rice", "Vùng lúa nước Mường Thanh Hạ được mở rộng thêm.", "nong-nghiep", "a1"),
+    ])
+    b = build_briefing(ds, "a1", "nong-dan")
+    chosen = codes(b.points)
+    assert "li_rice" in chosen
+    assert len({"li_gate", "li_flag"} & set(chosen)) == 1
+    printed = [i.code for i in b.printed_items()]
+    assert len(printed) == len(set(printed))  # nothing printed twice
+
+
+def test_near_identical_texts_become_one():
+    text = "Tổ chức đấu giá quyền khai thác khoáng sản tại các mỏ đã được phê duyệt trong năm"
+    ds = dataset(local=[item("li_1", text + ".", "nong-nghiep", "a1"),
+                        item("li_2", text + " 2024.", "nong-nghiep", "a1")])
+    assert len(build_briefing(ds, "a1", "nong-dan").points) == 1
+
+
+# ------------------------------------------------------------------ ranks
+
+
+def indicator(code: str, area: str | None, value: str, higher: bool = True) -> Indicator:
+    return Indicator(code=code, name="Số vụ ngộ độc", topic="y-te", unit="vụ", period="Năm 2023",
+                     area=area, value=value, higher_is_better=higher)
+
+
+def test_ties_are_ties_and_lower_is_better_reads_plainly():
+    inds = [indicator("p", None, "6", False), indicator("x1", "a1", "1", False),
+            indicator("x2", "a2", "1", False), indicator("x3", "a3", "1", False),
+            indicator("x4", "a4", "3", False)]
+    ds = dataset(indicators=inds)
+    got = {li.indicator.code: li for li in local_indicators(ds, "a1")
+           + local_indicators(ds, "a4")}
+    one, worst = got["x1"], got["x4"]
+    assert (one.rank, one.tied, one.of, one.level) == (1, 3, 4, 6)
+    assert worst.highest and not worst.lowest
+    text = rank_text(one.rank, one.of, one.level, tied=one.tied, highest=one.highest,
+                     lowest=one.lowest, rate=False, higher_is_better=False)
+    assert text == "ít nhất trong 4/6 địa bàn có số liệu, ngang với 2 địa bàn khác"
+    text = rank_text(worst.rank, worst.of, worst.level, tied=1, highest=True, lowest=False,
+                     rate=False, higher_is_better=False)
+    assert text.startswith("nhiều nhất trong 4/6 địa bàn có số liệu") and "cần lưu ý" in text
+
+
+def test_no_rank_among_fewer_than_three():
+    ds = dataset(indicators=[indicator("x1", "a1", "1"), indicator("x2", "a2", "2")])
+    (li,) = local_indicators(ds, "a1")
+    assert li.rank is None
+    assert rank_text(li.rank, li.of, li.level) == "—"
+
+
+# ------------------------------------------------------------------ budget
+
+
+def test_the_budget_caps_the_points_and_is_validated():
+    texts = ["Kênh Nà Khoang được kiên cố hóa.", "Chợ Pa Thơm mở thêm phiên sáng.",
+             "Giống lúa Séng Cù phủ kín cánh đồng Mường Thanh.", "Trạm bơm Huổi Phạ chạy lại.",
+             "Hợp tác xã Na Ư thu mua cà phê.", "Cầu treo Nậm Ngám thông xe.",
+             "Trang trại bò Co Mạ có chuồng mới.", "Bến xe Thanh Luông đón khách."]
+    ds = dataset(local=[item(f"li_{i}", t, "nong-nghiep", "a1") for i, t in enumerate(texts)])
+    assert len(build_briefing(ds, "a1", "nong-dan").points) == Budget().points
+    assert len(build_briefing(ds, "a1", "nong-dan", Budget(points=3)).points) == 3
+    with pytest.raises(ValueError, match="points"):
+        Budget.from_config({"points": 0})
+    with pytest.raises(ValueError, match="khóa không hợp lệ"):
+        Budget.from_config({"diem": 3})
+
+
+# ------------------------------------------------------------------ pins and drops
+
+
+def test_a_pin_comes_first_and_is_marked_a_drop_is_gone_everywhere():
+    hl = NarrativeItem(code="kq_y_te", text="Tiêm chủng mở rộng đạt kết quả tốt.", topics="y-te")
+    ds = dataset(highlights=[hl], local=[
+        item("li_road", "Đường liên xã Pa Thơm được nâng cấp.", "giao-thong", "a1"),
+        item("li_rice", "Vùng lúa Mường Thanh Hạ mở rộng.", "nong-nghiep", "a1")],
+        choices=[Choice(item="kq_y_te", action="ghim", area="a1", note="Sở Y tế đề nghị"),
+                 Choice(item="li_rice", action="bo", audience="nong-dan")])
+    b = build_briefing(ds, "a1", "nong-dan")
+    assert codes(b.points)[0] == "kq_y_te"
+    assert b.points[0].relevance.pinned and b.points[0].relevance.note == "Sở Y tế đề nghị"
+    assert "li_rice" not in [i.code for i in b.printed_items()]
+    assert "li_rice" not in [r.item.code for r in b.local_titles]
+    # the pin was for a1 only
+    assert not any(p.relevance.pinned for p in build_briefing(ds, "a2", "nong-dan").points)
+
+
+def test_choices_are_checked_with_their_location():
+    ds = dataset(choices=[Choice(item="khong_co", action="ghim"),
+                          Choice(item="khong_co", action="bo", area="a9")])
+    check_dataset(ds)
+    found = {p.code for p in ds.problems.items}
+    assert {"HD163", "HD131"} <= found
+
+
+# ------------------------------------------------------------------ audiences where they apply
+
+
+def test_an_audience_applies_only_where_the_area_has_its_attribute():
+    border = Audience(code="bien-gioi", name="Cử tri vùng biên giới", applies_to="bien-gioi",
+                      weights={"quoc-phong-an-ninh": 1}, order=2)
+    farmers = Audience(code="nong-dan", name="Nông dân", weights={"nong-nghiep": 1}, order=1)
+    ds = dataset(audiences=[farmers, border], attributes={"a1": "bien-gioi; nong-thon"})
+    assert [a.code for a in audiences_for(ds, "a1")] == ["nong-dan", "bien-gioi"]
+    assert [a.code for a in audiences_for(ds, "a2")] == ["nong-dan"]
+    check_dataset(ds)
+    assert not [p for p in ds.problems.items if p.code in {"HD160", "HD161"}]
+
+
+def test_an_audience_that_applies_nowhere_is_reported():
+    nowhere = Audience(code="bien-gioi", name="Cử tri vùng biên giới", applies_to="bien-gioi",
+                       weights={"quoc-phong-an-ninh": 1})
+    typo = Audience(code="x", name="X", applies_to="bien-gio", weights={"y-te": 1})
+    ds = dataset(audiences=[nowhere])
+    # only a former district had a border: no current area gets border voters
+    ds.areas["a0"] = Area(code="a0", name="Cũ", level="huyện", valid_to="30/06/2025",
+                          attributes="bien-gioi")
+    check_dataset(ds)
+    assert [p.code for p in ds.problems.items if p.code.startswith("HD16")] == ["HD161"]
+    ds = dataset(audiences=[typo])
+    check_dataset(ds)
+    assert [p.code for p in ds.problems.items if p.code.startswith("HD16")] == ["HD160"]
+
+
+# ------------------------------------------------------------------ questions
+
+
+def test_an_answer_fits_its_question_and_serves_one():
+    shortcomings = [
+        NarrativeItem(code="tt_nuoc", title="Thiếu nước tưới cho lúa vụ đông xuân",
+                      text="Nhiều công trình thủy lợi xuống cấp, thiếu nước tưới cho lúa.",
+                      topics="nong-nghiep"),
+        NarrativeItem(code="tt_lua", title="Giá lúa thấp, thiếu nước tưới",
+                      text="Giá lúa thấp; thiếu nước tưới cho lúa vụ đông xuân.",
+                      topics="nong-nghiep"),
+        NarrativeItem(code="tt_benh", title="Dịch bệnh trên đàn gia súc",
+                      text="Dịch tả lợn châu Phi tái phát ở một số bản.", topics="nong-nghiep"),
+    ]
+    tasks = [NarrativeItem(code="nv_thuy_loi", title="Sửa chữa công trình thủy lợi",
+                           text="Sửa chữa công trình thủy lợi xuống cấp, bảo đảm nước tưới cho "
+                                "lúa vụ đông xuân.", topics="nong-nghiep"),
+             NarrativeItem(code="nv_du_lich", title="Phát triển du lịch",
+                           text="Quảng bá du lịch cộng đồng.", topics="nong-nghiep")]
+    ds = dataset(shortcomings=shortcomings, tasks=tasks)
+    b = build_briefing(ds, "a1", "nong-dan")
+    answers = {q.subject.code: q.answer.code if q.answer else None for q in b.questions}
+    assert answers["tt_nuoc"] == "nv_thuy_loi"
+    assert answers["tt_lua"] is None  # the one fitting task is taken: no stretched answer
+    assert answers["tt_benh"] is None  # nothing about livestock disease
+    used = [q.answer.code for q in b.questions if q.answer]
+    assert len(used) == len(set(used))
+
+
+def test_weights_never_reach_a_point_for_a_topic_without_weight():
+    ds = dataset(local=[item("li_mine", "Mỏ đá Huổi Lóng được đấu giá.", "cong-nghiep", "a1")],
+                 highlights=[NarrativeItem(code="kq", text="Lúa được mùa.", topics="nong-nghiep")])
+    b = build_briefing(ds, "a1", "nong-dan")
+    assert codes(b.points) == ["kq"]
+    assert b.points[0].relevance.weight == Decimal(1)
