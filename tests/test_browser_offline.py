@@ -3,7 +3,7 @@
 The site is opened from ``file://`` (a folder, a USB stick) and from a local
 HTTP server on 127.0.0.1. Every request the browser makes is recorded and
 none may leave the machine. A delegate's path is followed: landing grid ->
-an area -> an audience's briefing -> open a collapsed section -> download
+an area -> an audience's briefing -> show and hide the staff notes -> download
 the figures (CSV) -> print preview, where the navigation is hidden.
 Screenshots are kept in the build folder (``_build/screenshots/``).
 
@@ -116,13 +116,16 @@ def test_a_delegates_path_offline(mode, site, server, browser, tmp_path):
         target[0].click()
         page.wait_for_load_state("load")
         assert re.search(r"/tiep-xuc/[a-z0-9-]+/[a-z0-9-]+\.html$", page.url), page.url
-        # a collapsed section opens
-        dropdown = page.locator("details.sd-dropdown").first
-        assert dropdown.count() == 1, "the briefing has no collapsed section"
-        assert dropdown.get_attribute("open") is None
-        dropdown.locator("summary").first.click()
-        page.wait_for_function("el => el.open", arg=dropdown.element_handle())
-        assert dropdown.get_attribute("open") is not None
+        # the office's notes ("why this item") are hidden until a staff member asks
+        note = page.locator(".hdnd-staff").first
+        assert note.count() == 1, "the briefing has no staff note"
+        assert not note.is_visible()
+        assert "trọng số" not in page.locator("article").inner_text()
+        page.locator("button.hdnd-staff-toggle").click()
+        assert note.is_visible()
+        assert "trọng số" in page.locator("article").inner_text()
+        page.locator("button.hdnd-staff-toggle").click()  # and hidden again (remembered)
+        assert not note.is_visible()
         page.screenshot(path=str(shots / f"{mode}-3-briefing.png"), full_page=True)
         # the figures as CSV ("Tải số liệu")
         para = page.locator(".hdnd-downloads", has_text="Tải số liệu")

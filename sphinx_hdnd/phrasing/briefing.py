@@ -98,13 +98,26 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     """A talking point from a figure, naming its place and period:
     'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
     where = f", {area.full_name}" if area is not None else ""
-    sentence = indicator_sentence(ind) or "chưa có số liệu"
-    body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}"
+    sentence = indicator_sentence(ind) or ", " + plan_sentence(ind)
+    body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
         body += f"; toàn tỉnh {format_value(province.value, province.unit)}"
     if rank and rank != "—":
         body += f", {rank}"
     return body + "."
+
+
+def plan_sentence(ind: Indicator) -> str:
+    """A target with no result yet: 'kế hoạch 9.200 người' ('phấn đấu còn 22,03%, từ
+    26,03% năm 2023' when lower is better and the previous figure is known)."""
+    if ind.plan is None:
+        return "chưa có số liệu"
+    target = format_value(ind.plan, ind.unit)
+    label = ind.plan_label or "kế hoạch"
+    if ind.previous is not None and not ind.higher_is_better:
+        return f"{label} phấn đấu còn {target} ({ind.previous_label}: " \
+               f"{format_value(ind.previous, ind.unit)})"
+    return f"{label} {target}"
 
 
 def comparison_text(local: Indicator, province: Indicator | None) -> str:
