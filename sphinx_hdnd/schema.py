@@ -161,10 +161,13 @@ REFERENCES: dict[str, str] = {
     "cites": "indicators",
     "received_session": "sessions",
     "answered_session": "sessions",
+    "attributes_source": "sources",
 }
 
 #: code fields that name the record itself or a free group
-FREE_CODES = {"code", "share_group"}
+FREE_CODES = {"code", "share_group",
+              # labels the province chooses, or codes of several kinds (checked in checks.py)
+              "attributes", "applies_to", "first", "item"}
 
 #: text fields that accept only some words (checked in ``model/checks.py``)
 TEXT_CHOICES: dict[str, tuple[str, ...]] = {

@@ -217,6 +217,23 @@ CASES: dict[str, Case] = {
                   "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
                   "data/budget.csv", row=2, column="source"),
+    # audiences, and the office's choices
+    "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
+                          "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),
+                  "data/audiences.yaml", line=3, column="applies_to"),
+    "HD162": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
+                          "  name: Cử tri là nông dân\n  first: [khong-co]\n"),
+                  "data/audiences.yaml", line=3, column="first"),
+    "HD163": Case(write_bytes("editorial.csv", b"item,action\nkhong_co,ghim\n"),
+                  "data/editorial.csv", row=2, column="item"),
+    "HD164": Case(write_bytes("editorial.csv", b"item,action\nan-binh,ghim\nan-binh,bo\n"),
+                  "data/editorial.csv", row=3, column="action"),  # and HD163: an-binh is no item
+    "HD161": Case(lambda data: [m(data) for m in (replace(
+        "audiences.yaml", "  name: Cử tri là nông dân\n",
+        "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"), replace("areas.csv", "code,name,level,parent,order\nan-binh,An Bình,huyện,,1",
+                          "code,name,level,parent,order,valid_to,attributes\n"
+                          "an-binh,An Bình,huyện,,1,30/06/2025,bien-gioi"))] and None,
+                  "data/audiences.yaml", line=3, column="applies_to"),
     "HD152": Case(replace("narrative.yaml", "Sản lượng lương thực đạt",
                           "Sản lượng lương thực huyện Bình Sơn đạt"),
                   "data/narrative.yaml", line=9, column="text"),

@@ -59,6 +59,9 @@ from .yamlio import YamlDocument, YamlProblem, read_yaml
 
 WORKBOOK = "hdnd.xlsx"
 
+#: tables that are empty until the office has something to say (a new project's sheet)
+MAY_BE_EMPTY = {"editorial"}
+
 R = TypeVar("R", bound=Record)
 
 #: YAML keys whose mapping values are plain data, not records
@@ -275,7 +278,7 @@ class _Loader:
             where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
             self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
             return None
-        if not table.rows:
+        if not table.rows and name not in MAY_BE_EMPTY:
             self.log.add("HD103", self._origin(table), "bảng chỉ có dòng tiêu đề, chưa có dữ liệu")
         return table
 
