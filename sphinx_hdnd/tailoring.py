@@ -301,6 +301,11 @@ class Subjects:
                  if n.casefold() in self.rare}
         return frozenset(keys)
 
+    def of_text(self, value: str) -> frozenset[str]:
+        """The rare names in a free text (a petition's words)."""
+        return frozenset(f"name:{n.casefold()}" for n in _names(value)
+                         if n.casefold() in self.rare)
+
     def of_indicator(self, ind: Indicator) -> frozenset[str]:
         return frozenset({f"ind:{ind.code}"} | {f"ind:{c}" for c in self.family.get(ind.code, ())})
 
@@ -458,8 +463,12 @@ def build_briefing(ds: Dataset, area_code: str, audience_code: str,
     narrative = keep([*n.local_items, *n.highlights, *n.shortcomings, *tasks])
     ranked_items = rank(narrative, lambda i: i.topics, areas_of, scope, audience, ds, cited_codes)
     ranked_items = [_with_choice(r, pinned) for r in ranked_items]
+    # the area's figures that this audience weighs (or asks for first, or the office chose)
     b.indicators = [li for li in local_indicators(ds, area_code)
-                    if li.indicator.code not in dropped]
+                    if li.indicator.code not in dropped and (
+                        li.indicator.code in pinned or li.indicator.code in audience.first
+                        or li.indicator.topic in audience.first
+                        or audience.weight(li.indicator.topic) > ZERO)]
     resolutions = rank(keep(sorted(ds.resolutions, key=lambda r: r.number or 0)),
                        lambda r: r.topics, areas_of, scope, audience, ds)
     resolutions = [_with_choice(r, pinned) for r in resolutions]
@@ -479,6 +488,7 @@ def build_briefing(ds: Dataset, area_code: str, audience_code: str,
     b.local_items = local_rest[:budget.local_more]
     b.local_titles = local_rest[budget.local_more:]
 
+    petitions_here(ds, b, pinned, dropped)
     b.questions = likely_questions(ds, b, ranked_items, tasks)
 
     shown_res = {id(p.record) for p in b.points}
@@ -487,8 +497,6 @@ def build_briefing(ds: Dataset, area_code: str, audience_code: str,
         or r.relevance.main_weight >= RESOLUTION_WEIGHT)]
     b.resolutions = touching[:budget.resolutions]
     b.resolutions_total = len(ds.resolutions)
-
-    petitions_here(ds, b, pinned, dropped)
     return b
 
 
@@ -566,6 +574,7 @@ def talking_points(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
                                      subjects.of_resolution(r.item), r.item.title)))
     candidates.sort(key=lambda c: c[0])
     ordered = [p for _k, p in candidates if _speaks_to(p.relevance)]
+    ordered = _current_over_stale(ordered)
     # keep room for what the audience wants from the province, so that each audience's
     # points differ even where the place has many local items
     province = sum(1 for p in ordered if not p.relevance.local and not p.relevance.pinned)
@@ -591,6 +600,16 @@ def talking_points(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
     position = {id(p): i for i, p in enumerate(ordered)}
     points.sort(key=lambda p: position[id(p)])
     return points
+
+
+def _current_over_stale(ordered: list[Point]) -> list[Point]:
+    """An older figure gives way to a point of the session's own period on the same
+    subject (the 2023 outbreaks of a district, when the session reports none in 2024);
+    the older figure stays in the table of local figures."""
+    current = [p for p in ordered if not p.relevance.stale]
+    return [p for p in ordered if not (
+        p.kind == "indicator" and p.relevance.stale and not p.relevance.pinned
+        and any(p.subjects & q.subjects for q in current))]
 
 
 def _speaks_to(rel: Relevance) -> bool:
@@ -683,19 +702,29 @@ def likely_questions(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]
     asked.sort(key=lambda kr: (0 if kr[0] == "local" else 1, *kr[1].relevance.sort_key(),
                                kr[1].index))
     used: set[int] = set(printed)
+    subjects = Subjects.of(ds)
+    # a project the voters' own petition is about: its answer on the page is the news
+    petitioned = set().union(*(subjects.of_text(p.text) for p in b.petitions))
+    point_subjects = [(id(p.record), p.subjects) for p in b.points]
     out: list[Question] = []
     for kind, r in asked:
         if len(out) == b.budget.questions:
             break
+        # an answer that also tells of the other points only says them again
+        said_elsewhere = set().union(*(s for i, s in point_subjects if i != id(r.item)))
         best, best_fit = None, LOCAL_ANSWER_FIT if kind == "local" else ANSWER_FIT
         for task in tasks:
             if id(task) in used:
                 continue
+            if kind == "local" and subjects.of_item(task) & said_elsewhere:
+                continue
             fit = answer_fit(ds, r.item, task, b.scope)
             if fit > best_fit:
                 best, best_fit = task, fit
-        if kind == "local" and best is None:
-            continue  # a project with no news to give: its point says it all
+        if kind == "local" and (best is None or subjects.of_item(r.item) & petitioned):
+            continue  # no news to give, or the petition's answer gives it
+        if best is None and any(q.answer is None for q in out):
+            continue  # one "the delegate takes note" is enough for a page
         if best is not None:
             used.add(id(best))
         out.append(Question(kind, r.item, best, r.relevance))

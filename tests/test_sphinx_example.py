@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from briefing_rules import briefing_pages, broken_rules
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).parents[1]
@@ -679,3 +680,14 @@ def test_no_briefing_section_is_a_heading_over_nothing(html):
             if not content:
                 empty.append((rel, heading_text(sec.find(re.compile(r"^h[1-6]$")))))
     assert empty == []
+
+
+def test_every_briefing_is_short_and_says_nothing_twice(html):
+    """Issue 14: ≤ 2,000 words (median ≤ 1,500), no paragraph twice, no weight in sight,
+    no answer serving two questions, on each of the example's briefings."""
+    assert len(briefing_pages(html.outdir)) == len(expected_briefings())
+    assert broken_rules(html.outdir) == {}
+    css = (html.outdir / "_static" / "hdnd.css").read_text("utf-8")
+    assert re.search(r"^\.hdnd-staff \{ display: none; \}", css, re.M)
+    notes = briefing_pages(html.outdir)[0].main.select(".hdnd-staff")
+    assert notes and any("trọng số" in n.get_text() for n in notes)  # there, for the staff

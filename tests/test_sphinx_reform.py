@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from briefing_rules import briefing_pages, broken_rules
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).parent / "roots" / "test-hdnd-reform"
@@ -195,3 +196,10 @@ def test_commune_indicators_ranked_among_communes(built):
         else:
             expected = f"thứ {better + 1} trong {len(rows)} địa bàn"
         assert expected in text, (row["code"], text)
+
+
+def test_every_briefing_is_short_and_says_nothing_twice(built):
+    """The same rules as the example's briefings, on a post-reform province."""
+    pages = briefing_pages(built.outdir)
+    assert {p.docname.split("/")[1] for p in pages} == set(CURRENT)
+    assert broken_rules(built.outdir) == {}

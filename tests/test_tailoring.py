@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model.area_links import effective_areas
 from sphinx_hdnd.model.checks import check_dataset
 from sphinx_hdnd.model.loader import Dataset, default_topics
 from sphinx_hdnd.model.records import (
@@ -24,13 +26,14 @@ from sphinx_hdnd.model.records import (
     NarrativeItem,
     TaskGroup,
 )
-from sphinx_hdnd.phrasing.briefing import rank_text
+from sphinx_hdnd.phrasing.briefing import comparison_text, rank_text
 from sphinx_hdnd.tailoring import (
     Budget,
     audiences_for,
     build_briefing,
     is_broad,
     local_indicators,
+    siblings,
 )
 
 CODES = ["a1", "a2", "a3", "a4", "a5", "a6"]
@@ -133,10 +136,32 @@ def test_ties_are_ties_and_lower_is_better_reads_plainly():
     assert worst.highest and not worst.lowest
     text = rank_text(one.rank, one.of, one.level, tied=one.tied, highest=one.highest,
                      lowest=one.lowest, rate=False, higher_is_better=False)
-    assert text == "ít nhất trong 4/6 địa bàn có số liệu, ngang với 2 địa bàn khác"
+    # three of four share the value, and two areas have no row (no outbreak is no row):
+    # "fewest" would mislead, so no place is said
+    assert text == "—"
     text = rank_text(worst.rank, worst.of, worst.level, tied=1, highest=True, lowest=False,
                      rate=False, higher_is_better=False)
     assert text.startswith("nhiều nhất trong 4/6 địa bàn có số liệu") and "cần lưu ý" in text
+
+
+def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():
+    assert rank_text(1, 5, 5, tied=2, lowest=True, rate=False, higher_is_better=False) == (
+        "ít nhất trong 5 địa bàn, ngang với 1 địa bàn khác")
+    assert rank_text(1, 5, 10, lowest=True, rate=False, higher_is_better=False) == "—"
+    assert rank_text(2, 5, 5, tied=2, rate=False) == (
+        "đồng hạng 2 trong 5 địa bàn (1 là tốt nhất), ngang với 1 địa bàn khác")
+    assert rank_text(3, 5, 5, tied=3, rate=False) == "—"
+
+
+def test_a_handful_of_cases_reads_as_a_fraction_not_a_per_cent():
+    local = indicator("x1", "a1", "25", False)
+    province = indicator("p", None, "73", False)
+    assert comparison_text(local, province) == "25/73 vụ của toàn tỉnh"
+    big = Indicator(code="t", name="Thu ngân sách", topic="ngan-sach", unit="tỷ đồng",
+                    period="Năm 2023", area="a1", value="250")
+    whole = Indicator(code="tp", name="Thu ngân sách", topic="ngan-sach", unit="tỷ đồng",
+                      period="Năm 2023", value="1000")
+    assert comparison_text(big, whole) == "chiếm 25,00% của toàn tỉnh (1.000 tỷ đồng)"
 
 
 def test_no_rank_among_fewer_than_three():
@@ -243,7 +268,9 @@ def test_an_answer_fits_its_question_and_serves_one():
     answers = {q.subject.code: q.answer.code if q.answer else None for q in b.questions}
     assert answers["tt_nuoc"] == "nv_thuy_loi"
     assert answers["tt_lua"] is None  # the one fitting task is taken: no stretched answer
-    assert answers["tt_benh"] is None  # nothing about livestock disease
+    # nothing answers livestock disease either, and one "the delegate takes note" is
+    # enough for a page: the question is left out rather than asked unanswered twice
+    assert "tt_benh" not in answers
     used = [q.answer.code for q in b.questions if q.answer]
     assert len(used) == len(set(used))
 
@@ -254,3 +281,37 @@ def test_weights_never_reach_a_point_for_a_topic_without_weight():
     b = build_briefing(ds, "a1", "nong-dan")
     assert codes(b.points) == ["kq"]
     assert b.points[0].relevance.weight == Decimal(1)
+
+
+# ------------------------------------------------------------------ on real data
+
+EXAMPLE_DATA = Path(__file__).parents[1] / "examples" / "dien-bien" / "data"
+REFORM = Path(__file__).parent / "roots" / "test-hdnd-reform" / "data"
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE_DATA, REFORM], ids=["example", "reform"])
+def test_no_point_is_local_by_a_list_of_most_areas(folder):
+    """A talking point tagged local is about few areas of the meeting's level; an item
+    naming more than half of them is province-wide (issue 14, 'done when')."""
+    ds = load_dataset(folder)
+    assert not ds.problems.errors
+    links = effective_areas(ds)
+    local_points = 0
+    for area in (a for a in ds.areas.values() if a.valid_to is None):
+        for aud in audiences_for(ds, area.code):
+            b = build_briefing(ds, area.code, aud.code)
+            assert len({p.text for p in b.points if p.text}) == len([p for p in b.points
+                                                                     if p.text])
+            for p in b.points:
+                if not p.relevance.local or p.relevance.pinned or p.kind != "item":
+                    continue
+                local_points += 1
+                named = set(links.get(id(p.record), p.record.areas))
+                peers = {s.code for s in siblings(ds, area)}
+                if len(peers) >= 3:  # an only child: anything about it is local
+                    assert len(named & peers) * 2 <= len(peers), (
+                        area.code, aud.code, p.record.code)
+            answers = [id(q.answer) for q in b.questions if q.answer is not None]
+            assert len(answers) == len(set(answers)), (area.code, aud.code)
+            assert sum(q.answer is None for q in b.questions) <= 1
+    assert local_points >= 5  # the rule was put to the test

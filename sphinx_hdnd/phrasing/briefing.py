@@ -80,14 +80,20 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
     when some have none; no rank among fewer than three."""
     if rank is None or of < 3:
         return "—"
-    among = f"{of}/{level} địa bàn có số liệu" if level > of else f"{of} địa bàn"
+    partial = level > of
+    among = f"{of}/{level} địa bàn có số liệu" if partial else f"{of} địa bàn"
     if highest and lowest:
         return f"bằng nhau ở cả {among}"
+    if 2 * tied > of:
+        return "—"  # most areas share this value: a place tells nothing
     many, few = ("cao nhất", "thấp nhất") if rate else ("nhiều nhất", "ít nhất")
     others = f", ngang với {tied - 1} địa bàn khác" if tied > 1 else ""
     if highest or lowest:
         word = many if highest else few
         good = highest == higher_is_better
+        if good and partial:
+            # the areas with no figure may be better still (no outbreak is no row)
+            return "—"
         return f"{word} trong {among}{others}" + ("" if good else " (cần lưu ý)")
     place = "đồng hạng" if tied > 1 else "thứ"
     return f"{place} {rank} trong {among} (1 là tốt nhất){others}"
@@ -97,7 +103,7 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
                     rank: str = "") -> str:
     """A talking point from a figure, naming its place and period:
     'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
-    where = f", {area.full_name}" if area is not None else ""
+    where = f", {area.full_name}" if area is not None else ", toàn tỉnh"
     sentence = indicator_sentence(ind) or ", " + plan_sentence(ind)
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
@@ -115,7 +121,7 @@ def plan_sentence(ind: Indicator) -> str:
     target = format_value(ind.plan, ind.unit)
     label = ind.plan_label or "kế hoạch"
     if ind.previous is not None and not ind.higher_is_better:
-        return f"{label} phấn đấu còn {target} ({ind.previous_label}: " \
+        return f"{label} giảm còn {target} ({ind.previous_label}: " \
                f"{format_value(ind.previous, ind.unit)})"
     return f"{label} {target}"
 
@@ -127,6 +133,10 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     if not local.is_rate:
         if province.value <= 0:
             return "—"
+        if _is_small_count(local.value, local.unit) and _is_small_count(province.value, province.unit):
+            # "25/73 ca": a share in per cent of a handful of cases says less
+            return f"{format_number(local.value)}/{format_value(province.value, province.unit)}" \
+                   " của toàn tỉnh"
         share = (local.value / province.value * 100).quantize(Decimal("0.01"))
         return f"chiếm {format_percent(share)} của toàn tỉnh ({format_value(province.value, province.unit)})"
     if local.value == province.value:
@@ -136,6 +146,21 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     good = higher == local.higher_is_better
     verdict = "tốt hơn" if good else "kém hơn"
     return f"{word} mức chung của tỉnh ({format_value(province.value, province.unit)}), {verdict}"
+
+
+#: units of amounts measured, not counted: their shares stay in per cent
+MEASURED_UNITS = ("đồng", "ha", "tấn", "km", "m2", "m3", "m²", "m³", "kwh", "lít")
+
+
+def _is_small_count(value: Decimal, unit: str) -> bool:
+    counted = not any(u in unit.casefold() for u in MEASURED_UNITS)
+    return counted and value == value.to_integral() and 0 <= value <= 100
+
+
+def task_answer(text: str, session: Session | None = None) -> str:
+    """A task of the session's plan, said as what the province will do, not as an order."""
+    when = session.next_period if session and session.next_period else "thời gian tới"
+    return f"Trong {when}, tỉnh tập trung {lower_first(text)}"
 
 
 def petition_question(pet: Petition) -> str:

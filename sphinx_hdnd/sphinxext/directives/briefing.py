@@ -27,6 +27,7 @@ from ...phrasing.briefing import (
     rank_text,
     short_tag,
     shortcoming_question,
+    task_answer,
     upper_first,
     why_text,
 )
@@ -277,7 +278,8 @@ class BriefingBuilder:
                         else shortcoming_question(subject.title, ds.session))
             item += nodes.paragraph("", "", nodes.strong("", question))
             if q.answer is not None:
-                item += item_paragraph(ds, q.answer, q.answer.text, prefix="Trả lời: ")
+                item += item_paragraph(ds, q.answer, task_answer(q.answer.text, ds.session),
+                                       prefix="Trả lời: ")
             else:
                 item += nodes.paragraph("", "Trả lời: " + NO_ANSWER, classes=["hdnd-no-answer"])
             item += staff_note(ds, q.relevance)
