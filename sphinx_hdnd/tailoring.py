@@ -716,7 +716,7 @@ def likely_questions(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]
         for task in tasks:
             if id(task) in used:
                 continue
-            if kind == "local" and subjects.of_item(task) & said_elsewhere:
+            if subjects.of_item(task) & said_elsewhere:
                 continue
             fit = answer_fit(ds, r.item, task, b.scope)
             if fit > best_fit:
