@@ -160,6 +160,31 @@ def test_a_delegates_path_offline(mode, site, server, browser, tmp_path):
     print(f"{mode}: {len(requests)} requests, {len(leaving)} leaving the machine")
 
 
+@pytest.mark.parametrize("docname", ["muong-nhe/dan-toc-thieu-so", "dien-bien-phu/doanh-nghiep",
+                                     "muong-nhe/bien-gioi", "tuan-giao/thanh-nien"])
+def test_a_briefing_fits_a_phone(docname, site, browser):
+    """At 390 px nothing runs off the screen: no sideways scrolling, every talking
+    point and its tag inside the article's width."""
+    page_file = site / "_build" / "html" / "tiep-xuc" / f"{docname}.html"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri(), wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{docname}: the page is {width} px wide"
+        article = page.locator("article").bounding_box()
+        tags = page.locator(".hdnd-points .hdnd-tag, .hdnd-points .hdnd-tag-chosen")
+        assert tags.count() >= 3
+        for i in range(tags.count()):
+            box = tags.nth(i).bounding_box()
+            assert box["x"] + box["width"] <= article["x"] + article["width"] + 1, (
+                docname, tags.nth(i).inner_text())
+        page.screenshot(path=str(site / "_build" / "screenshots"
+                                 / f"phone-{docname.replace('/', '-')}.png"), full_page=True)
+    finally:
+        context.close()
+
+
 def test_no_page_loads_anything_from_another_host(site):
     """Belt and braces: no page or style sheet of the site loads a resource from outside.
 
