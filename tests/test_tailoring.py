@@ -26,7 +26,7 @@ from sphinx_hdnd.model.records import (
     NarrativeItem,
     TaskGroup,
 )
-from sphinx_hdnd.phrasing.briefing import comparison_text, rank_text
+from sphinx_hdnd.phrasing.briefing import comparison_text, indicator_point, rank_text
 from sphinx_hdnd.tailoring import (
     Budget,
     audiences_for,
@@ -141,13 +141,15 @@ def test_ties_are_ties_and_lower_is_better_reads_plainly():
     assert text == "—"
     text = rank_text(worst.rank, worst.of, worst.level, tied=1, highest=True, lowest=False,
                      rate=False, higher_is_better=False)
-    assert text.startswith("nhiều nhất trong 4/6 địa bàn có số liệu") and "cần lưu ý" in text
+    assert text == "nhiều nhất trong 4 địa bàn có số liệu (2 địa bàn không có)"
 
 
 def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():
     assert rank_text(1, 5, 5, tied=2, lowest=True, rate=False, higher_is_better=False) == (
         "ít nhất trong 5 địa bàn, ngang với 1 địa bàn khác")
     assert rank_text(1, 5, 10, lowest=True, rate=False, higher_is_better=False) == "—"
+    assert rank_text(5, 5, 10, highest=True, rate=False, higher_is_better=False) == (
+        "nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)")
     assert rank_text(2, 5, 5, tied=2, rate=False) == (
         "đồng hạng 2 trong 5 địa bàn (1 là tốt nhất), ngang với 1 địa bàn khác")
     assert rank_text(3, 5, 5, tied=3, rate=False) == "—"
@@ -315,3 +317,20 @@ def test_no_point_is_local_by_a_list_of_most_areas(folder):
             assert len(answers) == len(set(answers)), (area.code, aud.code)
             assert sum(q.answer is None for q in b.questions) <= 1
     assert local_points >= 5  # the rule was put to the test
+
+
+def test_a_target_is_said_as_what_the_province_aims_at():
+    jobs = Indicator(code="vl", name="Tạo việc làm mới cho lao động", topic="giam-ngheo",
+                     unit="người", period="Năm 2024", plan="9200")
+    power = Indicator(code="dl", name="Tỷ lệ hộ được sử dụng điện lưới quốc gia",
+                      topic="cong-nghiep", unit="%", period="Năm 2024", plan="94",
+                      plan_label="kế hoạch (trên)")
+    poor = Indicator(code="hn", name="Tỷ lệ hộ nghèo", topic="giam-ngheo", unit="%",
+                     period="Năm 2024", plan="22,03", previous="26,03",
+                     previous_label="năm 2023", higher_is_better=False)
+    assert indicator_point(jobs) == (
+        "Năm 2024, tỉnh phấn đấu tạo việc làm mới cho lao động đạt 9.200 người.")
+    assert indicator_point(power) == (
+        "Năm 2024, tỉnh phấn đấu tỷ lệ hộ được sử dụng điện lưới quốc gia đạt trên 94%.")
+    assert indicator_point(poor) == (
+        "Năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo còn 22,03% (năm 2023: 26,03%).")

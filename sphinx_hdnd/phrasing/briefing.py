@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..model.loader import Dataset
@@ -11,9 +12,8 @@ from .figures import indicator_sentence
 
 #: what the delegate says when the session's results hold no answer (NQLT 72/2025:
 #: petitions are compiled and forwarded to the body that must answer them)
-NO_ANSWER = ("Kết quả kỳ họp chưa có nội dung trả lời trực tiếp vấn đề này. Đại biểu tiếp thu, "
-             "ghi nhận ý kiến của cử tri để tổng hợp, chuyển cơ quan có thẩm quyền xem xét, "
-             "trả lời theo quy định.")
+NO_ANSWER = ("Đại biểu xin tiếp thu, tổng hợp ý kiến của cử tri, chuyển cơ quan có thẩm quyền "
+             "xem xét, trả lời theo quy định.")
 
 
 def lower_first(title: str) -> str:
@@ -81,7 +81,8 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
     if rank is None or of < 3:
         return "—"
     partial = level > of
-    among = f"{of}/{level} địa bàn có số liệu" if partial else f"{of} địa bàn"
+    among = (f"{of} địa bàn có số liệu ({level - of} địa bàn không có)" if partial
+             else f"{of} địa bàn")
     if highest and lowest:
         return f"bằng nhau ở cả {among}"
     if 2 * tied > of:
@@ -94,7 +95,7 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
         if good and partial:
             # the areas with no figure may be better still (no outbreak is no row)
             return "—"
-        return f"{word} trong {among}{others}" + ("" if good else " (cần lưu ý)")
+        return f"{word} trong {among}{others}"
     place = "đồng hạng" if tied > 1 else "thứ"
     return f"{place} {rank} trong {among} (1 là tốt nhất){others}"
 
@@ -103,8 +104,12 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
                     rank: str = "") -> str:
     """A talking point from a figure, naming its place and period:
     'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
+    sentence = indicator_sentence(ind)
+    if not sentence and ind.plan is not None:  # a target with no result yet
+        who = area.full_name if area is not None else "tỉnh"
+        return f"{upper_first(ind.period)}, {who} {target_sentence(ind)}."
     where = f", {area.full_name}" if area is not None else ", toàn tỉnh"
-    sentence = indicator_sentence(ind) or ", " + plan_sentence(ind)
+    sentence = sentence or ", chưa có số liệu"
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
         body += f"; toàn tỉnh {format_value(province.value, province.unit)}"
@@ -113,17 +118,20 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     return body + "."
 
 
-def plan_sentence(ind: Indicator) -> str:
-    """A target with no result yet: 'kế hoạch 9.200 người' ('phấn đấu còn 22,03%, từ
-    26,03% năm 2023' when lower is better and the previous figure is known)."""
-    if ind.plan is None:
-        return "chưa có số liệu"
+def target_sentence(ind: Indicator) -> str:
+    """What the plan aims at, as the delegate says it: 'phấn đấu giảm tỷ lệ hộ nghèo còn
+    22,03% (năm 2023: 26,03%)', 'phấn đấu tạo việc làm mới cho lao động đạt 9.200 người'."""
+    assert ind.plan is not None
     target = format_value(ind.plan, ind.unit)
-    label = ind.plan_label or "kế hoạch"
-    if ind.previous is not None and not ind.higher_is_better:
-        return f"{label} giảm còn {target} ({ind.previous_label}: " \
-               f"{format_value(ind.previous, ind.unit)})"
-    return f"{label} {target}"
+    # a qualifier kept in the label ("kế hoạch (trên)") stays with its figure: "trên 94%"
+    qualifier = re.search(r"\(([^()]+)\)\s*$", ind.plan_label or "")
+    if qualifier:
+        target = f"{qualifier.group(1).strip()} {target}"
+    name = lower_first(ind.name)
+    if not ind.higher_is_better and ind.previous is not None:
+        return (f"phấn đấu giảm {name} còn {target} ({ind.previous_label}: "
+                f"{format_value(ind.previous, ind.unit)})")
+    return f"phấn đấu {name} đạt {target}"
 
 
 def comparison_text(local: Indicator, province: Indicator | None) -> str:
@@ -157,10 +165,12 @@ def _is_small_count(value: Decimal, unit: str) -> bool:
     return counted and value == value.to_integral() and 0 <= value <= 100
 
 
-def task_answer(text: str, session: Session | None = None) -> str:
-    """A task of the session's plan, said as what the province will do, not as an order."""
+def task_answer(text: str, session: Session | None = None, nth: int = 0) -> str:
+    """A task of the session's plan, said as what the province will do, not as an order;
+    the period is said once, the later answers start plainly."""
     when = session.next_period if session and session.next_period else "thời gian tới"
-    return f"Trong {when}, tỉnh tập trung {lower_first(text)}"
+    lead = f"Trong {when}, tỉnh tập trung" if nth == 0 else "Tỉnh tập trung"
+    return f"{lead} {lower_first(text)}"
 
 
 def petition_question(pet: Petition) -> str:

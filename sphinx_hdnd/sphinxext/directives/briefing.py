@@ -255,8 +255,8 @@ class BriefingBuilder:
             para += doc_link(area_docname(b.area.code), f"trang tổng quan {b.area.full_name}")
             para += text(". ")
         if b.province_petitions:
-            para += text(f"Kiến nghị chung toàn tỉnh ({len(b.province_petitions)}) và kết quả "
-                         "trả lời: xem mục III của ")
+            para += text(f"{len(b.province_petitions):02d} kiến nghị chung của cử tri toàn tỉnh "
+                         "và kết quả trả lời: xem mục III của ")
             para += doc_link("index", "đề cương chung toàn tỉnh")
             para += text(".")
         if para.children:
@@ -271,6 +271,7 @@ class BriefingBuilder:
             return None
         sec = self.sec("Cử tri có thể hỏi", "cu-tri-co-the-hoi", ["hdnd-questions"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
+        answered = 0
         for q in b.questions:
             item = nodes.list_item()
             subject = q.subject
@@ -278,8 +279,10 @@ class BriefingBuilder:
                         else shortcoming_question(subject.title, ds.session))
             item += nodes.paragraph("", "", nodes.strong("", question))
             if q.answer is not None:
-                item += item_paragraph(ds, q.answer, task_answer(q.answer.text, ds.session),
+                item += item_paragraph(ds, q.answer, task_answer(q.answer.text, ds.session,
+                                                                 answered),
                                        prefix="Trả lời: ")
+                answered += 1
             else:
                 item += nodes.paragraph("", "Trả lời: " + NO_ANSWER, classes=["hdnd-no-answer"])
             item += staff_note(ds, q.relevance)

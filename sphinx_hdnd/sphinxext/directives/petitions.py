@@ -43,7 +43,7 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
         where.append(aud.name)
     received = session_label(ds, pet.received_session)
     if received:
-        where.append(f"cử tri kiến nghị dịp {received}")
+        where.append(f"gửi tới {received}")
     if where:
         head.append(text(" "))
         head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
