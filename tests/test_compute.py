@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,27 @@ def test_budget_pct_and_growth():
     assert compute.budget_pct(line).value.quantize(D("0.01")) == D("55.82")
     grown = compute.growth(_indicator(value="15788.94", previous="12711.94"))
     assert grown is not None and grown.value.quantize(D("0.01")) == D("24.21")
+
+
+def test_form_has_data_agrees_with_what_the_pages_print():
+    """The check behind HD154 and the phrasing that prints a placeholder must agree for
+    every indicator of the example and every form: no raw "{…}" can reach a page."""
+    from sphinx_hdnd.model import load_dataset
+    from sphinx_hdnd.model.placeholders import FORMS
+    from sphinx_hdnd.phrasing.figures import figure
+
+    ds = load_dataset(Path(__file__).parents[1] / "examples" / "dien-bien" / "data")
+    checked = 0
+    for code, ind in ds.indicators.items():
+        for form in FORMS:
+            if form == "rank":
+                continue
+            assert compute.form_has_data(ind, form) == (figure(ds, code, form) is not None), (
+                code, form)
+            checked += 1
+    assert checked > 500
+    rate = next(i for i in ds.indicators.values() if i.is_rate and i.value is not None)
+    plan_only = next(i for i in ds.indicators.values() if i.value is None and i.plan)
+    assert not compute.form_has_data(rate, "growth")
+    assert not compute.form_has_data(plan_only, "value")
+    assert compute.form_has_data(plan_only, "plan")

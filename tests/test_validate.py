@@ -225,6 +225,8 @@ CASES: dict[str, Case] = {
                   "data/narrative.yaml", line=4, column="text"),
     "HD151": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:chart}"),
                   "data/narrative.yaml", line=4, column="text"),
+    "HD154": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:growth}"),
+                  "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
                   "data/budget.csv", row=2, column="source"),
     # audiences, and the office's choices
@@ -398,3 +400,18 @@ def test_many_slips_at_once_never_crash(copy_project, hdnd):
     assert len(applied) > 20
     # a row broken by one slip hides the cross-checks of that row, nothing more
     assert len(set(result.codes()) & set(applied)) >= len(applied) - 8, result.codes()
+
+
+def test_a_placeholder_without_data_never_prints_raw(tmp_path):
+    """HD154 fails validation; a build that goes on anyway prints no "{…}" for the
+    delegate to read aloud, and invents no figure."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    project = tiny_project(tmp_path / "project", data=MINIMAL / "data")
+    CASES["HD154"].mutate(project / "data")
+    build = sphinx_build(project, "text")
+    assert "HD154" in build.warnings and "{grdp_6t:growth}" in build.warnings
+    printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
+    assert "Tăng trưởng kinh tế (chưa có số liệu)" in printed
+    assert "{grdp_6t" not in printed

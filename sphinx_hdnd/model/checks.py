@@ -318,6 +318,16 @@ def _check_budget(ds: Dataset) -> None:
                             f"“{line.money_style}” không hợp lệ; cho phép: decimal, ty_trieu")
 
 
+#: what each form needs in the indicators table, for the message
+FORM_NEEDS = {
+    "value": "cột value", "plan": "cột plan", "previous": "cột previous",
+    "plan_pct": "value và plan, hoặc plan_pct", "gap": "chỉ tiêu tỷ lệ (%) có value và plan",
+    "growth": "chỉ tiêu không phải tỷ lệ, có value và previous, hoặc cột growth",
+    "ratio": "chỉ tiêu không phải tỷ lệ, có value và previous, hoặc cột ratio",
+    "sentence": "ít nhất cột value",
+}
+
+
 def _check_narrative_text(ds: Dataset) -> None:
     citable = _known(ds, "indicators", ds.indicators) | _known(ds, "rankings", ds.rankings)
     items: list[NarrativeItem] = ds.narrative.all_items()
@@ -333,6 +343,15 @@ def _check_narrative_text(ds: Dataset) -> None:
                 ds.problems.add("HD151", item.origin.with_column("text"),
                                 f"“{piece.raw}”: dạng “{piece.form}” không hỗ trợ; dùng "
                                 + ", ".join(FORMS))
+            elif piece.code in ds.indicators and piece.form != "rank" and not (
+                    compute.form_has_data(ds.indicators[piece.code], piece.form)):
+                ind = ds.indicators[piece.code]
+                have = [f for f in FORMS if f != "rank" and compute.form_has_data(ind, f)]
+                ds.problems.add("HD154", item.origin.with_column("text"),
+                                f"“{piece.raw}”: chỉ tiêu “{piece.code}” không có số liệu cho "
+                                f"dạng “{piece.form}” (cần {FORM_NEEDS.get(piece.form, '')}); "
+                                + ("dạng dùng được: " + ", ".join(have) if have
+                                   else "chỉ tiêu chưa có số liệu nào"))
 
 
 

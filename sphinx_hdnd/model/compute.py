@@ -80,6 +80,29 @@ def ratio(ind: Indicator) -> Derived | None:
     return _stated_or_computed(ind.ratio, computed_ratio(ind))
 
 
+def form_has_data(ind: Indicator, form: str) -> bool:
+    """Whether the data holds what a placeholder form prints for this indicator
+    (``{ho_ngheo_2025:growth}`` on a rate, ``{khach_kh_2026}`` with only a plan: no)."""
+    if form == "value":
+        return ind.value is not None
+    if form == "plan":
+        return ind.plan is not None
+    if form == "previous":
+        return ind.previous is not None
+    if form == "plan_pct":
+        return plan_pct(ind) is not None
+    if form == "gap":
+        return gap_points(ind) is not None
+    if form == "growth":
+        return growth(ind) is not None
+    if form == "ratio":
+        return ratio(ind) is not None
+    if form == "sentence":
+        return ind.value is not None or any(f is not None for f in (
+            gap_points(ind), plan_pct(ind), growth(ind), ratio(ind)))
+    return False
+
+
 def computed_budget_pct(line: BudgetLine) -> Decimal | None:
     q = _div(line.actual, line.estimate)
     return None if q is None else q * HUNDRED

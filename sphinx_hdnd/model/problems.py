@@ -115,6 +115,9 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Sửa {mã} trong văn bản cho đúng mã chỉ tiêu, hoặc thêm chỉ tiêu."),
     ProblemKind("HD151", E, "reference", "Dạng số liệu không hỗ trợ trong chỗ chèn",
                 "Dùng một trong các dạng: value, plan, plan_pct, growth, previous, ratio, sentence."),
+    ProblemKind("HD154", E, "reference", "Chỗ chèn số liệu hỏi dạng mà chỉ tiêu không có số liệu",
+                "Dùng dạng mà chỉ tiêu có số liệu (thông báo liệt kê các dạng dùng được), hoặc bổ "
+                "sung cột cần thiết trong indicators; văn bản không bao giờ in ra “{…}”."),
     ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
                 "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
                 "trên trang phải dẫn được tới văn bản gốc."),

@@ -69,8 +69,9 @@ def narrative_nodes(ds: Dataset, value: str, cites: Cites) -> list[nodes.Node]:
         if isinstance(piece, Placeholder):
             fig = figure(ds, piece.code, piece.form)
             if fig is None:
-                # validate reports it; print the placeholder rather than invent a figure
-                out.append(text(piece.raw))
+                # validate reports it (HD150, HD151, HD154); a delegate must never read
+                # "{code}" aloud, and no figure is invented
+                out.append(nodes.inline("", "(chưa có số liệu)", classes=["hdnd-missing"]))
             else:
                 out.append(figure_node(ds, fig.text, fig.record, cites))
         else:
