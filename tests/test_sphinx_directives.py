@@ -293,3 +293,20 @@ def test_suppressing_every_hdnd_warning_passes_W(broken, sphinx_run, tmp_path):
     project, _, _ = broken
     run = sphinx_run("html", project, tmp_path / "w", confoverrides={"suppress_warnings": ["hdnd"]})
     assert run.warning_lines() == [] and run.statuscode == 0
+
+
+def test_sphinx_hdnd_alone_sets_up_sphinx_design(tmp_path):
+    """``extensions = ["sphinx_hdnd"]`` with nothing else: the grid's sphinx-design
+    classes come with their style sheet (issue 15)."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import TINY_CONF, sphinx_build, tiny_project
+
+    index = "Đề cương\n========\n\n.. hdnd-grid::\n"
+    conf = TINY_CONF.replace("hdnd_briefings = False\n", "")
+    project = tiny_project(tmp_path / "p", data=MINIMAL / "data", conf=conf, index=index)
+    assert 'extensions = ["sphinx_hdnd"]' in (project / "conf.py").read_text("utf-8")
+    build = sphinx_build(project, "html")
+    assert build.statuscode == 0, build.warnings
+    page = (build.outdir / "index.html").read_text("utf-8")
+    assert "sd-card" in page
+    assert re.search(r'<link[^>]+sphinx-design[^>]*\.css', page), "no sphinx-design CSS"

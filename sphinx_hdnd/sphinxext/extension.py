@@ -125,6 +125,9 @@ def add_static(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # the landing grid and cards are sphinx-design components: set it up ourselves, so
+    # that extensions = ["sphinx_hdnd"] alone gives styled pages, not bare containers
+    app.setup_extension("sphinx_design")
     for name, default, rebuild, types, doc in CONFIG:
         app.add_config_value(name, default, rebuild, types=types, description=doc)
     app.add_directive("hdnd-outline", OutlineDirective)
