@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -310,3 +312,27 @@ def test_sphinx_hdnd_alone_sets_up_sphinx_design(tmp_path):
     page = (build.outdir / "index.html").read_text("utf-8")
     assert "sd-card" in page
     assert re.search(r'<link[^>]+sphinx-design[^>]*\.css', page), "no sphinx-design CSS"
+
+
+def test_conf_in_another_folder_finds_the_same_data(tmp_path):
+    """``sphinx-build -c CONFDIR SRCDIR OUT``: hdnd_data_dir is read from conf.py's
+    folder by validation, page generation and the directives alike (issue 15)."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import TINY_CONF
+
+    confdir, srcdir = tmp_path / "conf", tmp_path / "src"
+    confdir.mkdir()
+    srcdir.mkdir()
+    shutil.copytree(MINIMAL / "data", confdir / "data")
+    (confdir / "conf.py").write_text(TINY_CONF, encoding="utf-8")
+    (srcdir / "index.rst").write_text("Chỉ tiêu\n========\n\n.. hdnd-indicators::\n",
+                                      encoding="utf-8")
+    # as the user types it (sphinx.testing's app always reads conf.py from the sources)
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "text", "-c",
+                          str(confdir), str(srcdir), str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    page = (tmp_path / "out" / "index.txt").read_text("utf-8")
+    assert "Không có chỉ tiêu phù hợp" not in page
+    assert "Tốc độ tăng trưởng GRDP" in page and "8,75%" in page

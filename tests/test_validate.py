@@ -415,3 +415,18 @@ def test_a_placeholder_without_data_never_prints_raw(tmp_path):
     printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
     assert "Tăng trưởng kinh tế (chưa có số liệu)" in printed
     assert "{grdp_6t" not in printed
+
+
+def test_data_problems_are_reported_on_every_build(tmp_path):
+    """The second build with nothing changed re-reads no page, and still reports the
+    data's problems (``-W`` fails both times), whatever Sphinx re-reads."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    project = tiny_project(tmp_path / "project", data=MINIMAL / "data")
+    CASES["HD154"].mutate(project / "data")
+    for again in (False, True):
+        build = sphinx_build(project, "html", freshenv=not again)
+        assert "HD154" in build.warnings, f"build {1 + again}: {build.warnings}"
+        if again:
+            assert "0 source files that are out of date" in build.status, build.status

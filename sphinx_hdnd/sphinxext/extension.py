@@ -29,7 +29,7 @@ from .navigation import setup_navigation
 from .roles import FigureRole
 from .search import SearchVietnamese
 from .sources import number_sources
-from .state import data_dir, dataset_at, logger, report_problems
+from .state import data_dir, dataset_at, logger, report_problems, set_data_root
 
 #: bump when the pickled doctrees' shape changes, so old environments are discarded
 ENV_VERSION = 2
@@ -105,7 +105,7 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 def load_data(app: Sphinx) -> None:
     """Load the data once per build and report every problem with its location."""
-    root = data_dir(app.confdir, app.config)
+    root = set_data_root(app)
     if not root.is_dir():
         return  # check_config has said so once; a list of every missing file adds nothing
     ds = dataset_at(root)

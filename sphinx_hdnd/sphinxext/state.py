@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -61,8 +62,17 @@ def dataset_at(root: Path) -> Dataset:
     return ds
 
 
+def set_data_root(app: Sphinx) -> Path:
+    """Resolve the data folder once per build, from the folder of conf.py (which is not
+    the source folder under ``sphinx-build -c CONFDIR``), for every later reader."""
+    root = data_dir(app.confdir, app.config)
+    app.env.hdnd_data_root = str(root)  # type: ignore[attr-defined]
+    return root
+
+
 def get_dataset(env: BuildEnvironment) -> Dataset:
-    return dataset_at(data_dir(env.srcdir, env.config))
+    """The build's dataset (``set_data_root`` ran at builder-inited)."""
+    return dataset_at(Path(env.hdnd_data_root))  # type: ignore[attr-defined]
 
 
 def report_problems(ds: Dataset) -> None:
