@@ -292,3 +292,19 @@ def test_rank_phrase_mentions_total(rank, extra):
         assert text.startswith("xếp thứ nhất trong ")
     else:
         assert text == f"xếp thứ {rank}/{total} tỉnh"
+
+
+def test_a_rate_compares_with_its_previous_period_in_points():
+    """Issue 15: "giảm 4,00 điểm % so với năm 2023", never a growth in per cent."""
+    from sphinx_hdnd.model.records import Indicator
+    from sphinx_hdnd.phrasing.figures import indicator_sentence, versus_previous_text
+
+    poor = Indicator(code="hn", name="Tỷ lệ hộ nghèo", topic="giam-ngheo", unit="%",
+                     period="Năm 2024", value="22,03", previous="26,03",
+                     previous_label="năm 2023", higher_is_better=False)
+    assert versus_previous_text(poor) == "giảm 4,00 điểm % so với năm 2023"
+    assert indicator_sentence(poor).endswith("giảm 4,00 điểm % so với năm 2023")
+    stated = poor.model_copy(update={"change_points": Decimal("-3.92"), "previous": None})
+    assert versus_previous_text(stated) == "giảm 3,92 điểm % so với năm 2023"
+    wrong = poor.model_copy(update={"growth": Decimal("0.7"), "previous": None})
+    assert versus_previous_text(wrong) == ""  # and validation says HD156

@@ -41,6 +41,30 @@ def replace(name: str, old: str, new: str) -> Mutation:
     return mutate
 
 
+def set_cells(name: str, code: str, cells: dict[str, str]) -> Mutation:
+    """Set cells of the row whose first column is ``code``; new columns are added (blank
+    in the other rows), as a clerk adds an optional column in Excel."""
+
+    def mutate(data: Path) -> None:
+        path = data / name
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+        header = rows[0]
+        for column in cells:
+            if column not in header:
+                header.append(column)
+                for row in rows[1:]:
+                    row.append("")
+        hits = [r for r in rows[1:] if r and r[0] == code]
+        assert len(hits) == 1, f"one row {code!r} in {name}"
+        for column, value in cells.items():
+            hits[0][header.index(column)] = value
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(rows)
+
+    return mutate
+
+
 def append(name: str, text: str) -> Mutation:
     def mutate(data: Path) -> None:
         with (data / name).open("a", encoding="utf-8") as f:
@@ -225,6 +249,11 @@ CASES: dict[str, Case] = {
                   "data/narrative.yaml", line=4, column="text"),
     "HD151": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:chart}"),
                   "data/narrative.yaml", line=4, column="text"),
+    "HD155": Case(set_cells("indicators.csv", "grdp_6t", {"previous": "9",
+                                                          "change_points": "-1"}),
+                  "data/indicators.csv", row=2, column="change_points"),
+    "HD156": Case(set_cells("indicators.csv", "grdp_6t", {"growth": "0,7"}),
+                  "data/indicators.csv", row=2, column="growth"),
     "HD154": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:growth}"),
                   "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
@@ -381,7 +410,11 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       "HD104", "HD105", "HD106", "HD110",
                                                       # one audience and one editorial file:
                                                       # these slips overwrite each other
-                                                      "HD161", "HD164"}]
+                                                      "HD161", "HD164",
+                                                      # rewrite indicators.csv with a new
+                                                      # column: the other slips' exact text
+                                                      # is gone
+                                                      "HD155", "HD156"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):

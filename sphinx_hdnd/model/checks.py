@@ -266,6 +266,9 @@ _STATED_FIGURES = (
      "ghi tăng {i.growth}% nhưng từ {i.previous} lên {i.value} là {c:.2f}%"),
     ("HD148", "ratio", compute.computed_ratio,
      "ghi gấp {i.ratio} lần nhưng {i.value} / {i.previous} = {c:.2f}"),
+    ("HD155", "change_points", compute.computed_change_points,
+     "ghi thay đổi {i.change_points} điểm % nhưng từ {i.previous}% đến {i.value}% là "
+     "{c:+.2f} điểm %"),
 )
 
 
@@ -276,6 +279,18 @@ def _check_indicators(ds: Dataset) -> None:
             log.add("HD140", ind.origin.with_column("plan"),
                     f"kế hoạch {ind.plan} phải lớn hơn 0")
             continue
+        # a rate compares in percentage points: a growth or ratio stated on one would be
+        # printed as "tăng 0,7%", which says something else
+        for column in ("growth", "ratio") if ind.is_rate else ():
+            if getattr(ind, column) is not None:
+                log.add("HD156", ind.origin.with_column(column),
+                        f"chỉ tiêu tỷ lệ ({ind.unit}) so với kỳ trước tính bằng điểm %: để trống "
+                        f"cột {column}, ghi số điểm % tăng (+) hoặc giảm (-) vào cột "
+                        "change_points (hoặc ghi previous để tính)")
+        if not ind.is_rate and ind.change_points is not None:
+            log.add("HD156", ind.origin.with_column("change_points"),
+                    f"change_points chỉ dùng cho chỉ tiêu tỷ lệ (%, ‰); “{ind.unit}” dùng cột "
+                    "growth hoặc ratio")
         # a figure the data states and that can be computed must agree with the computation
         # (computed, and the message written, only for a stated figure: most rows state none)
         for code, column, computation, message in _STATED_FIGURES:
@@ -324,6 +339,7 @@ FORM_NEEDS = {
     "plan_pct": "value và plan, hoặc plan_pct", "gap": "chỉ tiêu tỷ lệ (%) có value và plan",
     "growth": "chỉ tiêu không phải tỷ lệ, có value và previous, hoặc cột growth",
     "ratio": "chỉ tiêu không phải tỷ lệ, có value và previous, hoặc cột ratio",
+    "change": "chỉ tiêu tỷ lệ có value và previous, hoặc cột change_points",
     "sentence": "ít nhất cột value",
 }
 

@@ -67,7 +67,22 @@ def computed_growth(ind: Indicator) -> Decimal | None:
 
 
 def growth(ind: Indicator) -> Derived | None:
+    if ind.is_rate:
+        return None  # a rate changes in points: change_points
     return _stated_or_computed(ind.growth, computed_growth(ind))
+
+
+def computed_change_points(ind: Indicator) -> Decimal | None:
+    """A rate against its previous period, in percentage points (value - previous)."""
+    if not ind.is_rate or ind.value is None or ind.previous is None:
+        return None
+    return ind.value - ind.previous
+
+
+def change_points(ind: Indicator) -> Derived | None:
+    if not ind.is_rate:
+        return None
+    return _stated_or_computed(ind.change_points, computed_change_points(ind))
 
 
 def computed_ratio(ind: Indicator) -> Decimal | None:
@@ -77,6 +92,8 @@ def computed_ratio(ind: Indicator) -> Decimal | None:
 
 
 def ratio(ind: Indicator) -> Derived | None:
+    if ind.is_rate:
+        return None
     return _stated_or_computed(ind.ratio, computed_ratio(ind))
 
 
@@ -97,9 +114,11 @@ def form_has_data(ind: Indicator, form: str) -> bool:
         return growth(ind) is not None
     if form == "ratio":
         return ratio(ind) is not None
+    if form == "change":
+        return change_points(ind) is not None
     if form == "sentence":
         return ind.value is not None or any(f is not None for f in (
-            gap_points(ind), plan_pct(ind), growth(ind), ratio(ind)))
+            gap_points(ind), plan_pct(ind), growth(ind), ratio(ind), change_points(ind)))
     return False
 
 

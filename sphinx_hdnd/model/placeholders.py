@@ -21,6 +21,8 @@ FORMS = {
     "gap": "chênh lệch so với kế hoạch, tính bằng điểm % (thấp hơn kịch bản 1,39 điểm %)",
     "growth": "tốc độ tăng so với kỳ trước (tăng 24,22% so với cùng kỳ)",
     "ratio": "số lần so với kỳ trước (tăng gấp 2,18 lần so với cùng kỳ)",
+    "change": "chỉ tiêu tỷ lệ: thay đổi so với kỳ trước, tính bằng điểm % "
+              "(giảm 4,00 điểm % so với năm 2023)",
     "previous": "giá trị kỳ trước",
     "rank": "thứ hạng (xếp thứ 10/63 tỉnh, thành phố)",
 }

@@ -118,6 +118,11 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD154", E, "reference", "Chỗ chèn số liệu hỏi dạng mà chỉ tiêu không có số liệu",
                 "Dùng dạng mà chỉ tiêu có số liệu (thông báo liệt kê các dạng dùng được), hoặc bổ "
                 "sung cột cần thiết trong indicators; văn bản không bao giờ in ra “{…}”."),
+    ProblemKind("HD155", E, "consistency", "Số điểm % thay đổi ghi khác số tính được",
+                "Kiểm tra cột change_points, previous và value: change_points = value - previous."),
+    ProblemKind("HD156", E, "data", "Chỉ tiêu tỷ lệ so với kỳ trước phải tính bằng điểm %",
+                "Với chỉ tiêu %, ‰: để trống growth, ratio; ghi số điểm % vào change_points. "
+                "Với chỉ tiêu khác: không dùng change_points."),
     ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
                 "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
                 "trên trang phải dẫn được tới văn bản gốc."),

@@ -229,6 +229,9 @@ class Indicator(Sourced):
     previous_label: Text = col("Tên gọi kỳ so sánh", "cùng kỳ", default="cùng kỳ")
     growth: Num = col("Tốc độ tăng so với kỳ trước (%), nếu văn bản ghi", "24,22", default=None)
     ratio: Num = col("Số lần so với kỳ trước, nếu văn bản ghi", "2,18", default=None)
+    change_points: Num = col(
+        "Chỉ tiêu tỷ lệ (%): tăng (+) hoặc giảm (-) so với kỳ trước, tính bằng điểm %, nếu "
+        "văn bản ghi", "-3,92", default=None)
     plan_pct: Num = col("Tỷ lệ % so với kế hoạch, nếu văn bản ghi", "112,5", default=None)
     higher_is_better: Flag = col(
         "Để trống hoặc x: càng cao càng tốt; ghi “không” nếu càng thấp càng tốt "

@@ -15,6 +15,7 @@ from ..model.records import BudgetLine, Indicator, Ranking, Sourced
 from .numbers import format_money, format_value
 from .sentences import (
     achieved_phrase,
+    change_points_phrase,
     gap_points_phrase,
     growth_phrase,
     plan_phrase,
@@ -69,6 +70,20 @@ def ratio_text(ind: Indicator) -> str:
     return "" if r is None else ratio_phrase(shown(r), ind.previous_label)
 
 
+def change_text(ind: Indicator) -> str:
+    """A rate against its previous period: 'giảm 4,00 điểm % so với năm 2023'."""
+    d = compute.change_points(ind)
+    return "" if d is None else change_points_phrase(shown(d), ind.previous_label)
+
+
+def versus_previous_text(ind: Indicator) -> str:
+    """How the figure compares with the previous period, as the documents put it: in
+    points for a rate, as a stated ratio ('gấp 2,18 lần'), else as growth."""
+    if ind.is_rate:
+        return change_text(ind)
+    return ratio_text(ind) if ind.ratio is not None else growth_text(ind)
+
+
 def indicator_sentence(ind: Indicator) -> str:
     """'ước đạt 8,75%, thấp hơn kịch bản 1,39 điểm %' and the like."""
     parts = []
@@ -82,8 +97,7 @@ def indicator_sentence(ind: Indicator) -> str:
         parts.append(gap_text(ind))
     else:
         parts.append(plan_pct_text(ind))
-    # a stated ratio is how the document puts it ("gấp 2,18 lần"); else growth
-    parts.append(ratio_text(ind) if ind.ratio is not None else growth_text(ind))
+    parts.append(versus_previous_text(ind))
     return ", ".join(p for p in parts if p)
 
 
@@ -121,6 +135,7 @@ _INDICATOR_FORMS = {
     "growth": growth_text,
     "ratio": ratio_text,
     "previous": lambda i: "" if i.previous is None else format_value(i.previous, i.unit),
+    "change": change_text,
 }
 
 

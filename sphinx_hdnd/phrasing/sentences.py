@@ -60,6 +60,17 @@ def growth_phrase(growth_pct: NumberLike, reference: str = "cùng kỳ") -> str:
     return _join(verb, format_percent(pct.copy_abs()), "so với", reference)
 
 
+def change_points_phrase(points: NumberLike, reference: str = "cùng kỳ") -> str:
+    """A rate's change in percentage points: "giảm 3,92 điểm % so với năm 2025",
+    "tăng 0,50 điểm % so với cùng kỳ", "bằng cùng kỳ"."""
+    value = to_decimal(points)
+    if value.is_zero():
+        return _join("bằng", reference)
+    verb = "tăng" if value > 0 else "giảm"
+    return _join(verb, format_points(value.copy_abs(), max(decimals_of(value), 2)), "so với",
+                 reference)
+
+
 def ratio_phrase(ratio: NumberLike, reference: str = "cùng kỳ") -> str:
     """E.g. "tăng gấp 2,18 lần so với cùng kỳ"; below 1: "bằng 0,85 lần so với cùng kỳ".
 

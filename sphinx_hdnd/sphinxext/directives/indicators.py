@@ -11,10 +11,9 @@ from ...phrasing import format_value
 from ...phrasing.figures import (
     assessment,
     gap_text,
-    growth_text,
     plan_pct_text,
-    ratio_text,
     value_text,
+    versus_previous_text,
 )
 from ..render import Cites, badge, cited_paragraph, figure_node, table, text
 from .base import HdndDirective, code_list
@@ -63,7 +62,7 @@ def indicator_row(ds: Dataset, ind: Indicator) -> list[nodes.Node | str]:
     if value and ind.estimate:
         value += " (ước)"
     versus_plan = gap_text(ind) if ind.is_rate else plan_pct_text(ind)
-    versus_previous = ratio_text(ind) if ind.ratio is not None else growth_text(ind)
+    versus_previous = versus_previous_text(ind)
     name = ind.name
     area = ds.areas.get(ind.area or "")
     if area is not None:
@@ -93,7 +92,7 @@ def indicator_card(ds: Dataset, ind: Indicator) -> nodes.container:
     card = nodes.container(classes=["hdnd-card"])
     card += nodes.paragraph("", ind.name, classes=["hdnd-card-title"])
     details = [t for t in (gap_text(ind) if ind.is_rate else plan_pct_text(ind),
-                           ratio_text(ind) if ind.ratio is not None else growth_text(ind)) if t]
+                           versus_previous_text(ind)) if t]
     # without a value, the headline is what the document says of it ("tăng gấp 2,26 lần …")
     value = value_text(ind) or (details.pop(-1) if details else "")
     cites = Cites()
