@@ -691,3 +691,20 @@ def test_every_briefing_is_short_and_says_nothing_twice(html):
     assert re.search(r"^\.hdnd-staff \{ display: none; \}", css, re.M)
     notes = briefing_pages(html.outdir)[0].main.select(".hdnd-staff")
     assert notes and any("trọng số" in n.get_text() for n in notes)  # there, for the staff
+
+
+def test_every_indicator_of_the_data_is_shown_somewhere(html):
+    """Issue 15: each figure typed into indicators.csv (its value, or its target when it
+    has no value yet) reaches some page of the site, in the documents' number style."""
+    from sphinx_hdnd.model import load_dataset
+    from sphinx_hdnd.phrasing import format_value
+
+    ds = load_dataset(DATA)
+    pages = [html.soup(p) for p in html.pages()]
+    text = "\n".join(" ".join(main(s).get_text(" ").split()) for s in pages).casefold()
+    figures = {code: format_value(i.value if i.value is not None else i.plan, i.unit)
+               for code, i in ds.indicators.items()
+               if i.value is not None or i.plan is not None}
+    assert len(figures) > 100
+    unseen = sorted(code for code, fig in figures.items() if fig.casefold() not in text)
+    assert unseen == [], [(c, figures[c]) for c in unseen]

@@ -61,6 +61,8 @@ OPTION_HELP: dict[tuple[str, str], str] = {
     ("hdnd-indicators", "codes"): "Chỉ lấy các chỉ tiêu có mã này, theo đúng thứ tự đã ghi.",
     ("hdnd-indicators", "key"): "Chỉ lấy các chỉ tiêu chủ yếu (cột key có số thứ tự), "
                                 "xếp theo số thứ tự đó.",
+    ("hdnd-indicators", "exclude-key"): "Bỏ các chỉ tiêu chủ yếu (đã có trong bảng dùng "
+                                        ":key:), để liệt kê các chỉ tiêu còn lại của một kỳ.",
     ("hdnd-indicators", "period"): "Chỉ lấy chỉ tiêu có kỳ số liệu (cột period) đúng như ghi.",
     ("hdnd-indicators", "layout"): "table (bảng, mặc định) hoặc cards (thẻ, dễ đọc trên điện "
                                    "thoại).",

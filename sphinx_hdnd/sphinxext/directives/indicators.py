@@ -22,7 +22,8 @@ PROVINCE = "toan-tinh"
 
 
 def filter_indicators(ds: Dataset, topics: list[str], areas: list[str], codes: list[str],
-                      key_only: bool, period: str | None) -> list[Indicator]:
+                      key_only: bool, period: str | None, exclude_key: bool = False
+                      ) -> list[Indicator]:
     if codes:
         items = [ds.indicators[c] for c in codes if c in ds.indicators]
     else:
@@ -34,6 +35,8 @@ def filter_indicators(ds: Dataset, topics: list[str], areas: list[str], codes: l
         if areas and (ind.area or PROVINCE) not in areas:
             continue
         if key_only and ind.key is None:
+            continue
+        if exclude_key and ind.key is not None:
             continue
         if period and ind.period != period:
             continue
@@ -116,6 +119,7 @@ class IndicatorsDirective(HdndDirective):
         "area": code_list,
         "codes": code_list,
         "key": directives.flag,
+        "exclude-key": directives.flag,
         "period": directives.unchanged,
         "layout": directives.unchanged,
     }
@@ -127,7 +131,7 @@ class IndicatorsDirective(HdndDirective):
         codes = self.known("codes", self.options.get("codes", []), ds.indicators, "chỉ tiêu")
         layout = self.choice("layout", ["table", "cards"], "table")
         items = filter_indicators(ds, topics, areas, codes, "key" in self.options,
-                                  self.options.get("period"))
+                                  self.options.get("period"), "exclude-key" in self.options)
         if not items:
             return [nodes.paragraph("", "Không có chỉ tiêu phù hợp với điều kiện lọc.",
                                     classes=["hdnd-empty"])]
