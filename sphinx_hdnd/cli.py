@@ -107,11 +107,14 @@ def _report_problems(project: Path, fmt: str) -> int:
               show_default=True,
               help="all: mọi đề cương; areas: từng địa bàn và đề cương chung (tỉnh lớn); "
                    "outline: chỉ đề cương chung toàn tỉnh.")
+@click.option("--docx/--no-docx", default=True, show_default=True,
+              help="Ghi bản Word (.docx) cho các đề cương, theo thể thức văn bản hành chính.")
 def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: bool,
-          pdf_scope: str) -> None:
-    """Xây dựng trang web HTML và bản PDF của dự án PROJECT."""
+          pdf_scope: str, docx: bool) -> None:
+    """Xây dựng trang web HTML, bản PDF và bản Word của dự án PROJECT."""
     from sphinx.cmd.build import build_main
 
+    from .docx import reporting as docx_reporting
     from .pdf import reporting
 
     if not (project / "conf.py").is_file():
@@ -120,13 +123,16 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
     out = out_dir or project / "_build"
     html = out / "html"
     pdf_dir = out / "pdf"
+    docx_dir = out / "docx"
     args = ["-b", "html", "-j", jobs, "-q", "-D", f"hdnd_pdf={int(pdf)}",
             "-D", f"hdnd_pdf_scope={pdf_scope}", "-D", f"hdnd_pdf_dir={pdf_dir.resolve()}",
-            "-D", f"hdnd_pdf_jobs={0 if jobs == 'auto' else jobs}", str(project), str(html)]
+            "-D", f"hdnd_pdf_jobs={0 if jobs == 'auto' else jobs}",
+            "-D", f"hdnd_docx={int(docx)}", "-D", f"hdnd_docx_dir={docx_dir.resolve()}",
+            str(project), str(html)]
     if strict:
         args.insert(0, "-W")
     click.echo(f"Đang xây dựng trang HTML vào {html} …")
-    with reporting(_pdf_progress) as results:
+    with reporting(_pdf_progress) as results, docx_reporting() as docx_results:
         code = build_main(args)
     if code != 0:
         click.echo("Xây dựng không thành công: xem các cảnh báo ở trên (tệp, dòng, nội dung).",
@@ -134,15 +140,28 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         sys.exit(1)
     index = (html / "index.html").resolve()
     click.echo(f"Xong. Mở trang web: {index.as_uri()}")
+    failed = False
     if pdf and results:
         r = results[-1]
         click.echo(f"Bản PDF: {len(r.built)} cuốn mới in ({r.pages} trang), {len(r.skipped)} cuốn "
                    f"không đổi, {r.seconds:.1f} giây. Thư mục PDF: {r.pdf_dir.resolve()}")
         if r.failed:
             click.echo(f"Không in được {len(r.failed)} cuốn: xem các cảnh báo ở trên.", err=True)
-            sys.exit(1)
+            failed = True
     elif pdf:
         click.echo("Không in được bản PDF: xem cảnh báo ở trên.", err=True)
+    if docx and docx_results:
+        d = docx_results[-1]
+        click.echo(f"Bản Word: {d.total} tệp ({len(d.written)} tệp mới ghi, {len(d.unchanged)} "
+                   f"tệp không đổi), {d.seconds:.1f} giây. Thư mục Word: {d.docx_dir.resolve()}")
+        if d.failed:
+            click.echo(f"Không ghi được {len(d.failed)} tệp Word: xem các cảnh báo ở trên.",
+                       err=True)
+            failed = True
+    elif docx:
+        click.echo("Không ghi được bản Word: xem cảnh báo ở trên.", err=True)
+    if failed:
+        sys.exit(1)
 
 
 def _pdf_progress(items, total):  # type: ignore[no-untyped-def]

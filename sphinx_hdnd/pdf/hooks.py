@@ -2,7 +2,8 @@
 
 - every HTML page gets a running head for printing (session; area and audience or page title)
   as a small ``@page`` rule in its ``<head>``, read by WeasyPrint and by browsers alike;
-- pages that have a booklet link to it ("Tải bản PDF (A4)", relative, works from file://);
+- pages that have a booklet link to it ("Tải bản PDF (A4)", relative, works from file://), and
+  to its Word file ("Tải bản Word", :mod:`sphinx_hdnd.docx`) when ``hdnd_docx`` is on;
 - with ``hdnd_pdf = True`` the booklets are printed when the HTML build finishes, so
   ``sphinx-build -b html`` gives the same PDFs as ``hdnd build``.
 """
@@ -119,12 +120,24 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
              f"@top-right {{ content: {_css_string(right)} }} }}</style>\n")
     context["metatags"] = str(context.get("metatags") or "") + style
     booklet = booklet_of(pagename)
-    if (not app.config.hdnd_pdf or booklet is None or "body" not in context
-            or not in_scope(booklet[1], app.config.hdnd_pdf_scope)):
+    if booklet is None or "body" not in context:
         return
-    href = context["pathto"](f"_pdf/{booklet[0]}.pdf", 1)
-    link = (f'<p class="hdnd-pdf-link"><a class="reference download" href="{html.escape(href)}"'
-            f' type="application/pdf">Tải bản PDF (A4)</a></p>\n')
+    pdf = app.config.hdnd_pdf and in_scope(booklet[1], app.config.hdnd_pdf_scope)
+    word = bool(getattr(app.config, "hdnd_docx", False))  # the Word file, beside the PDF
+    if not (pdf or word):
+        return
+    links = []
+    if pdf:
+        href = context["pathto"](f"_pdf/{booklet[0]}.pdf", 1)
+        links.append(f'<a class="reference download" href="{html.escape(href)}"'
+                     ' type="application/pdf">Tải bản PDF (A4)</a>')
+    if word:
+        href = context["pathto"](f"_docx/{booklet[0]}.docx", 1)
+        links.append(f'<a class="reference download hdnd-docx" href="{html.escape(href)}" type='
+                     '"application/vnd.openxmlformats-officedocument.wordprocessingml.document"'
+                     '>Tải bản Word</a>')
+    link = (f'<p class="{"hdnd-pdf-link" if pdf else "hdnd-docx-link"}">'
+            + " · ".join(links) + "</p>\n")
     body = str(context["body"])
     end = body.find("</h1>")
     context["body"] = body[:end + 5] + "\n" + link + body[end + 5:] if end >= 0 else link + body

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
+from ..docx import setup_docx
 from ..pdf.hooks import setup_pdf
 from ..tailoring import Budget
 from .directives.area import AreaDirective
@@ -153,6 +154,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_memory(app)  # a large province's documents are not all held in memory at once
     setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
     setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished
+    setup_docx(app)  # hdnd_docx*: the booklets as Word files at build-finished
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
