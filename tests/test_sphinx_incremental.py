@@ -156,3 +156,31 @@ def test_one_areas_petition_rereads_only_that_area(steps):
     assert steps.after_petition == expected, (
         f"{len(steps.after_petition - expected)} extra pages, e.g. "
         f"{sorted(steps.after_petition - expected)[:3]}")
+
+
+def test_an_area_gone_from_the_data_leaves_nothing_behind(tmp_path):
+    """Issue 15: the next build removes the pages, folders and built pages it generated
+    for an area no longer there, and keeps a page a person wrote in the same folder."""
+    from hdnd_sphinx import sphinx_build
+
+    project = tmp_path / "reform"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-hdnd-reform", project)
+    own = project / GENERATED / "ghi-chu.rst"
+    own.parent.mkdir(parents=True)
+    own.write_text(":orphan:\n\nGhi chú\n=======\n\nCủa văn phòng.\n", encoding="utf-8")
+    builddir = tmp_path / "build"
+    first = sphinx_build(project, "html", builddir=builddir)
+    assert first.statuscode == 0, first.warnings
+    gone = "xa-ha-lam"
+    built = first.outdir / GENERATED / gone
+    assert (project / GENERATED / gone).is_dir() and list(built.glob("*.html"))
+
+    again = sphinx_build(project, "html", builddir=builddir, freshenv=False,
+                         confoverrides={"hdnd_exclude_areas": [gone]})
+    assert again.statuscode == 0, again.warnings
+    assert not (project / GENERATED / gone).exists()
+    assert not built.exists(), sorted(built.rglob("*"))
+    assert not (again.outdir / "_sources" / GENERATED / gone).exists()
+    assert own.is_file() and (again.outdir / GENERATED / "ghi-chu.html").is_file()
+    others = [p for p in (again.outdir / GENERATED).iterdir() if p.is_dir()]
+    assert others and all(list(p.glob("*.html")) for p in others)
