@@ -708,3 +708,33 @@ def test_every_indicator_of_the_data_is_shown_somewhere(html):
     assert len(figures) > 100
     unseen = sorted(code for code, fig in figures.items() if fig.casefold() not in text)
     assert unseen == [], [(c, figures[c]) for c in unseen]
+
+
+def test_part_v_reads_as_the_seed_lists_it(html):
+    """Issue 15: V.2 says the broadcast once; V.3 has its lead-in, then one report a
+    line ending in ";" and the last in "."; no capital letter after a colon."""
+    sec = section_of(outline_root(html), r"V\. ")
+    text = clean(sec.get_text(" "))
+    assert text.count("được phát thanh, truyền hình trực tiếp") == 2  # debate, questioning
+    assert text.count("Phiên chất vấn được phát thanh") == 1
+    box = sec.select_one(".hdnd-oversight")
+    assert box is not None and clean(box.find("p").get_text()).startswith(
+        "HĐND tỉnh giám sát thông qua xem xét các báo cáo:")
+    reports = [clean(li.get_text()) for li in box.select("li")]
+    oversight = read_yaml("session.yaml")["oversight"]
+    assert len(reports) == len(oversight) == 7
+    assert all(r.endswith(";") for r in reports[:-1]) and reports[-1].endswith(".")
+    # what follows a colon continues the sentence (names and titles keep their capitals)
+    assert "tập trung vào: tình hình" in text
+    assert all(r[:1].islower() for r in reports)
+
+
+def test_the_session_overview_is_said_once_on_the_landing_page(html):
+    page = main(html.soup("index.html"))
+    text = clean(page.get_text(" "))
+    assert text.count("diễn ra trong 1,5 ngày") == 1
+    assert "từ ngày 10/07/2024 đến sáng ngày 11/07/2024" in text
+    assert "Đề cương ghi năm 2023, đã sửa thành 2024" in text  # the correction, disclosed
+    assert "Những nét chính của kỳ họp" in text and "Kỳ họp trong nét chính" not in text
+    front = section_of(outline_root(html), r"III\. ")
+    assert clean(front.get_text(" ")).count("phối hợp tổ chức") == 1

@@ -189,6 +189,11 @@ class Session(Sourced):
     ordinal: RequiredText = col("Tên thứ tự bằng chữ (như trong văn bản)", "Mười lăm")
     start_date: Date = col("Ngày khai mạc", "10/07/2024")
     end_date: Date = col("Ngày bế mạc", "11/07/2024")
+    end_part: Text = col("Buổi bế mạc, nếu kỳ họp kết thúc trong buổi (sáng, chiều)", "sáng",
+                         default="")
+    date_note: Text = col(
+        "Ghi chú khi ngày họp được sửa so với văn bản (in trên trang để người đọc đối chiếu)",
+        "Đề cương ghi năm 2023; năm đúng là 2024.", default="")
     duration_days: Num = col("Thời gian họp (ngày)", "1,5", default=None)
     period: RequiredText = col("Kỳ số liệu được báo cáo", "6 tháng đầu năm 2024")
     period_year: Int = col("Năm của kỳ số liệu", "2024")

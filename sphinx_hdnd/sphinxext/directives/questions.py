@@ -6,7 +6,8 @@ from docutils import nodes
 
 from ...model.loader import Dataset
 from ...phrasing import format_count
-from ..render import Cites, cited_paragraph, text
+from ...phrasing.briefing import lower_first
+from ..render import Cites, bullets, cited_paragraph, text
 from .base import HdndDirective
 
 
@@ -27,7 +28,7 @@ def debate_paragraph(ds: Dataset) -> nodes.paragraph | None:
     if d.broadcast:
         parts.append(" được phát thanh, truyền hình trực tiếp")
     if d.topics:
-        parts.append("; nội dung tập trung vào: " + "; ".join(d.topics))
+        parts.append("; nội dung tập trung vào: " + "; ".join(lower_first(t) for t in d.topics))
     sentence = "".join(parts) + "."
     if d.speakers is not None:
         sentence += (f" Có {format_count(d.speakers, pad=True)} đại biểu "
@@ -68,7 +69,15 @@ def oversight_paragraphs(ds: Dataset) -> list[nodes.Node]:
         return []
     cites = Cites()
     cites.add(s)
-    return [cited_paragraph(ds, [text(" ".join(s.oversight))], cites)]
+    council = ds.province.council_short if ds.province else "HĐND"
+    # a lead-in, then one report a line, as a list in the documents' style ("…;", "….")
+    box = nodes.container(classes=["hdnd-oversight"])
+    box += cited_paragraph(ds, [text(f"{council} giám sát thông qua xem xét các báo cáo:")],
+                           cites)
+    last = len(s.oversight) - 1
+    box += bullets(nodes.paragraph("", lower_first(r.rstrip(";. ")) + ("." if i == last else ";"))
+                   for i, r in enumerate(s.oversight))
+    return [box]
 
 
 class QuestionsDirective(HdndDirective):

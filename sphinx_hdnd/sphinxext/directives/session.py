@@ -25,8 +25,12 @@ def session_nodes(ds: Dataset, brief: bool = False) -> list[nodes.Node]:
         if s.start_date == s.end_date:
             opening += f", ngày {format_date(s.start_date)}"
         else:
-            opening += f", từ ngày {format_date(s.start_date)} đến ngày {format_date(s.end_date)}"
+            end = f"{s.end_part} ngày" if s.end_part else "ngày"
+            opening += f", từ ngày {format_date(s.start_date)} đến {end} {format_date(s.end_date)}"
     body.append(text(opening + ". "))
+    if s.date_note and not brief:  # a corrected date says so on the province đề cương
+        body.append(nodes.inline("", f"({s.date_note.rstrip('.')}.) ",
+                                 classes=["hdnd-data-note"]))
     att = s.attendance
     if att.present is not None and att.total is not None and att.total > 0:
         phrase = attendance_phrase(att.present, att.total).replace(
