@@ -147,12 +147,20 @@ def test_data_text_stays_text() -> None:
     sec = nodes.section(ids=["t"])
     sec += nodes.title("", "Tiêu đề")
     sec += nodes.paragraph("", "<script>alert(1)</script> **đậm** {{ x }} \\textbf{y} \x0b&amp;")
+    links = nodes.paragraph()
+    links += nodes.reference("", "trang của Sở", refuri="https://example.org/a?b=1&c=2")
+    links += nodes.reference("", "javascript:alert(1)", refuri="javascript:alert(1)")
+    sec += links
     doc += sec
     data = DocxWriter(docx_format(DEFAULTS)).write(doc)
     import io
 
-    text = body_text(Document(io.BytesIO(data)))
+    document = Document(io.BytesIO(data))
+    text = body_text(document)
     assert "<script>alert(1)</script> **đậm** {{ x }} \\textbf{y} &amp;" in text
+    assert "trang của Sở" in text and "javascript:alert(1)" in text
+    targets = [r.target_ref for r in document.part.rels.values() if r.is_external]
+    assert targets == ["https://example.org/a?b=1&c=2"]  # only a web address is a link
 
 
 # ---------------------------------------------------------------- the example's booklets

@@ -355,8 +355,9 @@ class Numbering:
             step = 567 * level
             levels.append(
                 f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{num_fmt}"/>'
+                f'<w:suff w:val="space"/>'
                 f'<w:lvlText w:val="{escape(text.replace("%1", f"%{level + 1}"))}"/>'
-                f'<w:lvlJc w:val="left"/><w:suff w:val="space"/>'
+                f'<w:lvlJc w:val="left"/>'
                 f'<w:pPr><w:ind w:left="{step}" w:firstLine="{indent}"/></w:pPr>'
                 + ('<w:rPr><w:rFonts w:ascii="{0}" w:hAnsi="{0}"/></w:rPr>'.format(
                     escape(self.fmt.font)) if num_fmt == "bullet" else "")
@@ -472,11 +473,15 @@ class DocxWriter:
         return node.astext() if node is not None else ""
 
     def _drop_thumbnail(self) -> None:
-        """The template's thumbnail is of another document."""
+        """The template's thumbnail is of another document, and its copy of the styles for
+        Word 2010 (stylesWithEffects) would not be ours."""
         package = self.doc.part.package
         for r_id, rel in list(package.rels.items()):
             if rel.reltype.endswith("/thumbnail"):
                 del package.rels[r_id]
+        for r_id, rel in list(self.doc.part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):
+                del self.doc.part.rels[r_id]
 
     def _page_setup(self) -> None:
         from docx.shared import Mm
