@@ -738,3 +738,16 @@ def test_the_session_overview_is_said_once_on_the_landing_page(html):
     assert "Những nét chính của kỳ họp" in text and "Kỳ họp trong nét chính" not in text
     front = section_of(outline_root(html), r"III\. ")
     assert clean(front.get_text(" ")).count("phối hợp tổ chức") == 1
+
+
+def test_the_document_style_holds_in_sources_and_local_tables(html):
+    """Issue 15: the illustrative mark said once in a source line; a period in
+    parentheses is lower-case ("(năm 2023)")."""
+    page = main(html.soup(f"{GENERATED}/muong-nhe/dan-toc-thieu-so.html"))
+    lines = [clean(li.get_text(" ")) for li in page.select(".hdnd-sources li")]
+    assert lines and any("minh họa" in line for line in lines)
+    for line in lines:
+        assert line.count("minh họa") <= 1 + ("(không lấy từ văn bản thật)" in line), line
+        assert not ("không lấy từ văn bản thật" in line and "không phải văn bản thật" in line)
+    labels = [clean(tr.find("td").get_text()) for tr in page.select(".hdnd-local-indicators tbody tr")]
+    assert labels and all("(năm 2023)" in label for label in labels), labels

@@ -254,6 +254,9 @@ CASES: dict[str, Case] = {
                   "data/indicators.csv", row=2, column="change_points"),
     "HD156": Case(set_cells("indicators.csv", "grdp_6t", {"growth": "0,7"}),
                   "data/indicators.csv", row=2, column="growth"),
+    "HD157": Case(lambda data: (append("sources.csv", "bc_that,Báo cáo thật,UBND tỉnh,,,\n")(data),
+                                set_cells("rankings.csv", "grdp_rank", {"source": "bc_that"})(data)),
+                  "data/rankings.csv", row=2, column="source_section"),
     "HD154": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:growth}"),
                   "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
@@ -414,7 +417,7 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       # rewrite indicators.csv with a new
                                                       # column: the other slips' exact text
                                                       # is gone
-                                                      "HD155", "HD156"}]
+                                                      "HD155", "HD156", "HD157"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):

@@ -218,6 +218,12 @@ def _check_references(ds: Dataset) -> None:
         if rec.source is not None and rec.source not in sources:
             log.add("HD134", rec.origin.with_column("source"),
                     f"nguồn “{rec.source}” chưa khai báo trong sources")
+        elif (rec.source is not None and not rec.source_section and not rec.illustrative
+              and rec.source in ds.sources and not ds.sources[rec.source].illustrative):
+            # a real document cited with no section: a reader cannot check it
+            log.add("HD157", rec.origin.with_column("source_section"),
+                    f"dẫn nguồn “{rec.source}” (văn bản thật) nhưng chưa ghi mục: ghi mục, phần "
+                    "hoặc chú thích của văn bản nêu nội dung này, hoặc đánh dấu minh họa")
     for ind in ds.indicators.values():  # the most numerous rows: test before calling
         if ind.topic not in topics:
             topic(ind.origin, [ind.topic], "topic")

@@ -123,6 +123,10 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD156", E, "data", "Chỉ tiêu tỷ lệ so với kỳ trước phải tính bằng điểm %",
                 "Với chỉ tiêu %, ‰: để trống growth, ratio; ghi số điểm % vào change_points. "
                 "Với chỉ tiêu khác: không dùng change_points."),
+    ProblemKind("HD157", W, "reference", "Dẫn nguồn văn bản thật nhưng không ghi mục",
+                "Ghi cột source_section (mục, phần, chú thích của văn bản): nội dung dẫn một văn "
+                "bản thật phải chỉ được chỗ văn bản nêu nó; nội dung không có trong văn bản thì "
+                "đánh dấu minh họa hoặc bỏ."),
     ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
                 "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
                 "trên trang phải dẫn được tới văn bản gốc."),

@@ -55,8 +55,11 @@ def number_sources(app: Sphinx, doctree: nodes.document) -> None:
             if sections[code]:
                 para += nodes.Text("; mục " + "; ".join(sections[code]))
             if src.illustrative:
+                # the mark, once: a title that already says "minh họa" gets the short badge
+                said = "minh họa" in src.title.casefold()
                 para += nodes.Text(" ")
-                para += nodes.inline("", "số liệu minh họa, không phải văn bản thật",
+                para += nodes.inline("", "minh họa" if said
+                                     else "số liệu minh họa, không phải văn bản thật",
                                      classes=["hdnd-badge", "hdnd-illustrative-badge"])
             if src.url:
                 para += nodes.Text(" (")

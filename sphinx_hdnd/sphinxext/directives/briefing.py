@@ -24,6 +24,7 @@ from ...phrasing.briefing import (
     comparison_text,
     indicator_point,
     local_question,
+    lower_first,
     rank_text,
     short_tag,
     shortcoming_question,
@@ -91,7 +92,7 @@ def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: A
     rows: list[list[nodes.Node | str]] = []
     for li in indicators:
         ind = li.indicator
-        label = f"{ind.name} ({ind.period})"
+        label = f"{ind.name} ({lower_first(ind.period)})"
         if ind.area != area.code and ind.area in ds.areas:  # a commune inside an electoral unit
             label += f", {ds.areas[ind.area].full_name}"
         cites = Cites()
