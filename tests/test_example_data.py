@@ -162,7 +162,9 @@ def test_narrative_text_has_no_typed_figures(ds):
 
 
 def test_resolution_titles_verbatim(ds, seed):
-    text = normalise(seed)
+    # the seed misspells (8) "Nghị quyết diều chỉnh …"; the data writes "điều chỉnh" and
+    # notes it (data/ghi-chu-doi-chieu.md): compare with that one correction
+    text = normalise(seed).replace("Nghị quyết diều chỉnh", "Nghị quyết điều chỉnh")
     assert [r.number for r in ds.resolutions] == list(range(1, 15))
     for res in ds.resolutions:
         assert normalise(res.title) in text, f"({res.number}) {res.title}"
