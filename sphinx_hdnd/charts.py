@@ -233,7 +233,7 @@ def trend_groups(indicators: Iterable[Indicator]) -> list[list[Indicator]]:
     for ind in indicators:
         if ind.value is None and ind.plan is None:
             continue
-        groups.setdefault((ind.name, ind.unit, ind.area), []).append(ind)
+        groups.setdefault(ind.series_key, []).append(ind)
     out = []
     for items in groups.values():
         if len({i.period for i in items}) < 2:

@@ -362,3 +362,21 @@ def test_output_alphabet(value):
         assert "E" not in text and "e+" not in text.lower()
         assert "\u00a0" not in text and "\u202f" not in text and "\u2212" not in text
     assert NUMBER_RE.fullmatch(format_number(value))
+
+
+def test_a_small_count_has_two_digits_as_in_the_documents():
+    """Issue 15: one rule, from the seeds (146 padded, 3 not): "07 dự án", "01 vụ"; not
+    for measures, money, rates, or ten and above."""
+    from decimal import Decimal
+
+    from sphinx_hdnd.phrasing.numbers import format_value
+
+    assert format_value(Decimal(7), "dự án") == "07 dự án"
+    assert format_value(Decimal(1), "vụ") == "01 vụ"
+    assert format_value(Decimal(3), "chương trình") == "03 chương trình"
+    assert format_value(Decimal(25), "ca") == "25 ca"
+    assert format_value(Decimal(7), "tỷ đồng") == "7 tỷ đồng"
+    assert format_value(Decimal(2), "lần") == "2 lần"
+    assert format_value(Decimal("1.5"), "ngày") == "1,5 ngày"
+    assert format_value(Decimal(5), "%") == "5%"
+    assert format_value(Decimal(3), "bác sĩ/vạn dân") == "3 bác sĩ/vạn dân"

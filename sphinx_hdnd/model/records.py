@@ -245,6 +245,14 @@ class Indicator(Sourced):
                                default=None)
     key: Int = col("Số thứ tự trong các chỉ tiêu chủ yếu của kế hoạch năm", "1", default=None)
     note: Text = col("Ghi chú", "", default="")
+    series: OptCode = col(
+        "Mã dãy số liệu: các dòng cùng mã là một chỉ tiêu qua các kỳ, khi văn bản gọi tên khác "
+        "nhau (để trống: cùng tên, cùng đơn vị, cùng địa bàn)", "tang_truong_grdp", default=None)
+
+    @property
+    def series_key(self) -> tuple[str, str, str | None]:
+        """What makes rows one measure over periods (a trend chart's line)."""
+        return (self.series or self.name, self.unit, self.area)
 
     @property
     def is_rate(self) -> bool:

@@ -9,6 +9,7 @@ from ..model.loader import Dataset
 from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence
+from .numbers import is_counted
 
 #: what the delegate says when the session's results hold no answer (NQLT 72/2025:
 #: petitions are compiled and forwarded to the body that must answer them)
@@ -143,8 +144,8 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
             return "—"
         if _is_small_count(local.value, local.unit) and _is_small_count(province.value, province.unit):
             # "25/73 ca": a share in per cent of a handful of cases says less
-            return f"{format_number(local.value)}/{format_value(province.value, province.unit)}" \
-                   " của toàn tỉnh"
+            return (f"{format_number(local.value)}/{format_number(province.value)} "
+                    f"{province.unit} của toàn tỉnh")
         share = (local.value / province.value * 100).quantize(Decimal("0.01"))
         return f"chiếm {format_percent(share)} của toàn tỉnh ({format_value(province.value, province.unit)})"
     if local.value == province.value:
@@ -156,13 +157,8 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     return f"{word} mức chung của tỉnh ({format_value(province.value, province.unit)}), {verdict}"
 
 
-#: units of amounts measured, not counted: their shares stay in per cent
-MEASURED_UNITS = ("đồng", "ha", "tấn", "km", "m2", "m3", "m²", "m³", "kwh", "lít")
-
-
 def _is_small_count(value: Decimal, unit: str) -> bool:
-    counted = not any(u in unit.casefold() for u in MEASURED_UNITS)
-    return counted and value == value.to_integral() and 0 <= value <= 100
+    return is_counted(unit) and value == value.to_integral() and 0 <= value <= 100
 
 
 def task_answer(text: str, session: Session | None = None, nth: int = 0) -> str:

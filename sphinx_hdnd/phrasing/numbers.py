@@ -194,9 +194,23 @@ def format_money(value: NumberLike, unit: str = "tỷ đồng", style: str = "de
     return sign + body
 
 
+#: units of amounts measured, not counted (a count of "dự án", "xã", "vụ" is counted)
+MEASURED_UNITS = ("đồng", "usd", "ha", "tấn", "km", "m2", "m3", "m²", "m³", "kwh", "mw", "lít",
+                  "lần", "ngày", "tháng", "năm", "tuổi", "/")
+
+
+def is_counted(unit: str) -> bool:
+    """A unit that counts things ("07 dự án", "25 ca"), not a measure or a rate."""
+    unit = unit.strip().casefold()
+    return bool(unit) and unit not in _GLUED_UNITS and unit != "điểm %" and not any(
+        m in unit for m in MEASURED_UNITS)
+
+
 def format_value(value: NumberLike, unit: str) -> str:
     """``value`` with its unit: "8,75%", "0,5‰", "2,18 lần", "14.955,28 tỷ đồng".
 
+    A count below ten is written with two digits, as the documents write it ("07 dự
+    án", "03 chương trình", "01 vụ"; in seeds 000 and 002, 146 padded against 3 not).
     An empty unit gives just the number.
     """
     unit = unit.strip()
@@ -206,6 +220,9 @@ def format_value(value: NumberLike, unit: str) -> str:
         return format_points(value)
     if not unit:
         return format_number(value)
+    number = to_decimal(value)
+    if is_counted(unit) and number == number.to_integral() and 0 < number < 10:
+        return f"{format_count(int(number), pad=True)} {unit}"
     return f"{format_number(value)} {unit}"
 
 

@@ -200,4 +200,4 @@ class ChartDirective(HdndDirective):
 
 
 def _same_series(a: Indicator, b: Indicator) -> bool:
-    return a.name == b.name and a.unit == b.unit and a.area == b.area
+    return a.series_key == b.series_key
