@@ -46,7 +46,7 @@ from .model import compute
 from .model.loader import Dataset
 from .model.measures import Measure, measure_index, same_measure, shared_measures
 from .model.records import Indicator
-from .phrasing.figures import assessment, indicator_sentence, shown
+from .phrasing.figures import assessment, indicator_sentence, plan_text, shown
 from .phrasing.numbers import format_number, format_percent, format_value
 
 __all__ = [
@@ -260,7 +260,7 @@ def _marked(text: str, tone: str) -> str:
 def _sentence(ind: Indicator, with_plan: bool = False) -> str:
     text = indicator_sentence(ind)
     if with_plan and ind.plan is not None:
-        text += f" ({ind.plan_label} {format_value(ind.plan, ind.unit)})"
+        text += f" ({ind.plan_name} {plan_text(ind)})"
     return text or "không có số liệu"
 
 
@@ -278,12 +278,12 @@ def plan_chart(indicators: Sequence[Indicator], title: str = "") -> Chart | None
             value = shown(pct)
             pct_rows.append(Row(ind.name, value, _marked(format_percent(value), tone), tone))
             facts.append(Fact(ind.name, _sentence(ind, with_plan=True), (ind,)))
-            labels.add(ind.plan_label)
+            labels.add(ind.plan_name)
         elif ind.is_rate and ind.value is not None and ind.plan is not None:
             tone = _tone(ind)
             pair_rows.setdefault(ind.unit, []).append(Row(
                 ind.name, ind.value, _marked(format_value(ind.value, ind.unit), tone), tone,
-                ind.plan, f"{ind.plan_label} {format_value(ind.plan, ind.unit)}"))
+                ind.plan, f"{ind.plan_name} {plan_text(ind)}"))
             facts.append(Fact(ind.name, _sentence(ind, with_plan=True), (ind,)))
     panels: list[Panel] = []
     if pct_rows:
@@ -424,7 +424,7 @@ def trend_chart(groups: Sequence[Sequence[Indicator]], title: str = "") -> Chart
             vtext = format_value(ind.value, ind.unit) if ind.value is not None else ""
             if vtext and ind.estimate:
                 vtext += " (ước)"
-            ptext = f"{ind.plan_label} {format_value(ind.plan, ind.unit)}" if ind.plan is not None else ""
+            ptext = f"{ind.plan_name} {plan_text(ind)}" if ind.plan is not None else ""
             rows.append(Row(ind.period, ind.value, vtext, "neutral", ind.plan, ptext))
             parts.append(f"{_lower_first(ind.period)} " + ", ".join(t for t in (vtext, ptext) if t))
         facts.append(Fact(first.name, "; ".join(parts), tuple(items)))

@@ -184,7 +184,7 @@ def sources_listed(root: Tag, code: str) -> str:
     return text_of(entry) if entry is not None else ""
 
 
-# ------------------------------------------------------------------ 1. no unstated fact cited to a real source
+# -------------------------------------------------- 1. no unstated fact cited to a real source
 
 
 def test_resolution_committee_only_where_a_source_states_it(built):
@@ -209,7 +209,7 @@ def test_real_petitions_name_no_committee_the_seed_does_not(built):
             assert row["committee"] in SEED_002, (row["code"], row["committee"])
 
 
-# ------------------------------------------------------------------ 2, 8. official titles in full; the seed's typo
+# -------------------------------------------------- 2, 8. official titles in full; the seed's typo
 
 
 def test_resolution_titles_are_the_seeds_in_full(built):
@@ -300,8 +300,6 @@ def test_each_key_target_is_its_item_of_the_report_with_its_qualifier():
             assert row["unit"].startswith("nghìn"), (row["code"], row["unit"])
 
 
-@pytest.mark.xfail(strict=True, reason="code: the 'Kế hoạch' cell of hdnd-indicators is plain "
-                   "text (no source link) and drops the qualifier of plan_label (reported)")
 def test_key_targets_table_cites_and_qualifies_each_target(built):
     sec = section_titled(page(built, "chi-tieu.html"), r"Các chỉ tiêu chủ yếu")
     table = sec.select_one("table.hdnd-indicators")
@@ -450,8 +448,6 @@ def test_land_auction_projects_are_province_wide(built):
 # ------------------------------------------------------------------ 9. the real petitions' status
 
 
-@pytest.mark.xfail(strict=True, reason="code: a petition's status is required and its badge "
-                   "always printed; the seed gives none for its three petitions (reported)")
 def test_real_petitions_status_not_printed_as_a_fact(built):
     real = [r for r in read_csv("petitions.csv") if not is_illustrative(r)]
     assert len(real) == 3

@@ -7,6 +7,7 @@ examples are the data reference of the user guide, generated from here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar
@@ -250,6 +251,17 @@ class Indicator(Sourced):
         "nhau (để trống: cùng tên, cùng đơn vị, cùng địa bàn)", "tang_truong_grdp", default=None)
 
     @property
+    def plan_name(self) -> str:
+        """The plan's name without a qualifier kept in the label ("kế hoạch (trên)")."""
+        return re.sub(r"\s*\([^()]*\)\s*$", "", self.plan_label) or self.plan_label
+
+    @property
+    def plan_qualifier(self) -> str:
+        """"trên" in "kế hoạch (trên)": it belongs with the target ("trên 94%")."""
+        found = re.search(r"\(([^()]+)\)\s*$", self.plan_label)
+        return found.group(1).strip() if found else ""
+
+    @property
     def series_key(self) -> tuple[str, str, str | None]:
         """What makes rows one measure over periods (a trend chart's line)."""
         return (self.series or self.name, self.unit, self.area)
@@ -376,6 +388,8 @@ class PetitionStatus(StrEnum):
     SCHEDULED = "co-lo-trinh"
     UNFUNDED = "chua-co-nguon"
     PENDING = "chua-tra-loi"
+    #: the document gives the petition but says nothing of an answer: no status is claimed
+    UNSTATED = "chua-ro"
 
 
 PETITION_STATUS_LABELS: dict[PetitionStatus, str] = {
@@ -384,6 +398,7 @@ PETITION_STATUS_LABELS: dict[PetitionStatus, str] = {
     PetitionStatus.SCHEDULED: "Đã có lộ trình",
     PetitionStatus.UNFUNDED: "Chưa bố trí được nguồn lực",
     PetitionStatus.PENDING: "Chưa trả lời",
+    PetitionStatus.UNSTATED: "Văn bản chưa nêu kết quả trả lời",
 }
 
 
@@ -399,7 +414,8 @@ class Petition(Sourced):
     response: Text = col("Nội dung trả lời của cơ quan có thẩm quyền", "", default="")
     responder: Text = col("Cơ quan trả lời", "UBND tỉnh", default="")
     status: PetitionStatus = col(
-        "Tình trạng: da-tra-loi, dang-giai-quyet, co-lo-trinh, chua-co-nguon, chua-tra-loi",
+        "Tình trạng: da-tra-loi, dang-giai-quyet, co-lo-trinh, chua-co-nguon, chua-tra-loi; "
+        "chua-ro khi văn bản không nêu kết quả trả lời (không in như một tình trạng)",
         "da-tra-loi",
     )
     received_session: Code = col("Mã kỳ họp tiếp nhận", "k15")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..model.loader import Dataset
 from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
-from .figures import indicator_sentence
+from .figures import indicator_sentence, plan_text
 from .numbers import is_counted
 
 #: what the delegate says when the session's results hold no answer (NQLT 72/2025:
@@ -123,11 +122,7 @@ def target_sentence(ind: Indicator) -> str:
     """What the plan aims at, as the delegate says it: 'phấn đấu giảm tỷ lệ hộ nghèo còn
     22,03% (năm 2023: 26,03%)', 'phấn đấu tạo việc làm mới cho lao động đạt 9.200 người'."""
     assert ind.plan is not None
-    target = format_value(ind.plan, ind.unit)
-    # a qualifier kept in the label ("kế hoạch (trên)") stays with its figure: "trên 94%"
-    qualifier = re.search(r"\(([^()]+)\)\s*$", ind.plan_label or "")
-    if qualifier:
-        target = f"{qualifier.group(1).strip()} {target}"
+    target = plan_text(ind)  # with its qualifier: "trên 94%"
     name = lower_first(ind.name)
     if not ind.higher_is_better and ind.previous is not None:
         return (f"phấn đấu giảm {name} còn {target} ({ind.previous_label}: "

@@ -45,19 +45,27 @@ def value_text(ind: Indicator) -> str:
     return format_value(ind.value, ind.unit)
 
 
+def plan_text(ind: Indicator) -> str:
+    """The target with its qualifier: "trên 94%", "10,5%"; "" without a plan."""
+    if ind.plan is None:
+        return ""
+    value = format_value(ind.plan, ind.unit)
+    return f"{ind.plan_qualifier} {value}" if ind.plan_qualifier else value
+
+
 def plan_pct_text(ind: Indicator) -> str:
     pct = compute.plan_pct(ind)
     if pct is None:
         return ""
     # "vượt 12,5% kế hoạch" when above plan, as the documents write it
-    return plan_phrase(shown(pct), ind.plan_label, style="vuot")
+    return plan_phrase(shown(pct), ind.plan_name, style="vuot")
 
 
 def gap_text(ind: Indicator) -> str:
     if compute.gap_points(ind) is None:
         return ""
     assert ind.value is not None and ind.plan is not None
-    return gap_points_phrase(ind.value, ind.plan, ind.plan_label)
+    return gap_points_phrase(ind.value, ind.plan, ind.plan_name)
 
 
 def growth_text(ind: Indicator) -> str:
@@ -129,7 +137,7 @@ def budget_sentence(line: BudgetLine) -> str:
 _INDICATOR_FORMS = {
     "value": value_text,
     "sentence": indicator_sentence,
-    "plan": lambda i: "" if i.plan is None else format_value(i.plan, i.unit),
+    "plan": lambda i: plan_text(i),
     "plan_pct": plan_pct_text,
     "gap": gap_text,
     "growth": growth_text,
@@ -175,11 +183,11 @@ def assessment(ind: Indicator) -> Assessment | None:
     better = ind.higher_is_better
     if ind.value is not None and ind.plan is not None:
         ok = ind.value >= ind.plan if better else ind.value <= ind.plan
-        return Assessment(ok, "Đạt " + ind.plan_label if ok else "Chưa đạt " + ind.plan_label)
+        return Assessment(ok, "Đạt " + ind.plan_name if ok else "Chưa đạt " + ind.plan_name)
     pct = compute.plan_pct(ind)
     if pct is not None:
         ok = pct.value >= 100 if better else pct.value <= 100
-        return Assessment(ok, "Đạt " + ind.plan_label if ok else "Chưa đạt " + ind.plan_label)
+        return Assessment(ok, "Đạt " + ind.plan_name if ok else "Chưa đạt " + ind.plan_name)
     change = compute.growth(ind) or compute.ratio(ind)
     if change is not None:
         grew = change.value > (1 if change is compute.ratio(ind) else 0)

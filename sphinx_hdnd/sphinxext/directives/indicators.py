@@ -7,11 +7,11 @@ from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
 from ...model.records import Indicator
-from ...phrasing import format_value
 from ...phrasing.figures import (
     assessment,
     gap_text,
     plan_pct_text,
+    plan_text,
     value_text,
     versus_previous_text,
 )
@@ -74,7 +74,7 @@ def indicator_row(ds: Dataset, ind: Indicator) -> list[nodes.Node | str]:
         name,
         ind.period,
         _figure_cell(ds, ind, value),
-        format_value(ind.plan, ind.unit) if ind.plan is not None else "—",
+        _figure_cell(ds, ind, plan_text(ind)),  # the target is a figure too, with its source
         versus_plan or "—",
         versus_previous or "—",
         cue_node(ind),

@@ -6,6 +6,7 @@ from docutils import nodes
 
 from ...model.loader import Dataset
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionStatus
+from ...phrasing.briefing import lower_first
 from ..render import Cites, badge, cited_paragraph, text
 from .base import HdndDirective, code_list
 
@@ -33,7 +34,10 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
     box = nodes.container(classes=["hdnd-petition"])
     cites = Cites()
     cites.add(pet)
-    head: list[nodes.Node] = [badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
+    # a status the document does not state is not shown as one: said plainly in the meta
+    unstated = pet.status is PetitionStatus.UNSTATED
+    head: list[nodes.Node] = [] if unstated else [
+        badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
     where = []
     if show_area:
         area = ds.areas.get(pet.area or "")
@@ -44,8 +48,11 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
     received = session_label(ds, pet.received_session)
     if received:
         where.append(f"gửi tới {received}")
+    if unstated:
+        where.append(lower_first(PETITION_STATUS_LABELS[pet.status]))
     if where:
-        head.append(text(" "))
+        if head:
+            head.append(text(" "))
         head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
     box += nodes.paragraph("", "", *head)
     box += cited_paragraph(ds, [nodes.strong("", "Kiến nghị: "), text(pet.text)], cites,
