@@ -427,10 +427,13 @@ def trend_chart(groups: Sequence[Sequence[Indicator]], title: str = "") -> Chart
             ptext = f"{ind.plan_name} {plan_text(ind)}" if ind.plan is not None else ""
             rows.append(Row(ind.period, ind.value, vtext, "neutral", ind.plan, ptext))
             parts.append(f"{_lower_first(ind.period)} " + ", ".join(t for t in (vtext, ptext) if t))
-        facts.append(Fact(first.name, "; ".join(parts), tuple(items)))
         unit = f" ({first.unit})" if first.unit else ""
-        panels.append(Panel("line", f"{first.name}{unit}", first.unit, tuple(rows),
-                            higher_is_better=first.higher_is_better))
+        panel = Panel("line", f"{first.name}{unit}", first.unit, tuple(rows),
+                      higher_is_better=first.higher_is_better)
+        if _line_limits(panel)[0] != 0:
+            parts[-1] += f" ({ZOOM_NOTE})"
+        facts.append(Fact(first.name, "; ".join(parts), tuple(items)))
+        panels.append(panel)
     if not panels:
         return None
     if not title:
@@ -646,11 +649,12 @@ def _label_sides(panel: Panel) -> tuple[list[bool], list[bool]]:
     return value_up, plan_up
 
 
-def _draw_line(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+ZOOM_NOTE = "trục dọc không bắt đầu từ 0"
 
-    ax = fig.add_axes(rect)
-    xs = list(range(len(panel.rows)))
+
+def _line_limits(panel: Panel) -> tuple[float, float]:
+    """The vertical axis of a trend panel: from zero when zero is near, otherwise zoomed
+    on the values (and then the panel and its text alternative say so)."""
     nums = [v for r in panel.rows for v in (r.value, r.plan) if v is not None]
     top, bottom = float(max(nums)), float(min(nums))
     span = (top - bottom) or abs(top) or 1.0
@@ -659,9 +663,21 @@ def _draw_line(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
         (r.value is not None and float(r.value) == bottom and not value_up[i])
         or (r.plan is not None and float(r.plan) == bottom and not plan_up[i])
         for i, r in enumerate(panel.rows))
-    # from zero when zero is near; otherwise zoom on the values (the axis says where it starts)
     lo = 0.0 if 0 <= bottom <= span * 1.5 and not low_label else bottom - span * 0.4
-    ax.set_ylim(lo, top + span * 0.4)
+    return lo, top + span * 0.4
+
+
+def _draw_line(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax = fig.add_axes(rect)
+    xs = list(range(len(panel.rows)))
+    value_up, plan_up = _label_sides(panel)
+    lo, hi = _line_limits(panel)
+    ax.set_ylim(lo, hi)
+    if lo != 0:
+        ax.text(0.0, -0.02, ZOOM_NOTE.capitalize(), transform=ax.transAxes, ha="left",
+                va="top", fontsize=FONT - 2, color=MUTED, style="italic")
     # room at both ends for the labels of the first and last periods
     width = rect[2] * fig.get_figwidth()
     ends = [max((_text_width(t, FONT) for t in (r.text, r.plan_text) if t), default=0.0) / 2
@@ -704,6 +720,7 @@ def _draw_line(fig: Any, rect: list[float], panel: Panel, used: set[str]) -> Non
                         fontsize=FONT - 1, color=MUTED, zorder=6, bbox=LABEL_BOX)
     ax.set_xticks(xs, labels=[wrap(r.label, 18, 3) for r in panel.rows])
     ax.tick_params(axis="x", length=0, labelsize=FONT - 0.5)
+    nums = [v for r in panel.rows for v in (r.value, r.plan) if v is not None]
     whole = all(v == v.to_integral_value() for v in nums) and panel.unit not in {"%", "‰"}
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], integer=whole))
     unit = panel.unit if panel.unit in {"%", "‰"} else ""
