@@ -751,3 +751,11 @@ def test_the_document_style_holds_in_sources_and_local_tables(html):
         assert not ("không lấy từ văn bản thật" in line and "không phải văn bản thật" in line)
     labels = [clean(tr.find("td").get_text()) for tr in page.select(".hdnd-local-indicators tbody tr")]
     assert labels and all("(năm 2023)" in label for label in labels), labels
+
+
+def test_each_petition_is_listed_once_on_the_petitions_page(html):
+    """Issue 15: the three real petitions were under two headings."""
+    page = main(html.soup("kien-nghi.html"))
+    texts = [clean(p.get_text(" ")) for p in page.select(".hdnd-petition .hdnd-petition-text")]
+    assert len(texts) >= 10
+    assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1][:2]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_hdnd.model import CATALOGUE, Severity
+from sphinx_hdnd.model import CATALOGUE, Severity, load_dataset
 
 Mutation = Callable[[Path], None]
 
@@ -466,3 +466,25 @@ def test_data_problems_are_reported_on_every_build(tmp_path):
         assert "HD154" in build.warnings, f"build {1 + again}: {build.warnings}"
         if again:
             assert "0 source files that are out of date" in build.status, build.status
+
+
+@pytest.mark.parametrize("old, new, column", [
+    ("outcome: Kỳ họp hoàn thành toàn bộ nội dung chương trình.",
+     "outcome: Kỳ họp hoàn thành {grdp_6t:growth}.", "outcome"),
+    ("  summary: Tổ chức các cuộc tiếp xúc cử tri trước kỳ họp.",
+     "  summary: Tổ chức {khong_co} cuộc tiếp xúc cử tri trước kỳ họp.", "summary"),
+])
+def test_placeholders_in_session_texts_are_checked_too(tmp_path, old, new, column):
+    """Issue 15: every place a placeholder can appear gets the same check, located."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    project = tiny_project(tmp_path / "project", data=MINIMAL / "data")
+    replace("session.yaml", old, new)(project / "data")
+    ds = load_dataset(project / "data")
+    found = [p for p in ds.problems.items if p.code in {"HD150", "HD154"}]
+    assert len(found) == 1 and found[0].origin.file == "data/session.yaml", found
+    assert found[0].origin.column == column
+    build = sphinx_build(project, "text")
+    printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
+    assert "{" not in printed and "(chưa có số liệu)" in printed

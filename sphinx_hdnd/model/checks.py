@@ -350,26 +350,44 @@ FORM_NEEDS = {
 }
 
 
+def _texts_with_figures(ds: Dataset) -> Iterable[tuple[Origin, str]]:
+    """Every text the pages print with its ``{code}`` placeholders resolved: narrative
+    items, tasks and local items, and the session's own sentences."""
+    items: list[NarrativeItem] = ds.narrative.all_items()
+    for item in items:
+        yield item.origin.with_column("text"), item.text
+    s = ds.session
+    if s is None:
+        return
+    for n, speech in enumerate(s.speeches):
+        yield s.origin.with_column(f"speeches.{n + 1}"), speech
+    if s.outcome:
+        yield s.origin.with_column("outcome"), s.outcome
+    if s.front is not None and s.front.summary:
+        yield s.front.origin.with_column("summary"), s.front.summary
+    if s.questioning is not None and s.questioning.atmosphere:
+        yield s.questioning.origin.with_column("atmosphere"), s.questioning.atmosphere
+
+
 def _check_narrative_text(ds: Dataset) -> None:
     citable = _known(ds, "indicators", ds.indicators) | _known(ds, "rankings", ds.rankings)
-    items: list[NarrativeItem] = ds.narrative.all_items()
     _check_area_mentions(ds)
-    for item in items:
-        for piece in split_text(item.text):
+    for origin, value in _texts_with_figures(ds):
+        for piece in split_text(value):
             if not isinstance(piece, Placeholder):
                 continue
             if piece.code not in citable:
-                ds.problems.add("HD150", item.origin.with_column("text"),
+                ds.problems.add("HD150", origin,
                                 f"“{piece.raw}”: không có chỉ tiêu hay xếp hạng mã “{piece.code}”")
             elif piece.form not in FORMS:
-                ds.problems.add("HD151", item.origin.with_column("text"),
+                ds.problems.add("HD151", origin,
                                 f"“{piece.raw}”: dạng “{piece.form}” không hỗ trợ; dùng "
                                 + ", ".join(FORMS))
             elif piece.code in ds.indicators and piece.form != "rank" and not (
                     compute.form_has_data(ds.indicators[piece.code], piece.form)):
                 ind = ds.indicators[piece.code]
                 have = [f for f in FORMS if f != "rank" and compute.form_has_data(ind, f)]
-                ds.problems.add("HD154", item.origin.with_column("text"),
+                ds.problems.add("HD154", origin,
                                 f"“{piece.raw}”: chỉ tiêu “{piece.code}” không có số liệu cho "
                                 f"dạng “{piece.form}” (cần {FORM_NEEDS.get(piece.form, '')}); "
                                 + ("dạng dùng được: " + ", ".join(have) if have

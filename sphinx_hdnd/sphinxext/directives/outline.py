@@ -12,7 +12,15 @@ from docutils import nodes
 from ...model.loader import Dataset
 from ...model.records import NarrativeItem
 from ...phrasing import format_count
-from ..render import Cites, cited_paragraph, enumerated, item_paragraph, section, text
+from ..render import (
+    Cites,
+    cited_paragraph,
+    enumerated,
+    item_paragraph,
+    narrative_nodes,
+    section,
+    text,
+)
 from .base import HdndDirective
 from .budget import budget_lines, budget_paragraph
 from .questions import debate_paragraph, oversight_paragraphs, questioning_paragraphs
@@ -98,7 +106,7 @@ class OutlineBuilder:
             cites.add(front)
             body: list[nodes.Node] = []
             if front.summary:
-                body.append(text(front.summary + " "))
+                body.extend(narrative_nodes(ds, front.summary + " ", cites))
             counts = []
             if front.meetings is not None:
                 counts.append(f"{format_count(front.meetings)} cuộc tiếp xúc cử tri")

@@ -7,7 +7,7 @@ from docutils import nodes
 from ...model.loader import Dataset
 from ...phrasing import format_count
 from ...phrasing.briefing import lower_first
-from ..render import Cites, bullets, cited_paragraph, text
+from ..render import Cites, bullets, cited_paragraph, narrative_nodes, text
 from .base import HdndDirective
 
 
@@ -59,7 +59,7 @@ def questioning_paragraphs(ds: Dataset) -> list[nodes.Node]:
     if q.answered_in_writing:
         body.append(text(" Trả lời bằng văn bản: " + _join_names(q.answered_in_writing) + "."))
     if q.atmosphere:
-        body.append(text(" " + q.atmosphere))
+        body.extend(narrative_nodes(ds, " " + q.atmosphere, cites))
     return [cited_paragraph(ds, body, cites)]
 
 
