@@ -759,3 +759,48 @@ def test_each_petition_is_listed_once_on_the_petitions_page(html):
     texts = [clean(p.get_text(" ")) for p in page.select(".hdnd-petition .hdnd-petition-text")]
     assert len(texts) >= 10
     assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1][:2]
+
+
+def _seed_numbered_items(lines: list[str], start: str, stop: str) -> list[str]:
+    """The text of each "(n)" item between the lines starting ``start`` and ``stop``."""
+    i = next(k for k, line in enumerate(lines) if line.startswith(start))
+    items: list[str] = []
+    for line in lines[i + 1:]:
+        if line.startswith(stop):
+            break
+        if re.match(r"^\(\d+\)", line):
+            items.append(line)
+        elif items:
+            items[-1] += " " + line
+    return [" ".join(t.split()) for t in items]
+
+
+def test_the_province_page_holds_the_seed_section_by_section(html, seed_lines):
+    """Issue 15, the fidelity walk: for each part I–V of the seed, every figure, rank and
+    count it states is in the same part of the built page, digit for digit; for each
+    numbered result and shortcoming "(n)" of I.1, its figures are in the page's item n.
+    (The titles of IV, in order: test_resolutions_are_the_csv_titles and
+    test_seed_fidelity.py.)"""
+    root = outline_root(html)
+    full = "\n".join(seed_lines)
+    marks = list(re.finditer(r"(?m)^(I|II|III|IV|V)\. (?=[A-ZĐ])", full))
+    assert [m.group(1) for m in marks] == ["I", "II", "III", "IV", "V"]
+    checked = 0
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(full)
+        part_figures = seed_figures(" ".join(full[m.end():end].split()))
+        page_part = clean(section_of(root, rf"{m.group(1)}\. ").get_text(" "))
+        missing = [f for f in part_figures if not contains_figure(page_part, f)]
+        assert missing == [], (m.group(1), missing)
+        checked += len(part_figures)
+    for start, stop, pattern in (("1.1.", "1.2.", r"1\.1\. Kết quả nổi bật"),
+                                 ("1.2.", "2.", r"1\.2\. Tồn tại, hạn chế")):
+        seed_items = _seed_numbered_items(seed_lines, start, stop)
+        page_items = _top_items(section_of(root, pattern))
+        assert len(seed_items) == len(page_items)
+        for k, (seed_item, li) in enumerate(zip(seed_items, page_items, strict=True), 1):
+            text = clean(li.get_text(" "))
+            missing = [f for f in seed_figures(seed_item) if not contains_figure(text, f)]
+            assert missing == [], (start, k, missing)
+            checked += len(seed_figures(seed_item))
+    assert checked > 50
