@@ -427,6 +427,7 @@ html_title = {title!r}
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+html_show_sphinx = False  # chân trang chỉ ghi “Giao diện: Furo”
 '''
 
 

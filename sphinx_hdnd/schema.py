@@ -165,7 +165,7 @@ REFERENCES: dict[str, str] = {
 }
 
 #: code fields that name the record itself or a free group
-FREE_CODES = {"code", "share_group",
+FREE_CODES = {"code", "share_group", "series",
               # labels the province chooses, or codes of several kinds (checked in checks.py)
               "attributes", "applies_to", "first", "item"}
 

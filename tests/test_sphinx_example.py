@@ -804,3 +804,20 @@ def test_the_province_page_holds_the_seed_section_by_section(html, seed_lines):
             assert missing == [], (start, k, missing)
             checked += len(seed_figures(seed_item))
     assert checked > 50
+
+
+def test_the_theme_speaks_vietnamese(html):
+    """Issue 22: no English word of the theme around the pages ("On this page", "Next",
+    "Back to top", "Made with Sphinx and @pradyunsg's Furo"); the search box says
+    "Tìm kiếm" (Sphinx's own catalogue has "Tìm Kiếm")."""
+    for page in ("index.html", "chi-tieu.html", f"{GENERATED}/muong-nhe/dan-toc-thieu-so.html"):
+        soup = BeautifulSoup((html.outdir / page).read_text("utf-8"), "html.parser")
+        text = clean(soup.get_text(" "))
+        for english in ("On this page", "Back to top", "Made with", "pradyunsg", "Next",
+                        "Previous", "Skip to content", "Tìm Kiếm"):
+            assert english not in text, (page, english)
+        assert "Lên đầu trang" in text and "Giao diện: Furo" in text
+        assert soup.select_one("input[placeholder='Tìm kiếm']") is not None
+    text = clean(BeautifulSoup((html.outdir / "chi-tieu.html").read_text("utf-8"),
+                               "html.parser").get_text(" "))
+    assert "Trên trang này" in text and ("Trang sau" in text or "Trang trước" in text)

@@ -20,3 +20,4 @@ html_title = "Đề cương tiếp xúc cử tri - Kỳ họp thứ Mười lăm
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+html_show_sphinx = False  # chân trang chỉ ghi “Giao diện: Furo”

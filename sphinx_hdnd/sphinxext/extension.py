@@ -31,6 +31,7 @@ from .roles import FigureRole
 from .search import SearchVietnamese
 from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems, set_data_root
+from .theme_words import setup_theme_words
 
 #: bump when the pickled doctrees' shape changes, so old environments are discarded
 ENV_VERSION = 2
@@ -155,6 +156,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
     setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished
     setup_docx(app)  # hdnd_docx*: the booklets as Word files at build-finished
+    setup_theme_words(app)  # language = "vi": the theme's words in Vietnamese too
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
