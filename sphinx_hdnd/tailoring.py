@@ -352,11 +352,12 @@ def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
         values = [p.value for p in m.peers if p.value is not None]
         own = ds.areas.get(ind.area or "")
         level = len(siblings(ds, own)) if own else len(values)
-        ranked = len(values) >= RANK_MIN_PEERS and ind.value is not None
+        value = ind.value
+        ranked = len(values) >= RANK_MIN_PEERS and value is not None
         out.append(LocalIndicator(
             ind, m.province, m.rank(ind) if ranked else None, len(values), level,
-            values.count(ind.value) if ranked else 1,
-            ranked and ind.value == max(values), ranked and ind.value == min(values)))
+            values.count(value) if ranked and value is not None else 1,
+            ranked and value == max(values), ranked and value == min(values)))
     return out
 
 
@@ -502,7 +503,7 @@ def build_briefing(ds: Dataset, area_code: str, audience_code: str,
 
 def _with_choice(r: Ranked[T], pinned: Mapping[str, str]) -> Ranked[T]:
     code = getattr(r.item, "code", None)
-    if code not in pinned:
+    if code is None or code not in pinned:
         return r
     rel = r.relevance
     return Ranked(r.item, Relevance(rel.weight, rel.local, rel.topics, rel.areas, rel.broad,
@@ -567,11 +568,11 @@ def talking_points(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
         rel = _indicator_relevance(ds, b, ind, pinned, local=False)
         candidates.append((_key(rel, n, 2), Point("indicator", ind, rel,
                                                   subjects.of_indicator(ind))))
-    for r in resolutions:
-        if r.relevance.local or r.relevance.pinned:
-            candidates.append((_key(r.relevance, r.index, 3),
-                               Point("resolution", r.item, r.relevance,
-                                     subjects.of_resolution(r.item), r.item.title)))
+    for res in resolutions:
+        if res.relevance.local or res.relevance.pinned:
+            candidates.append((_key(res.relevance, res.index, 3),
+                               Point("resolution", res.item, res.relevance,
+                                     subjects.of_resolution(res.item), res.item.title)))
     candidates.sort(key=lambda c: c[0])
     ordered = [p for _k, p in candidates if _speaks_to(p.relevance)]
     ordered = _current_over_stale(ordered)
