@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import click
 
 from .model import Severity, load_dataset
 from .model.loader import cyclic_gc_paused
+from .phrasing.numbers import format_seconds
 
 DATA_DIR = "data"
 
@@ -144,7 +146,7 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
     if pdf and results:
         r = results[-1]
         click.echo(f"Bản PDF: {len(r.built)} cuốn mới in ({r.pages} trang), {len(r.skipped)} cuốn "
-                   f"không đổi, {r.seconds:.1f} giây. Thư mục PDF: {r.pdf_dir.resolve()}")
+                   f"không đổi, {format_seconds(r.seconds)}. Thư mục PDF: {r.pdf_dir.resolve()}")
         if r.failed:
             click.echo(f"Không in được {len(r.failed)} cuốn: xem các cảnh báo ở trên.", err=True)
             failed = True
@@ -153,7 +155,7 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
     if docx and docx_results:
         d = docx_results[-1]
         click.echo(f"Bản Word: {d.total} tệp ({len(d.written)} tệp mới ghi, {len(d.unchanged)} "
-                   f"tệp không đổi), {d.seconds:.1f} giây. Thư mục Word: {d.docx_dir.resolve()}")
+                   f"tệp không đổi), {format_seconds(d.seconds)}. Thư mục Word: {d.docx_dir.resolve()}")
         if d.failed:
             click.echo(f"Không ghi được {len(d.failed)} tệp Word: xem các cảnh báo ở trên.",
                        err=True)
@@ -165,14 +167,34 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
 
 
 def _pdf_progress(items, total):  # type: ignore[no-untyped-def]
-    """The booklets as a progress bar (nothing when every booklet is unchanged)."""
+    """The booklets as a progress bar on a terminal; elsewhere (CI, a log, a scheduled
+    job) a line at every tenth with the count and the time left (nothing when every
+    booklet is unchanged)."""
     if not total:
         yield from items
+        return
+    if not sys.stdout.isatty():
+        yield from progress_lines(items, total, "In bản PDF", "cuốn", click.echo)
         return
     with click.progressbar(items, length=total, label="In bản PDF", show_pos=True,
                            item_show_func=lambda item: item[0].filename if item else None
                            ) as bar:
         yield from bar
+
+
+def progress_lines(items, total, label, unit, echo, clock=time.monotonic):  # type: ignore[no-untyped-def]
+    """ "In bản PDF: 23/76 cuốn (30%), còn khoảng 12,4 giây", once per tenth of the work."""
+    start, shown = clock(), 0
+    for done, item in enumerate(items, 1):
+        yield item
+        step = done * 10 // total
+        if step > shown or done == total:
+            shown = step
+            elapsed = clock() - start
+            left = elapsed / done * (total - done)
+            tail = f", còn khoảng {format_seconds(left)}" if done < total else \
+                f", xong trong {format_seconds(elapsed)}"
+            echo(f"{label}: {done}/{total} {unit} ({done * 100 // total}%){tail}")
 
 
 @main.command()

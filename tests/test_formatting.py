@@ -380,3 +380,28 @@ def test_a_small_count_has_two_digits_as_in_the_documents():
     assert format_value(Decimal("1.5"), "ngày") == "1,5 ngày"
     assert format_value(Decimal(5), "%") == "5%"
     assert format_value(Decimal(3), "bác sĩ/vạn dân") == "3 bác sĩ/vạn dân"
+
+
+def test_seconds_in_vietnamese_number_style():
+    from sphinx_hdnd.phrasing.numbers import format_seconds
+
+    assert format_seconds(305.46) == "305,5 giây"
+    assert format_seconds(7) == "7,0 giây"
+
+
+def test_progress_lines_when_the_output_is_not_a_terminal():
+    """Issue 22: a log or CI job sees the count and the time left at every tenth, in
+    Vietnamese number style, not five silent minutes."""
+    from sphinx_hdnd.cli import progress_lines
+
+    now = [0.0]
+    lines: list[str] = []
+    out = []
+    for booklet in progress_lines(iter(range(76)), 76, "In bản PDF", "cuốn", lines.append,
+                                  clock=lambda: now[0]):
+        now[0] += 2.0  # each booklet takes 2 s
+        out.append(booklet)
+    assert out == list(range(76))  # every booklet passes through, in order
+    assert len(lines) == 10
+    assert lines[0] == "In bản PDF: 8/76 cuốn (10%), còn khoảng 136,0 giây"
+    assert lines[-1] == "In bản PDF: 76/76 cuốn (100%), xong trong 152,0 giây"

@@ -27,6 +27,7 @@ from typing import Any
 
 from docutils import nodes
 
+from ..phrasing.numbers import format_seconds
 from .format import CONFIG, DocxFormat, check_values, docx_format
 from .writer import DocxWriter, Picture
 
@@ -276,7 +277,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
                                             indent=1) + "\n").encode("utf-8"))
     result.seconds = time.perf_counter() - start
     logger.info(f"sphinx-hdnd: Word: ghi {len(result.written)} tệp, giữ {len(result.unchanged)} "
-                f"tệp không đổi, trong {result.seconds:.1f} giây: {folder}")
+                f"tệp không đổi, trong {format_seconds(result.seconds)}: {folder}")
     if _reporting:
         _reporting[-1].append(result)
     return result

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.display import status_iterator
 
+from ..phrasing.numbers import format_seconds
 from ..sphinxext.state import data_dir, dataset_at, logger
 from . import (
     SCOPES,
@@ -201,7 +202,7 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
             logger.warning(f"{printed.name}.pdf: bỏ qua tài nguyên ngoài thư mục HTML ({url})",
                            type="hdnd", subtype="pdf")
     logger.info(f"sphinx-hdnd: PDF: in {len(result.built)} cuốn ({result.pages} trang), "
-                f"giữ {len(result.skipped)} cuốn không đổi, trong {result.seconds:.1f} giây: "
+                f"giữ {len(result.skipped)} cuốn không đổi, trong {format_seconds(result.seconds)}: "
                 f"{result.pdf_dir}")
     return result
 

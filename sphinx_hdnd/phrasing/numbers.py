@@ -33,6 +33,7 @@ __all__ = [
     "format_percent",
     "format_permille",
     "format_points",
+    "format_seconds",
     "format_value",
     "to_decimal",
 ]
@@ -224,6 +225,11 @@ def format_value(value: NumberLike, unit: str) -> str:
     if is_counted(unit) and number == number.to_integral() and 0 < number < 10:
         return f"{format_count(int(number), pad=True)} {unit}"
     return f"{format_number(value)} {unit}"
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration for the build's messages: "305,5 giây"."""
+    return f"{format_number(Decimal(str(round(seconds, 1))), 1)} giây"
 
 
 def format_date(d: datetime.date) -> str:
