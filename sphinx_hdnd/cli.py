@@ -166,6 +166,36 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         sys.exit(1)
 
 
+@main.command()
+@click.argument("project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=".")
+@click.option("--port", default=8000, show_default=True,
+              help="Cổng của trang xem trước (0: chọn một cổng còn trống).")
+def serve(project: Path, port: int) -> None:
+    """Xem trước dự án PROJECT: xây dựng lại khi sửa dữ liệu hoặc trang, trình duyệt tự tải lại.
+
+    Chỉ mở trên máy này (127.0.0.1); không in PDF, Word để xem nhanh (dùng hdnd build).
+    """
+    from sphinx_autobuild.__main__ import main as autobuild
+
+    from .sphinxext.state import GENERATED_DIR
+
+    if not (project / "conf.py").is_file():
+        click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
+        sys.exit(2)
+    out = project / "_build" / "html"
+    click.echo(f"Xem trước {project.resolve()}: địa chỉ ở dòng “Serving on http://127.0.0.1:…” "
+               "bên dưới; trang tự tải lại sau mỗi lần sửa dữ liệu hoặc trang. Ctrl+C để dừng.")
+    # the pages sphinx-hdnd writes itself are not edits to rebuild for
+    args = [str(project), str(out), "--host", "127.0.0.1", "--port", str(port),
+            "--ignore", f"*/{GENERATED_DIR}/*", "--ignore", "*/_build/*",
+            "-D", "hdnd_pdf=0", "-D", "hdnd_docx=0", "-q"]
+    try:
+        autobuild(args)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng xem trước.")
+
+
 def _pdf_progress(items, total):  # type: ignore[no-untyped-def]
     """The booklets as a progress bar on a terminal; elsewhere (CI, a log, a scheduled
     job) a line at every tenth with the count and the time left (nothing when every
