@@ -6,13 +6,14 @@ import json
 import sys
 import time
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import click
 
 from .model import Severity, load_dataset
 from .model.loader import cyclic_gc_paused
-from .phrasing.numbers import format_seconds
+from .phrasing.numbers import format_number, format_seconds
 
 DATA_DIR = "data"
 
@@ -194,6 +195,43 @@ def serve(project: Path, port: int) -> None:
         autobuild(args)
     except KeyboardInterrupt:
         click.echo("Đã dừng xem trước.")
+
+
+@main.command()
+@click.argument("project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=".")
+@click.option("--zip", "zip_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi trang web vào một tệp .zip (gửi qua hệ thống văn bản, chép USB).")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Chép trang web vào một thư mục (đăng lên máy chủ web).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp .zip hoặc thư mục đã có.")
+def publish(project: Path, zip_file: Path | None, folder: Path | None, force: bool) -> None:
+    """Đóng gói trang web đã xây dựng của PROJECT (kèm PDF, Word) để gửi hoặc đăng tải.
+
+    Bỏ các tệp Sphinx giữ cho lần xây dựng sau (doctrees); thêm tệp MO-TRANG.txt hướng dẫn
+    mở trang. Chạy hdnd build trước.
+    """
+    from .publish import PublishError, publish_dir, publish_zip
+
+    if (zip_file is None) == (folder is None):
+        click.echo("Lỗi: chọn đúng một trong --zip TỆP.zip hoặc --dir THƯ_MỤC.", err=True)
+        sys.exit(2)
+    html = project / "_build" / "html"
+    try:
+        if zip_file is not None:
+            count = publish_zip(html, zip_file, force)
+            where = zip_file
+        else:
+            assert folder is not None
+            count = publish_dir(html, folder, force)
+            where = folder
+    except PublishError as exc:
+        click.echo(f"Lỗi: {exc}.", err=True)
+        sys.exit(1)
+    size = sum(p.stat().st_size for p in ([where] if where.is_file() else where.rglob("*"))
+               if p.is_file())
+    click.echo(f"Đã đóng gói {count} tệp ({format_number(Decimal(size) / 1_000_000, 1)} MB) "
+               f"vào {where.resolve()}. Người nhận mở index.html bằng trình duyệt.")
 
 
 def _pdf_progress(items, total):  # type: ignore[no-untyped-def]

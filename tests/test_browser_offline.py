@@ -214,3 +214,39 @@ def test_no_page_loads_anything_from_another_host(site):
         if css_remote.search(p.read_text(encoding="utf-8", errors="replace")):
             found.append(str(p.relative_to(html)))
     assert found == []
+
+
+def test_the_published_zip_opens_offline(site, browser, tmp_path):
+    """Issue 22: ``hdnd publish --zip``, unzipped as from a USB stick, opens from file://
+    with nothing fetched from elsewhere, and its briefings' PDF links resolve."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from sphinx_hdnd.cli import main
+
+    target = tmp_path / "de-cuong.zip"
+    result = CliRunner().invoke(main, ["publish", str(site), "--zip", str(target)])
+    assert result.exit_code == 0, result.output
+    usb = tmp_path / "usb"
+    with zipfile.ZipFile(target) as zf:
+        assert not [n for n in zf.namelist() if n.startswith(".doctrees")]
+        zf.extractall(usb)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    try:
+        page.goto((usb / "index.html").as_uri(), wait_until="load")
+        assert page.locator(".hdnd-grid").count() == 1
+        page.goto((usb / "tiep-xuc" / "muong-nhe" / "dan-toc-thieu-so.html").as_uri(),
+                  wait_until="load")
+        assert "Điểm cần nói" in page.locator("article").inner_text()
+        hrefs = page.eval_on_selector_all("a[href$='.pdf'], a[href$='.docx']",
+                                          "els => els.map(e => e.getAttribute('href'))")
+        for href in hrefs:
+            assert _local_file(page.url, href).is_file(), href
+    finally:
+        context.close()
+    leaving = [u for u in requests if not LOCAL.match(u)]
+    assert requests and leaving == [], leaving
