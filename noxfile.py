@@ -209,3 +209,37 @@ def docx_pdf(session: nox.Session) -> None:
         shutil.rmtree(work, ignore_errors=True)
     if problems:
         session.error("\n".join(problems))
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """A release that installs: sdist and wheel (python -m build) that twine accepts, and
+    the wheel, in a fresh virtual environment outside the checkout, builds the example."""
+    import tempfile
+    from pathlib import Path
+
+    system_packages(session)
+    session.install("build", "twine")
+    work = Path(tempfile.mkdtemp(prefix="hdnd-release-"))
+    dist = work / "dist"
+    session.run("python", "-m", "build", "--outdir", str(dist))
+    built = sorted(dist.iterdir())
+    wheels = [p for p in built if p.suffix == ".whl"]
+    if len(built) != 2 or len(wheels) != 1:
+        session.error(f"cần một sdist và một wheel, có: {[p.name for p in built]}")
+    session.run("twine", "check", "--strict", *map(str, built))
+    venv = work / "venv"
+    session.run("python", "-m", "venv", str(venv))
+    session.run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheels[0]),
+                external=True)
+    project = work / "dien-bien"  # outside the checkout: nothing read from it
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("_build", "tiep-xuc"))
+    hdnd = str(venv / "bin" / "hdnd")
+    session.run(hdnd, "--version", external=True)
+    session.run(hdnd, "validate", str(project), external=True)
+    session.run(hdnd, "build", str(project), external=True)
+    for expected in ("html/index.html", "pdf/de-cuong-toan-tinh.pdf",
+                     "docx/de-cuong-toan-tinh.docx"):
+        if not (project / "_build" / expected).is_file():
+            session.error(f"bản cài từ wheel không tạo ra {expected}")
+    session.log(f"Bản phát hành: {', '.join(p.name for p in built)}; dựng lại ví dụ từ wheel: xong")
