@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -33,15 +36,23 @@ def test_serve_rebuilds_when_the_data_changes(tmp_path: Path) -> None:
     project = tiny_project(tmp_path / "project", data=MINIMAL / "data")
     hdnd = Path(sys.executable).with_name("hdnd")
     command = [str(hdnd)] if hdnd.exists() else [sys.executable, "-m", "sphinx_hdnd.cli"]
+    # unbuffered, and read on a thread: a silent server must fail the test, not hang it
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([*command, "serve", str(project), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout],  # type: ignore[union-attr]
+                     daemon=True).start()
     try:
         url, seen = None, []
         deadline = time.monotonic() + 120
         while url is None and time.monotonic() < deadline:
-            line = proc.stdout.readline()  # type: ignore[union-attr]
-            if not line:
-                break
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if proc.poll() is not None:
+                    break
+                continue
             seen.append(line)
             m = re.search(r"Serving on (http://127\.0\.0\.1:\d+)", line)
             url = m.group(1) if m else None
