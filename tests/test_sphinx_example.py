@@ -346,6 +346,8 @@ def test_highlights_and_shortcomings_numbered_like_the_seed(html, build_example,
     assert re.search(r'ol\.hdnd-paren\s*>\s*li::before\s*\{[^}]*content:\s*"\("\s*counter\(',
                      css)
     assert re.search(r"ol\.hdnd-paren\s*\{[^}]*list-style:\s*none", css)
+    # "(10)" … "(14)" stay on one line (they wrapped as "(10" / ")" on a phone)
+    assert re.search(r"ol\.hdnd-paren\s*>\s*li::before\s*\{[^}]*white-space:\s*nowrap", css)
     # LaTeX writes the labels itself
     tex = next(build_example("latex").outdir.glob("*.tex")).read_text("utf-8")
     part = tex.split("{1.1. Kết quả nổi bật}", 1)[1].split("{1.2. Tồn tại, hạn chế}", 1)[0]
