@@ -823,3 +823,13 @@ def test_the_theme_speaks_vietnamese(html):
     text = clean(BeautifulSoup((html.outdir / "chi-tieu.html").read_text("utf-8"),
                                "html.parser").get_text(" "))
     assert "Trên trang này" in text and ("Trang sau" in text or "Trang trước" in text)
+
+
+def test_a_point_made_of_a_figure_is_not_all_in_bold(html):
+    """A talking point whose whole sentence links to its source is read as text: only
+    figures inside prose are bold (clerk review)."""
+    page = main(html.soup(f"{GENERATED}/muong-nhe/dan-toc-thieu-so.html"))
+    sentences = page.select(".hdnd-points .hdnd-figure-sentence")
+    assert sentences and "phấn đấu" in clean(sentences[0].get_text())
+    css = (html.outdir / "_static" / "hdnd.css").read_text("utf-8")
+    assert re.search(r"\.hdnd-figure\.hdnd-figure-sentence\s*\{\s*font-weight:\s*inherit", css)

@@ -934,8 +934,8 @@ class DocxWriter:
             style = "Emphasis"
         elif isinstance(node, nodes.superscript):
             style = C_CITE
-        elif "hdnd-figure" in classes:
-            style = C_FIGURE
+        elif "hdnd-figure" in classes and "hdnd-figure-sentence" not in classes:
+            style = C_FIGURE  # a whole sentence that is a figure's link reads as text
         elif "hdnd-illustrative-badge" in classes:
             style = C_ILLUSTRATIVE
         elif any(c.startswith(STATUS_PREFIX) for c in classes):

@@ -202,7 +202,10 @@ class BriefingBuilder:
             area = ds.areas.get(rec.area or "")
             sentence = indicator_point(rec, area, li.province if li else None,
                                        local_rank(li) if li else "")
-            return cited_paragraph(ds, [figure_node(ds, sentence, rec, cites)], cites)
+            node = figure_node(ds, sentence, rec, cites)
+            # a whole sentence is the link to its source: read aloud as text, not all in bold
+            node["classes"].append("hdnd-figure-sentence")
+            return cited_paragraph(ds, [node], cites)
         if isinstance(rec, Resolution):
             cites = Cites()
             cites.add(rec)
