@@ -45,19 +45,7 @@ def system_packages(session: nox.Session, *, tests: bool = False) -> None:
         wanted += TEST_PACKAGES
     if tests and shutil.which("chromium") is None:  # the offline browser test (Playwright)
         wanted.append("chromium")
-    if not wanted:
-        return
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = {"DEBIAN_FRONTEND": "noninteractive"}
-        install = ["apt-get", "install", "-y", "--no-install-recommends", *wanted]
-        try:
-            session.run(*install, external=True, env=env, silent=True)
-        except CommandFailed:  # a fresh container has no package lists yet
-            session.run("apt-get", "update", external=True, env=env, silent=True)
-            session.run(*install, external=True, env=env)
-    else:
-        session.warn("Thiếu thư viện hệ thống cho bản PDF / missing system packages for the "
-                     f"PDFs: sudo apt-get install -y {' '.join(wanted)}")
+    _apt_install(session, wanted, required=False)
 
 
 @nox.session
@@ -108,7 +96,9 @@ def bench(session: nox.Session) -> None:
 DOCX_PDF_PACKAGES = ["libreoffice-writer-nogui", "fonts-liberation2", "poppler-utils"]
 
 
-def _apt_install(session: nox.Session, wanted: list[str]) -> None:
+def _apt_install(session: nox.Session, wanted: list[str], required: bool = True) -> None:
+    """apt-get install what is missing (as root), else say the one line to run: an error
+    when the session cannot do without it, a warning otherwise."""
     if not wanted:
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
@@ -120,8 +110,9 @@ def _apt_install(session: nox.Session, wanted: list[str]) -> None:
             session.run("apt-get", "update", external=True, env=env, silent=True)
             session.run(*install, external=True, env=env)
     else:
-        session.error(f"Thiếu gói hệ thống / missing system packages: sudo apt-get install -y "
-                      f"{' '.join(wanted)}")
+        say = session.error if required else session.warn
+        say(f"Thiếu gói hệ thống / missing system packages: sudo apt-get install -y "
+            f"{' '.join(wanted)}")
 
 
 def _has_liberation_vi() -> bool:
