@@ -334,3 +334,16 @@ def test_a_target_is_said_as_what_the_province_aims_at():
         "Năm 2024, tỉnh phấn đấu tỷ lệ hộ được sử dụng điện lưới quốc gia đạt trên 94%.")
     assert indicator_point(poor) == (
         "Năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo còn 22,03% (năm 2023: 26,03%).")
+
+
+def test_a_current_point_wins_over_an_older_figure_on_the_same_subject():
+    """Mường Nhé had one outbreak in 2023 (its only local figure); the session reports
+    none in the first half of 2024: the current result is the point, the 2023 figure
+    stays in the table of local figures."""
+    ds = load_dataset(EXAMPLE_DATA)
+    b = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so")
+    said = codes(b.points)
+    assert "kq_y_te_an_sinh" in said  # "nửa đầu năm không xảy ra vụ ngộ độc thực phẩm nào"
+    assert not [c for c in said if c.startswith("ndtp_")]
+    assert {li.indicator.code for li in b.indicators} >= {"ndtp_vu_2023_muong_nhe",
+                                                          "ndtp_ca_2023_muong_nhe"}
