@@ -347,3 +347,17 @@ def test_a_current_point_wins_over_an_older_figure_on_the_same_subject():
     assert not [c for c in said if c.startswith("ndtp_")]
     assert {li.indicator.code for li in b.indicators} >= {"ndtp_vu_2023_muong_nhe",
                                                           "ndtp_ca_2023_muong_nhe"}
+
+
+def test_the_local_table_holds_what_the_audience_weighs():
+    """Business voters get no food-poisoning rows; ethnic-minority voters (y-te 0,8) do."""
+    ds = load_dataset(EXAMPLE_DATA)
+    for area in (a for a in ds.areas.values() if a.valid_to is None):
+        for aud in audiences_for(ds, area.code):
+            for li in build_briefing(ds, area.code, aud.code).indicators:
+                ind = li.indicator
+                assert aud.weight(ind.topic) > 0 or ind.code in aud.first \
+                    or ind.topic in aud.first, (area.code, aud.code, ind.code)
+    dtts = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so").indicators
+    business = build_briefing(ds, "muong-nhe", "doanh-nghiep").indicators
+    assert dtts and not [li for li in business if li.indicator.topic == "y-te"]
