@@ -9,24 +9,12 @@ from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, S
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence, plan_text
 from .numbers import is_counted
+from .sentences import lower_first, upper_first
 
 #: what the delegate says when the session's results hold no answer (NQLT 72/2025:
 #: petitions are compiled and forwarded to the body that must answer them)
 NO_ANSWER = ("Đại biểu xin tiếp thu, tổng hợp ý kiến của cử tri, chuyển cơ quan có thẩm quyền "
              "xem xét, trả lời theo quy định.")
-
-
-def lower_first(title: str) -> str:
-    """'Cửa khẩu song phương …' -> 'cửa khẩu song phương …', but a name stays a name
-    ('A Pa Chải …', 'Him Lam …': the second word is capitalised too)."""
-    words = title.split()
-    if len(words) > 1 and words[1][:1].isupper():
-        return title
-    return title[:1].lower() + title[1:]
-
-
-def upper_first(value: str) -> str:
-    return value[:1].upper() + value[1:]
 
 
 def weight_text(weight: Decimal) -> str:

@@ -26,13 +26,16 @@ from .numbers import (
 __all__ = [
     "achieved_phrase",
     "attendance_phrase",
+    "change_points_phrase",
     "comparison_phrase",
     "gap_points_phrase",
     "growth_phrase",
+    "lower_first",
     "plan_phrase",
     "rank_change_phrase",
     "rank_phrase",
     "ratio_phrase",
+    "upper_first",
 ]
 
 
@@ -175,3 +178,17 @@ def attendance_phrase(present: int, total: int) -> str:
         raise ValueError(f"present must be within 0..{total}, got {present!r}")
     pct = _attendance_pct(present, total)
     return f"{format_fraction(present, total, pad=True)} đại biểu, đạt {format_percent(pct)}"
+
+
+def lower_first(title: str) -> str:
+    """A title continuing a sentence, after "Về" or a colon:
+    'Cửa khẩu song phương …' -> 'cửa khẩu song phương …', but a name stays a name
+    ('A Pa Chải …', 'Him Lam …': the second word is capitalised too)."""
+    words = title.split()
+    if len(words) > 1 and words[1][:1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
+
+
+def upper_first(value: str) -> str:
+    return value[:1].upper() + value[1:]

@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ...model.loader import Dataset
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionStatus
-from ...phrasing.briefing import lower_first
+from ...phrasing.sentences import lower_first
 from ..render import Cites, badge, cited_paragraph, text
 from .base import HdndDirective, code_list
 

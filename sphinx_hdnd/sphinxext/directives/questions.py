@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ...model.loader import Dataset
 from ...phrasing import format_count
-from ...phrasing.briefing import lower_first
+from ...phrasing.sentences import lower_first
 from ..render import Cites, bullets, cited_paragraph, narrative_nodes, text
 from .base import HdndDirective
 
