@@ -46,8 +46,8 @@ from .model import compute
 from .model.loader import Dataset
 from .model.measures import Measure, measure_index, same_measure, shared_measures
 from .model.records import Indicator
-from .phrasing.figures import assessment, indicator_sentence, plan_text, shown
-from .phrasing.numbers import format_number, format_percent, format_value
+from .phrasing.figures import assessment, indicator_sentence, plan_text, shown, value_text
+from .phrasing.numbers import format_number, format_percent
 
 __all__ = [
     "FORMATS",
@@ -282,7 +282,7 @@ def plan_chart(indicators: Sequence[Indicator], title: str = "") -> Chart | None
         elif ind.is_rate and ind.value is not None and ind.plan is not None:
             tone = _tone(ind)
             pair_rows.setdefault(ind.unit, []).append(Row(
-                ind.name, ind.value, _marked(format_value(ind.value, ind.unit), tone), tone,
+                ind.name, ind.value, _marked(value_text(ind), tone), tone,
                 ind.plan, f"{ind.plan_name} {plan_text(ind)}"))
             facts.append(Fact(ind.name, _sentence(ind, with_plan=True), (ind,)))
     panels: list[Panel] = []
@@ -368,7 +368,7 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
             name = a.name if a is not None else (p.area or "")
             assert p.value is not None
             tone = "focus" if p.area == focus else "neutral"
-            value = format_value(p.value, p.unit)
+            value = value_text(p)
             rank = measure.rank(p)
             rows.append(Row(f"{rank}. {name}" if windowed else name, p.value, value, tone))
             parts.append(f"{a.full_name if a is not None else name} {value}"
@@ -381,7 +381,7 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
         reference, reference_text = None, ""
         if province is not None:
             assert province.value is not None
-            ptext = format_value(province.value, province.unit)
+            ptext = value_text(province)
             if m.is_rate:
                 reference, reference_text = province.value, f"Toàn tỉnh {ptext}"
             else:
@@ -421,7 +421,7 @@ def trend_chart(groups: Sequence[Sequence[Indicator]], title: str = "") -> Chart
         rows = []
         parts = []
         for ind in items:
-            vtext = format_value(ind.value, ind.unit) if ind.value is not None else ""
+            vtext = value_text(ind)
             if vtext and ind.estimate:
                 vtext += " (ước)"
             ptext = f"{ind.plan_name} {plan_text(ind)}" if ind.plan is not None else ""

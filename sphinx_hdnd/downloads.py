@@ -20,8 +20,7 @@ from .model import compute
 from .model.loader import Dataset
 from .model.placeholders import Placeholder, split_text
 from .model.records import Indicator, NarrativeItem
-from .phrasing import format_value
-from .phrasing.figures import indicator_sentence, shown
+from .phrasing.figures import indicator_sentence, shown, value_text
 from .tailoring import Briefing
 
 COLUMNS = {
@@ -71,7 +70,7 @@ def _indicator_row(ds: Dataset, ind: Indicator) -> dict[str, str]:
         "ty_le_ke_hoach": _plain(shown(pct)) if pct else "",
         "tang_truong": _plain(shown(growth)) if growth else "",
         "dien_giai": indicator_sentence(ind)
-        or (format_value(ind.value, ind.unit) if ind.value is not None else ""),
+        or value_text(ind),
         "nguon": src.title if src else "",
         "muc": ind.source_section,
         "minh_hoa": "x" if (ind.illustrative or (src and src.illustrative)) else "",

@@ -308,3 +308,35 @@ def test_a_rate_compares_with_its_previous_period_in_points():
     assert versus_previous_text(stated) == "giảm 3,92 điểm % so với năm 2023"
     wrong = poor.model_copy(update={"growth": Decimal("0.7"), "previous": None})
     assert versus_previous_text(wrong) == ""  # and validation says HD156
+
+
+def test_the_documents_qualifier_stays_with_its_figure():
+    """Issue 15: "hơn 171 tỷ đồng" as the report writes it, never a bare "171 tỷ đồng"
+    that claims more precision than the document gives."""
+    from sphinx_hdnd.model.records import Indicator
+    from sphinx_hdnd.phrasing.figures import indicator_sentence, value_text
+
+    paid = Indicator(code="dvmtr", name="Tiền dịch vụ môi trường rừng", topic="lam-nghiep",
+                     unit="tỷ đồng", period="Từ năm 2013 đến năm 2022", value="171",
+                     value_qualifier="hơn")
+    assert value_text(paid) == "hơn 171 tỷ đồng"
+    assert indicator_sentence(paid) == "đạt hơn 171 tỷ đồng"
+    cases = paid.model_copy(update={"higher_is_better": False, "value_qualifier": "gần",
+                                    "unit": "ca", "estimate": True})
+    assert indicator_sentence(cases) == "ước gần 171 ca"
+    assert value_text(paid.model_copy(update={"value_qualifier": ""})) == "171 tỷ đồng"
+
+
+def test_a_budget_estimate_of_another_period_says_so():
+    """Issue 15: six months' revenue against the year's estimate names the estimate's
+    own period."""
+    from sphinx_hdnd.model.records import BudgetLine
+    from sphinx_hdnd.phrasing.figures import budget_sentence
+
+    line = BudgetLine(code="thu", kind="thu", name="Thu ngân sách", period="6 tháng đầu năm 2024",
+                      estimate="1.924,6", actual="631,6", money_style="ty_trieu")
+    assert budget_sentence(line) == ("thực hiện 631 tỷ 600 triệu đồng, đạt 32,82% dự toán HĐND "
+                                     "tỉnh giao")
+    yearly = line.model_copy(update={"estimate_period": "Năm 2024"})
+    assert budget_sentence(yearly) == ("thực hiện 631 tỷ 600 triệu đồng, đạt 32,82% dự toán HĐND "
+                                       "tỉnh giao năm 2024")

@@ -328,6 +328,10 @@ def test_forest_services_total_is_cumulative_to_2022(built):
              for rel in pages(built) for tr in page(built, rel).select("table tr")
              if "171 tỷ đồng" in text_of(tr)]
     assert shown and all(cells[1] == row["period"] for cells in shown), shown
+    # "hơn 171 tỷ đồng": the report's "hơn" stays with its figure on every page
+    assert row["value_qualifier"] == "hơn"
+    assert all("hơn 171 tỷ đồng" in cell for cells in shown for cell in cells
+               if "171 tỷ đồng" in cell), shown
 
 
 # ------------------------------------------------------------------ 5. wording that changes meaning
@@ -390,12 +394,20 @@ def test_a_pa_chai_gate_item_cites_what_states_it(built):
     for s in sections:
         name = s if s.startswith("Phần") else f"Phần thứ hai, {s}"
         assert "lối mở A Pa Chải - Long Phú" in section_000(name), s
+    # built from two documents, it cites both: the coordination with Vân Nam on the
+    # procedures is the đề cương's (I.2.6)
+    assert (item["also_source"], item["also_source_section"]) == ("dc_k15", "I.2.6")
+    assert re.search(r"Vân Nam \(Trung Quốc\) thúc đẩy hoàn chỉnh các thủ tục.{0,200}"
+                     r"cửa khẩu song phương A Pa Chải", SEED_002)
     shown = 0
     for rel in pages(built):
-        for p in page(built, rel).find_all("p"):
+        root = page(built, rel)
+        for p in root.find_all("p"):
             if "lối mở A Pa Chải" in text_of(p):
                 shown += 1
-                assert p.select_one('a.hdnd-cite[href="#hdnd-nguon-bc_ubnd_2023"]'), rel
+                for code in ("bc_ubnd_2023", "dc_k15"):
+                    assert p.select_one(f'a.hdnd-cite[href="#hdnd-nguon-{code}"]'), (rel, code)
+                assert "I.2.6" in sources_listed(root, "dc_k15"), rel
     assert shown
 
 

@@ -336,3 +336,34 @@ def test_conf_in_another_folder_finds_the_same_data(tmp_path):
     page = (tmp_path / "out" / "index.txt").read_text("utf-8")
     assert "Không có chỉ tiêu phù hợp" not in page
     assert "Tốc độ tăng trưởng GRDP" in page and "8,75%" in page
+
+
+def test_budget_table_shows_the_estimate_only_where_the_data_has_one(tmp_path):
+    """Issue 15: no column of dashes when the document gives only the % of the estimate;
+    an estimate of another period (the year's, against six months' figures) names it."""
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    index = "Ngân sách\n=========\n\n.. hdnd-budget::\n   :layout: table\n\n.. hdnd-budget::\n"
+    project = tiny_project(tmp_path / "p", data=MINIMAL_DATA, index=index)
+    budget = project / "data" / "budget.csv"
+
+    def headers() -> tuple[list[str], str]:
+        build = sphinx_build(project, "html")
+        soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+        table = soup.select_one("table.hdnd-budget")
+        assert table is not None
+        return [clean(th.get_text()) for th in table.select("th")], clean(soup.get_text(" "))
+
+    def set_row(**cells: str) -> None:
+        edit_csv(budget, lambda rows, fields: (
+            fields.extend(c for c in cells if c not in fields), rows[0].update(cells)))
+
+    set_row(estimate_period="Năm 2024")
+    columns, page = headers()
+    assert columns == ["Khoản", "Kỳ", "Dự toán", "Thực hiện", "% dự toán"]
+    assert "631 tỷ 600 triệu đồng" in page and "1.924 tỷ đồng (năm 2024)" in page
+    assert "đạt 32,83% dự toán HĐND tỉnh giao năm 2024" in page
+    set_row(estimate="", estimate_period="")
+    columns, page = headers()
+    assert columns == ["Khoản", "Kỳ", "Thực hiện", "% dự toán"]
+    assert "đạt 32,83% dự toán HĐND tỉnh giao" in page

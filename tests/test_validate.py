@@ -257,6 +257,14 @@ CASES: dict[str, Case] = {
     "HD157": Case(lambda data: (append("sources.csv", "bc_that,Báo cáo thật,UBND tỉnh,,,\n")(data),
                                 set_cells("rankings.csv", "grdp_rank", {"source": "bc_that"})(data)),
                   "data/rankings.csv", row=2, column="source_section"),
+    "HD158": Case(set_cells("indicators.csv", "luong_thuc", {"value_qualifier": "ngót"}),
+                  "data/indicators.csv", row=4, column="value_qualifier"),
+    # "hơn {luong_thuc}" where the figure already prints "hơn 120.350 tấn"
+    "HD159": Case(lambda data: (
+        set_cells("indicators.csv", "luong_thuc", {"value_qualifier": "hơn"})(data),
+        replace("narrative.yaml", "lương thực đạt {luong_thuc}",
+                "lương thực đạt hơn {luong_thuc}")(data)),
+        "data/narrative.yaml", line=9, column="text"),
     "HD154": Case(replace("narrative.yaml", "kinh tế {grdp_6t}", "kinh tế {grdp_6t:growth}"),
                   "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
@@ -417,7 +425,8 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       # rewrite indicators.csv with a new
                                                       # column: the other slips' exact text
                                                       # is gone
-                                                      "HD155", "HD156", "HD157"}]
+                                                      "HD155", "HD156", "HD157",
+                                                      "HD158", "HD159"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):
@@ -488,3 +497,36 @@ def test_placeholders_in_session_texts_are_checked_too(tmp_path, old, new, colum
     build = sphinx_build(project, "text")
     printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
     assert "{" not in printed and "(chưa có số liệu)" in printed
+
+
+def test_a_second_source_is_checked_like_the_first(copy_project, hdnd):
+    """Issue 15: an item built from two documents cites both; the second citation gets
+    the same checks as the first (declared, with its section), located at its column."""
+    data = copy_project()
+    append("sources.csv", "bc_that,Báo cáo thật,UBND tỉnh,,,\n")(data)
+    replace("narrative.yaml", "    cites: [grdp_6t, grdp_rank]\n    source: dc_mau\n",
+            "    cites: [grdp_6t, grdp_rank]\n    source: dc_mau\n"
+            "    also_source: bc_that\n")(data)
+    replace("narrative.yaml", "    cites: [luong_thuc]\n",
+            "    cites: [luong_thuc]\n    also_source: bc_khong_co\n")(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    found = sorted((p["code"], p["line"], p["column"]) for p in result.problems)
+    assert found == [("HD134", 14, "also_source"), ("HD157", 2, "also_source_section")], found
+
+
+def test_a_second_source_reaches_the_page(tmp_path):
+    """The paragraph cites both documents, each in the page's source list with its
+    section."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    project = tiny_project(tmp_path / "project", data=MINIMAL / "data")
+    data = project / "data"
+    append("sources.csv", "bc_that,Báo cáo thật của tỉnh,UBND tỉnh,,,\n")(data)
+    replace("narrative.yaml", "    cites: [grdp_6t, grdp_rank]\n    source: dc_mau\n",
+            "    cites: [grdp_6t, grdp_rank]\n    source: dc_mau\n"
+            "    also_source: bc_that\n    also_source_section: Phần thứ hai, II.9\n")(data)
+    assert not [p for p in load_dataset(data).problems.items if p.code.startswith("HD13")]
+    build = sphinx_build(project, "text")
+    printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
+    assert "Báo cáo thật của tỉnh, UBND tỉnh; mục Phần thứ hai, II.9" in printed

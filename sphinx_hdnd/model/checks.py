@@ -11,7 +11,7 @@ from .loader import Dataset
 from .numbers import NumberStyle
 from .origin import Origin
 from .placeholders import FORMS, Placeholder, split_text
-from .records import NarrativeItem, Sourced
+from .records import VALUE_QUALIFIERS, NarrativeItem, Sourced
 
 
 def check_dataset(ds: Dataset) -> None:
@@ -185,6 +185,13 @@ def _sourced_records(ds: Dataset) -> Iterable[Sourced]:
                 yield part
 
 
+_SOURCE_COLUMNS = (("source", "source_section"), ("also_source", "also_source_section"))
+
+
+def _cited(rec: Sourced) -> tuple[tuple[str | None, str], tuple[str | None, str]]:
+    return (rec.source, rec.source_section), (rec.also_source, rec.also_source_section)
+
+
 def _check_references(ds: Dataset) -> None:
     log = ds.problems
     areas = _known(ds, "areas", ds.areas)
@@ -215,15 +222,22 @@ def _check_references(ds: Dataset) -> None:
             log.add("HD153", rec.origin.with_column("source"),
                     f"“{rec.code}” chưa ghi nguồn: số liệu sẽ hiện mà không dẫn nguồn")  # type: ignore[attr-defined]
     for rec in _sourced_records(ds):
-        if rec.source is not None and rec.source not in sources:
-            log.add("HD134", rec.origin.with_column("source"),
-                    f"nguồn “{rec.source}” chưa khai báo trong sources")
-        elif (rec.source is not None and not rec.source_section and not rec.illustrative
-              and rec.source in ds.sources and not ds.sources[rec.source].illustrative):
-            # a real document cited with no section: a reader cannot check it
-            log.add("HD157", rec.origin.with_column("source_section"),
-                    f"dẫn nguồn “{rec.source}” (văn bản thật) nhưng chưa ghi mục: ghi mục, phần "
-                    "hoặc chú thích của văn bản nêu nội dung này, hoặc đánh dấu minh họa")
+        for (code_column, section_column), (code, section) in zip(
+                _SOURCE_COLUMNS, _cited(rec), strict=True):
+            if code is None:
+                continue
+            if code not in sources:
+                log.add("HD134", rec.origin.with_column(code_column),
+                        f"nguồn “{code}” chưa khai báo trong sources")
+            elif (not section and not rec.illustrative and code in ds.sources
+                  and not ds.sources[code].illustrative):
+                # a real document cited with no section: a reader cannot check it
+                log.add("HD157", rec.origin.with_column(section_column),
+                        f"dẫn nguồn “{code}” (văn bản thật) nhưng chưa ghi mục: ghi mục, phần "
+                        "hoặc chú thích của văn bản nêu nội dung này, hoặc đánh dấu minh họa")
+        if rec.also_source is not None and rec.source is None:
+            log.add("HD134", rec.origin.with_column("also_source"),
+                    "đã ghi nguồn thứ hai nhưng chưa ghi nguồn chính (cột source)")
     for ind in ds.indicators.values():  # the most numerous rows: test before calling
         if ind.topic not in topics:
             topic(ind.origin, [ind.topic], "topic")
@@ -293,6 +307,10 @@ def _check_indicators(ds: Dataset) -> None:
                         f"chỉ tiêu tỷ lệ ({ind.unit}) so với kỳ trước tính bằng điểm %: để trống "
                         f"cột {column}, ghi số điểm % tăng (+) hoặc giảm (-) vào cột "
                         "change_points (hoặc ghi previous để tính)")
+        if ind.value_qualifier and ind.value_qualifier not in VALUE_QUALIFIERS:
+            log.add("HD158", ind.origin.with_column("value_qualifier"),
+                    f"“{ind.value_qualifier}” không phải từ ghi kèm số liệu; dùng một trong: "
+                    + ", ".join(VALUE_QUALIFIERS))
         if not ind.is_rate and ind.change_points is not None:
             log.add("HD156", ind.origin.with_column("change_points"),
                     f"change_points chỉ dùng cho chỉ tiêu tỷ lệ (%, ‰); “{ind.unit}” dùng cột "
@@ -373,9 +391,22 @@ def _check_narrative_text(ds: Dataset) -> None:
     citable = _known(ds, "indicators", ds.indicators) | _known(ds, "rankings", ds.rankings)
     _check_area_mentions(ds)
     for origin, value in _texts_with_figures(ds):
+        before = ""
         for piece in split_text(value):
             if not isinstance(piece, Placeholder):
+                before = piece
                 continue
+            tail = " " + " ".join(before.casefold().split()[-2:])
+            said = next((q for q in VALUE_QUALIFIERS if tail.endswith(" " + q)), "")
+            before = ""
+            ind = ds.indicators.get(piece.code)
+            # "hơn {x}" where x already prints "hơn 171 tỷ đồng" would read "hơn hơn"
+            if (ind is not None and ind.value_qualifier and said
+                    and piece.form in {"value", "sentence"}):
+                ds.problems.add("HD159", origin,
+                                f"“{said} {piece.raw}”: chỉ tiêu “{piece.code}” đã có từ ghi kèm "
+                                f"“{ind.value_qualifier}”, trang sẽ in “{said} "
+                                f"{ind.value_qualifier} …”; bỏ “{said}” trong văn bản")
             if piece.code not in citable:
                 ds.problems.add("HD150", origin,
                                 f"“{piece.raw}”: không có chỉ tiêu hay xếp hạng mã “{piece.code}”")

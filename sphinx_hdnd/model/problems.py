@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .origin import Origin
+from .records import VALUE_QUALIFIERS
 
 
 class Severity(StrEnum):
@@ -127,6 +128,12 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Ghi cột source_section (mục, phần, chú thích của văn bản): nội dung dẫn một văn "
                 "bản thật phải chỉ được chỗ văn bản nêu nó; nội dung không có trong văn bản thì "
                 "đánh dấu minh họa hoặc bỏ."),
+    ProblemKind("HD158", E, "data", "Từ ghi kèm số liệu không hợp lệ",
+                "Cột value_qualifier ghi một trong các từ: " + ", ".join(VALUE_QUALIFIERS)
+                + "; để trống nếu văn bản ghi số không kèm từ nào."),
+    ProblemKind("HD159", E, "consistency", "Từ ghi kèm số liệu bị lặp trong văn bản",
+                "Chỉ tiêu đã có từ ghi kèm (cột value_qualifier) nên trang in sẵn từ đó trước "
+                "số liệu: bỏ từ đó trong văn bản trước chỗ chèn."),
     ProblemKind("HD153", W, "reference", "Số liệu chưa ghi nguồn",
                 "Ghi mã nguồn (cột source) cho chỉ tiêu, xếp hạng, dòng ngân sách: mỗi số liệu "
                 "trên trang phải dẫn được tới văn bản gốc."),

@@ -40,6 +40,17 @@ class Sourced(Record):
     illustrative: Flag = col(
         "Đánh dấu x nếu số liệu là minh họa, không lấy từ văn bản thật", "", default=False
     )
+    # a record built from two documents cites both (the report and the đề cương)
+    also_source: OptCode = col("Mã nguồn thứ hai, khi nội dung lấy từ hai văn bản", "bc_ubnd_2023",
+                               default=None)
+    also_source_section: Text = col("Mục, trang của nguồn thứ hai", "Phần thứ hai, II.9",
+                                    default="")
+
+    @property
+    def citations(self) -> list[tuple[str, str]]:
+        """(source code, section) of every document this record draws on, in order."""
+        found = [(self.source, self.source_section), (self.also_source, self.also_source_section)]
+        return [(code, section) for code, section in found if code is not None]
 
 
 # ---------------------------------------------------------------- province
@@ -219,6 +230,10 @@ class Session(Sourced):
 # ---------------------------------------------------------------- indicators
 
 
+#: the words the documents put before a figure ("hơn 171 tỷ đồng", "khoảng 20.951 tỷ đồng")
+VALUE_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "dưới", "chưa đến", "ít nhất")
+
+
 class Indicator(Sourced):
     table: ClassVar[str] = "indicators"
     code: Code = col("Mã chỉ tiêu, duy nhất", "grdp_6t")
@@ -228,6 +243,9 @@ class Indicator(Sourced):
     period: RequiredText = col("Kỳ số liệu", "6 tháng đầu năm 2024")
     area: OptCode = col("Mã địa bàn; để trống nếu là số liệu toàn tỉnh", "", default=None)
     value: Num = col("Giá trị thực hiện hoặc ước thực hiện", "8,75", default=None)
+    value_qualifier: Text = col(
+        "Từ văn bản ghi kèm số thực hiện: hơn, trên, khoảng, gần, dưới (để trống nếu không có)",
+        "hơn", default="")
     estimate: Flag = col("x nếu là số ước thực hiện", "x", default=False)
     plan: Num = col("Kế hoạch, chỉ tiêu hoặc kịch bản", "10,14", default=None)
     plan_label: Text = col("Tên gọi của mức so sánh", "kịch bản", default="kế hoạch")
@@ -304,6 +322,9 @@ class BudgetLine(Sourced):
     estimate: Num = col("Dự toán (tỷ đồng)", "1.924", default=None)
     estimate_label: Text = col("Tên gọi dự toán", "dự toán HĐND tỉnh giao",
                                default="dự toán HĐND tỉnh giao")
+    estimate_period: Text = col(
+        "Kỳ của dự toán, khi khác kỳ số liệu (số thực hiện 6 tháng, dự toán cả năm)", "Năm 2024",
+        default="")
     actual: Num = col("Thực hiện (tỷ đồng)", "631,6", default=None)
     is_estimate: Flag = col("x nếu là số ước thực hiện", "", default=False)
     pct: Num = col("Tỷ lệ % so với dự toán, nếu văn bản ghi", "32,82", default=None)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..model.loader import Dataset
 from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
-from .figures import indicator_sentence, plan_text
+from .figures import indicator_sentence, plan_text, value_text
 from .numbers import is_counted
 from .sentences import lower_first, upper_first
 
@@ -100,7 +100,7 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     sentence = sentence or ", chưa có số liệu"
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
-        body += f"; toàn tỉnh {format_value(province.value, province.unit)}"
+        body += f"; toàn tỉnh {value_text(province)}"
     if rank and rank != "—":
         body += f", {rank}"
     return body + "."
@@ -130,14 +130,14 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
             return (f"{format_number(local.value)}/{format_number(province.value)} "
                     f"{province.unit} của toàn tỉnh")
         share = (local.value / province.value * 100).quantize(Decimal("0.01"))
-        return f"chiếm {format_percent(share)} của toàn tỉnh ({format_value(province.value, province.unit)})"
+        return f"chiếm {format_percent(share)} của toàn tỉnh ({value_text(province)})"
     if local.value == province.value:
         return "bằng mức chung của tỉnh"
     higher = local.value > province.value
     word = "cao hơn" if higher else "thấp hơn"
     good = higher == local.higher_is_better
     verdict = "tốt hơn" if good else "kém hơn"
-    return f"{word} mức chung của tỉnh ({format_value(province.value, province.unit)}), {verdict}"
+    return f"{word} mức chung của tỉnh ({value_text(province)}), {verdict}"
 
 
 def _is_small_count(value: Decimal, unit: str) -> bool:

@@ -18,6 +18,7 @@ from .sentences import (
     change_points_phrase,
     gap_points_phrase,
     growth_phrase,
+    lower_first,
     plan_phrase,
     rank_change_phrase,
     rank_phrase,
@@ -40,9 +41,11 @@ def shown(d: compute.Derived) -> Decimal:
 
 
 def value_text(ind: Indicator) -> str:
+    """The figure with the document's qualifier: "hơn 171 tỷ đồng", "8,75%"."""
     if ind.value is None:
         return ""
-    return format_value(ind.value, ind.unit)
+    value = format_value(ind.value, ind.unit)
+    return f"{ind.value_qualifier} {value}" if ind.value_qualifier else value
 
 
 def plan_text(ind: Indicator) -> str:
@@ -97,10 +100,10 @@ def indicator_sentence(ind: Indicator) -> str:
     parts = []
     if ind.value is not None:
         if ind.higher_is_better or ind.plan is not None:
-            parts.append(achieved_phrase(ind.value, ind.unit, ind.estimate))
+            parts.append(achieved_phrase(ind.value, ind.unit, ind.estimate, ind.value_qualifier))
         else:
             # "đạt" praises; a count of bad events is simply stated
-            parts.append(("ước " if ind.estimate else "") + format_value(ind.value, ind.unit))
+            parts.append(("ước " if ind.estimate else "") + value_text(ind))
     if ind.is_rate:
         parts.append(gap_text(ind))
     else:
@@ -130,8 +133,16 @@ def budget_sentence(line: BudgetLine) -> str:
         parts.append(f"{verb} {money_text(line, line.actual)}")
     pct = compute.budget_pct(line)
     if pct is not None:
-        parts.append(plan_phrase(shown(pct), line.estimate_label))
+        parts.append(plan_phrase(shown(pct), estimate_name(line)))
     return ", ".join(parts)
+
+
+def estimate_name(line: BudgetLine) -> str:
+    """"dự toán HĐND tỉnh giao", with the estimate's own period when it differs from the
+    figure's: six months' revenue measured against the year's estimate."""
+    if not line.estimate_period:
+        return line.estimate_label
+    return f"{line.estimate_label} {lower_first(line.estimate_period)}"
 
 
 _INDICATOR_FORMS = {
@@ -166,7 +177,7 @@ def figure(ds: Dataset, code: str, form: str = "value") -> Figure | None:
                     "plan": money_text(line, line.estimate)}.get(form, "")
             if form == "plan_pct":
                 pct = compute.budget_pct(line)
-                text = "" if pct is None else plan_phrase(shown(pct), line.estimate_label)
+                text = "" if pct is None else plan_phrase(shown(pct), estimate_name(line))
             return Figure(text, line) if text else None
     return None
 

@@ -48,10 +48,11 @@ def _sub(a: Decimal, b: Decimal) -> Decimal:
         return a - b
 
 
-def achieved_phrase(value: NumberLike, unit: str, estimate: bool) -> str:
-    """E.g. "ước đạt 15.788,94 tỷ đồng" (estimate) or "đạt 8,75%" (actual)."""
+def achieved_phrase(value: NumberLike, unit: str, estimate: bool, qualifier: str = "") -> str:
+    """E.g. "ước đạt 15.788,94 tỷ đồng" (estimate), "đạt 8,75%" (actual), "đạt hơn 171 tỷ
+    đồng" (the document's own "hơn" stays with its figure)."""
     verb = "ước đạt" if estimate else "đạt"
-    return _join(verb, format_value(value, unit))
+    return _join(verb, qualifier, format_value(value, unit))
 
 
 def growth_phrase(growth_pct: NumberLike, reference: str = "cùng kỳ") -> str:

@@ -82,14 +82,14 @@ def narrative_nodes(ds: Dataset, value: str, cites: Cites) -> list[nodes.Node]:
 def citations(ds: Dataset, cites: Cites) -> list[nodes.Node]:
     """Superscript markers for the distinct sources used, and the illustrative badge."""
     out: list[nodes.Node] = []
-    seen: set[str] = set()
+    # every document drawn on, in order of first use, with all its sections: a record
+    # built from two documents (the report and the đề cương) cites both
+    sections: dict[str, set[str]] = {}
     for rec in cites.records:
-        if rec.source is None or rec.source in seen:
-            continue
-        seen.add(rec.source)
-        sections = sorted({r.source_section for r in cites.records
-                           if r.source == rec.source and r.source_section})
-        out.append(source_ref("", source=rec.source, section="; ".join(sections)))
+        for code, section in rec.citations:
+            sections.setdefault(code, set()).update([section] if section else [])
+    for code, parts in sections.items():
+        out.append(source_ref("", source=code, section="; ".join(sorted(parts))))
     if cites.illustrative(ds):
         out.append(text(" "))
         out.append(badge(ILLUSTRATIVE_LABEL, "hdnd-illustrative-badge"))
