@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .model import Severity, load_dataset
+from .model.coverage import Coverage, check_coverage, read_record
 from .model.loader import cyclic_gc_paused
 from .phrasing.numbers import format_number, format_seconds
 
@@ -56,6 +57,7 @@ def validate(project: Path, fmt: str) -> None:
 def _report_problems(project: Path, fmt: str) -> int:
     """List the problems of the project's data; the exit code of ``hdnd validate``."""
     ds = load_dataset(_data_dir(project))
+    coverage = check_coverage(ds, _doctree_dir(project))  # HD170, from the last build
     problems = ds.problems.items
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if fmt == "json":
@@ -64,6 +66,7 @@ def _report_problems(project: Path, fmt: str) -> int:
             "errors": len(errors),
             "warnings": len(ds.problems.warnings),
             "info": len(problems) - len(errors) - len(ds.problems.warnings),
+            "coverage": coverage.value,
             "problems": [
                 {"code": p.code, "severity": p.severity.value, "file": p.origin.file,
                  "sheet": p.origin.sheet, "row": p.origin.row, "line": p.origin.line,
@@ -93,7 +96,22 @@ def _report_problems(project: Path, fmt: str) -> int:
                    f"{len(ds.problems.warnings)} cảnh báo, "
                    f"{len(problems) - len(errors) - len(ds.problems.warnings)} thông tin.")
         click.echo(summary)
+        if coverage is not Coverage.CHECKED:
+            click.echo(COVERAGE_HINTS[coverage])
     return 1 if errors else 0
+
+
+COVERAGE_HINTS = {
+    Coverage.NOT_BUILT: "Chưa xây dựng trang: chạy hdnd build rồi kiểm tra lại để biết số liệu "
+                        "nào không hiện trên trang nào.",
+    Coverage.STALE: "Dữ liệu đã sửa sau lần xây dựng trang gần nhất: chạy hdnd build rồi kiểm "
+                    "tra lại để biết số liệu nào không hiện trên trang nào.",
+}
+
+
+def _doctree_dir(project: Path, out: Path | None = None) -> Path:
+    """Where ``hdnd build`` keeps Sphinx's cache (and the record of what pages show)."""
+    return (out or project / "_build") / "html" / ".doctrees"
 
 
 @main.command()
@@ -143,6 +161,7 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         sys.exit(1)
     index = (html / "index.html").resolve()
     click.echo(f"Xong. Mở trang web: {index.as_uri()}")
+    _echo_unshown(project, out)
     failed = False
     if pdf and results:
         r = results[-1]
@@ -165,6 +184,17 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         click.echo("Không ghi được bản Word: xem cảnh báo ở trên.", err=True)
     if failed:
         sys.exit(1)
+
+
+def _echo_unshown(project: Path, out: Path) -> None:
+    """One line when some figures of the data reach no page; hdnd validate lists them."""
+    record = read_record(_doctree_dir(project, out))
+    missing = record.get("unshown", []) if record else []
+    if missing:
+        names = ", ".join(k.split(":", 1)[-1] for k in missing[:5])
+        more = f" và {len(missing) - 5} số liệu khác" if len(missing) > 5 else ""
+        click.echo(f"Lưu ý: {len(missing)} số liệu không hiện trên trang nào ({names}{more}); "
+                   "hdnd validate liệt kê từng dòng.")
 
 
 @main.command()

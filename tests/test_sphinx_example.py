@@ -497,6 +497,11 @@ def test_parallel_build_is_byte_identical(html, build_example):
     differ = [rel for rel in pages
               if (serial.outdir / rel).read_bytes() != (parallel.outdir / rel).read_bytes()]
     assert differ == []
+    # what the pages show, merged from the parallel readers, is what one reader saw
+    from sphinx_hdnd.model.coverage import read_record
+
+    records = [read_record(b.outdir.parent / "doctrees") for b in (serial, parallel)]
+    assert records[0] is not None and records[0] == records[1]
 
 
 # ------------------------------------------------------------------ 9. one briefing per area x audience
@@ -710,6 +715,13 @@ def test_every_indicator_of_the_data_is_shown_somewhere(html):
     assert len(figures) > 100
     unseen = sorted(code for code, fig in figures.items() if fig.casefold() not in text)
     assert unseen == [], [(c, figures[c]) for c in unseen]
+    # and as the build recorded it for hdnd validate (HD170): every figure record of the
+    # data, rankings and budget lines too, is drawn on by some page
+    from sphinx_hdnd.model.coverage import figure_records, read_record
+
+    record = read_record(html.outdir.parent / "doctrees")
+    assert record is not None and record["unshown"] == []
+    assert set(record["shown"]) == set(figure_records(ds))
 
 
 def test_part_v_reads_as_the_seed_lists_it(html):

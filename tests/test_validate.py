@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -150,6 +151,17 @@ def _zip_bytes() -> bytes:
 # ------------------------------------------------------------------ the cases
 
 
+def fake_build_record(data: Path, missing: str) -> None:
+    """The record ``hdnd build`` leaves, as if every figure but ``missing`` reached a page."""
+    from sphinx_hdnd.model.coverage import RECORD_NAME, figure_records, make_record
+
+    ds = load_dataset(data)
+    record = make_record(ds, [k for k in figure_records(ds) if k != missing])
+    folder = data.parent / "_build" / "html" / ".doctrees"
+    folder.mkdir(parents=True)
+    (folder / RECORD_NAME).write_text(json.dumps(record), encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Case:
     mutate: Mutation
@@ -269,6 +281,9 @@ CASES: dict[str, Case] = {
                   "data/narrative.yaml", line=4, column="text"),
     "HD153": Case(replace("budget.csv", "ty_trieu,1,dc_mau", "ty_trieu,1,"),
                   "data/budget.csv", row=2, column="source"),
+    # what the last build showed: every figure but one reached a page
+    "HD170": Case(lambda data: fake_build_record(data, missing="indicators:luong_thuc"),
+                  "data/indicators.csv", row=4, column="code"),
     # audiences, and the office's choices
     "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
                           "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),
@@ -426,7 +441,9 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       # column: the other slips' exact text
                                                       # is gone
                                                       "HD155", "HD156", "HD157",
-                                                      "HD158", "HD159"}]
+                                                      "HD158", "HD159",
+                                                      # a record of the data as it was
+                                                      "HD170"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):
@@ -530,3 +547,35 @@ def test_a_second_source_reaches_the_page(tmp_path):
     build = sphinx_build(project, "text")
     printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
     assert "Báo cáo thật của tỉnh, UBND tỉnh; mục Phần thứ hai, II.9" in printed
+
+
+def test_validate_lists_the_figures_no_page_shows(copy_project, hdnd):
+    """Issue 15: after a build, validate names each figure of the data that no page
+    shows (HD170, located at its row); before a build, or after the data changed, it says
+    what to run instead of listing stale results."""
+    data = copy_project()
+    project = data.parent
+    (project / "conf.py").write_text('extensions = ["sphinx_hdnd"]\n'
+                                     'exclude_patterns = ["_build", "data"]\n'
+                                     "hdnd_briefings = False\n", encoding="utf-8")
+    # a page that shows one figure only: every other figure reaches no page
+    (project / "index.rst").write_text("Chỉ tiêu\n========\n\nTăng trưởng :hdnd:`grdp_6t`.\n",
+                                       encoding="utf-8")
+    result = hdnd("validate", str(project))
+    assert "Chưa xây dựng trang: chạy hdnd build" in result.output
+    built = hdnd("build", str(project), "--no-pdf", "--no-docx")
+    assert built.exit_code == 0, built.output
+    ds = load_dataset(data)
+    others = len(ds.indicators) + len(ds.rankings) + len(ds.budget) - 1
+    assert f"Lưu ý: {others} số liệu không hiện trên trang nào" in built.output
+    result = hdnd("validate", str(project), "--format", "json")
+    assert result.exit_code == 0 and result.json["coverage"] == "checked"
+    unseen = {(p["file"], p["row"]) for p in result.problems if p["code"] == "HD170"}
+    assert len(unseen) == others
+    assert ("data/indicators.csv", 2) not in unseen  # grdp_6t, the one on the page
+    assert ("data/indicators.csv", 4) in unseen and ("data/budget.csv", 2) in unseen
+    # the data changes after the build: no stale list, a hint to build again
+    append("indicators.csv", "moi,Chỉ tiêu mới,kinh-te,%,Năm 2024,,1,,,,,,,,x,,dc_mau\n")(data)
+    result = hdnd("validate", str(project))
+    assert "HD170" not in result.output
+    assert "Dữ liệu đã sửa sau lần xây dựng trang gần nhất" in result.output

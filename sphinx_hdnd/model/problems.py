@@ -152,6 +152,10 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "quyết hoặc kiến nghị đã có."),
     ProblemKind("HD164", E, "consistency", "Cùng một nội dung vừa được ghim vừa bị bỏ",
                 "Giữ một trong hai dòng của editorial cho cùng nội dung, địa bàn và đối tượng."),
+    ProblemKind("HD170", INFO, "coverage", "Số liệu không hiện trên trang nào",
+                "Theo lần xây dựng trang gần nhất, không trang nào in số liệu này: thêm nó vào "
+                "một trang (chỉ thị hdnd-indicators, hdnd-budget hoặc chỗ chèn {mã} trong văn "
+                "bản), hoặc bỏ khỏi dữ liệu nếu không cần."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

@@ -29,12 +29,13 @@ from .memory import setup_memory
 from .navigation import setup_navigation
 from .roles import FigureRole
 from .search import SearchVietnamese
+from .shown import setup_shown
 from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems, set_data_root
 from .theme_words import setup_theme_words
 
 #: bump when the pickled doctrees' shape changes, so old environments are discarded
-ENV_VERSION = 2
+ENV_VERSION = 3  # 3: the record of what each page shows (env.hdnd_shown)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -157,6 +158,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pdf(app)  # hdnd_pdf*: print styles, PDF links, booklets at build-finished
     setup_docx(app)  # hdnd_docx*: the booklets as Word files at build-finished
     setup_theme_words(app)  # language = "vi": the theme's words in Vietnamese too
+    setup_shown(app)  # which figures reach no page, for hdnd build and hdnd validate
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

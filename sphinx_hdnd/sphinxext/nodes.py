@@ -1,7 +1,8 @@
-"""The one custom node: a pending citation, numbered per page after reading.
+"""Custom nodes that never reach a writer.
 
-It never reaches a writer: :mod:`.sources` replaces it during
-``doctree-read`` with standard nodes, so every builder works unchanged.
+A pending citation: :mod:`.sources` replaces it during ``doctree-read`` with
+standard nodes, so every builder works unchanged. A marker of the records a
+paragraph shows: :mod:`.shown` takes it out at the same time.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from docutils import nodes
 
 class source_ref(nodes.Inline, nodes.Element):  # docutils names nodes in lower case
     """Attributes: ``source`` (code), ``section`` (text)."""
+
+
+class shown_records(nodes.Invisible, nodes.Element):
+    """Attribute: ``keys``, "indicators:code" and the like (see :mod:`.shown`)."""
 
 
 def source_anchor(code: str) -> str:

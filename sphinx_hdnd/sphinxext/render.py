@@ -15,6 +15,7 @@ from ..model.placeholders import Placeholder, split_text
 from ..model.records import Sourced
 from ..phrasing.figures import figure
 from .nodes import source_anchor, source_ref
+from .shown import marker
 
 ILLUSTRATIVE_LABEL = "minh họa"
 
@@ -90,6 +91,9 @@ def citations(ds: Dataset, cites: Cites) -> list[nodes.Node]:
             sections.setdefault(code, set()).update([section] if section else [])
     for code, parts in sections.items():
         out.append(source_ref("", source=code, section="; ".join(sorted(parts))))
+    shown = marker(cites.records)  # which figures reach a page (``hdnd validate`` asks)
+    if shown is not None:
+        out.append(shown)
     if cites.illustrative(ds):
         out.append(text(" "))
         out.append(badge(ILLUSTRATIVE_LABEL, "hdnd-illustrative-badge"))
