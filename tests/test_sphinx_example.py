@@ -799,6 +799,9 @@ def test_the_province_page_holds_the_seed_section_by_section(html, seed_lines):
     full = "\n".join(seed_lines)
     marks = list(re.finditer(r"(?m)^(I|II|III|IV|V)\. (?=[A-ZĐ])", full))
     assert [m.group(1) for m in marks] == ["I", "II", "III", "IV", "V"]
+    # the page's parts follow the seed's order
+    titles = [t for _h, t in headings(root) if re.match(r"(I|II|III|IV|V)\. ", t)]
+    assert [t.split(".")[0] for t in titles] == ["I", "II", "III", "IV", "V"], titles
     checked = 0
     for n, m in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else len(full)
