@@ -35,6 +35,7 @@ from .model.records import (
     NarrativeItem,
     PastSession,
     Petition,
+    PetitionEvent,
     Province,
     Questioning,
     Ranking,
@@ -91,6 +92,8 @@ FILES: tuple[FileSpec, ...] = (
              "Nội dung tường thuật: kết quả nổi bật, hạn chế, nhiệm vụ, công trình tại địa bàn"),
     FileSpec("resolutions", Resolution, True, False, "Nghị quyết được thông qua tại kỳ họp"),
     FileSpec("petitions", Petition, True, False, "Ý kiến, kiến nghị của cử tri và kết quả trả lời"),
+    FileSpec("petition_history", PetitionEvent, True, False,
+             "Quá trình giải quyết kiến nghị: tình trạng, nội dung trả lời tại từng kỳ họp"),
     FileSpec("editorial", Choice, True, False,
              "Lựa chọn của Văn phòng: ghim hoặc bỏ một nội dung trong đề cương của địa bàn, "
              "đối tượng"),

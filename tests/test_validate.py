@@ -284,6 +284,16 @@ CASES: dict[str, Case] = {
     # what the last build showed: every figure but one reached a page
     "HD170": Case(lambda data: fake_build_record(data, missing="indicators:luong_thuc"),
                   "data/indicators.csv", row=4, column="code"),
+    # following petitions up
+    "HD171": Case(set_cells("petitions.csv", "kn002", {"raised_date": "10/06/2024",
+                                                       "forwarded_date": "01/06/2024"}),
+                  "data/petitions.csv", row=3, column="forwarded_date"),
+    "HD172": Case(set_cells("petitions.csv", "kn002", {"answered_date": "01/07/2024"}),
+                  "data/petitions.csv", row=3, column="status"),
+    "HD173": Case(set_cells("petitions.csv", "kn005", {"repeats": "kn099"}),
+                  "data/petitions.csv", row=6, column="repeats"),
+    "HD174": Case(append("province.yaml", "petition_deadline_days:\n  huyen: 30\n"),
+                  "data/province.yaml", line=15, column="petition_deadline_days.huyen"),
     # audiences, and the office's choices
     "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
                           "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),

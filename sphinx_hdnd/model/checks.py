@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import pairwise
 
-from . import compute
+from . import compute, follow_up
 from .loader import Dataset
 from .numbers import NumberStyle
 from .origin import Origin
 from .placeholders import FORMS, Placeholder, split_text
-from .records import VALUE_QUALIFIERS, NarrativeItem, Sourced
+from .records import (
+    EVERY_LEVEL,
+    VALUE_QUALIFIERS,
+    AnswerLevel,
+    NarrativeItem,
+    Petition,
+    PetitionKind,
+    PetitionStatus,
+    Sourced,
+)
 
 
 def check_dataset(ds: Dataset) -> None:
@@ -24,6 +34,7 @@ def check_dataset(ds: Dataset) -> None:
     _check_shares(ds)
     _check_budget(ds)
     _check_narrative_text(ds)
+    _check_petitions(ds)
 
 
 class _Anything(set[str]):
@@ -436,3 +447,72 @@ def _check_area_mentions(ds: Dataset) -> None:
             ds.problems.add("HD152", link.origin.with_column(column),
                             f"văn bản nhắc “{link.matched}” nhưng không ghi địa bàn "
                             f"“{link.area}” ở cột areas; mục sẽ được tự gắn với địa bàn này")
+
+
+def _check_petitions(ds: Dataset) -> None:
+    """Follow-up: dates in order, statuses that agree with them, repeats, the deadline."""
+    log = ds.problems
+    today = follow_up.as_of(ds)
+    rules = ds.province.petition_deadline_days if ds.province is not None else {}
+    levels = {lv.value for lv in AnswerLevel} | {EVERY_LEVEL}
+    for key, days in rules.items():
+        if key not in levels or not isinstance(days, int) or days <= 0:
+            assert ds.province is not None
+            log.add("HD174", ds.province.origin.with_column(f"petition_deadline_days.{key}"),
+                    f"“{key}: {days}”: cần cấp trung-uong, tinh, xa hoặc tat-ca và số ngày "
+                    "lớn hơn 0")
+    by_code = {p.code: p for p in ds.petitions}
+    for pet in ds.petitions:
+        dated = [(c, getattr(pet, c)) for c in ("raised_date", "forwarded_date", "answered_date")
+                 if getattr(pet, c) is not None]
+        for (c1, d1), (c2, d2) in pairwise(dated):
+            if d2 < d1:
+                log.add("HD171", pet.origin.with_column(c2),
+                        f"{c2} {d2:%d/%m/%Y} trước {c1} {d1:%d/%m/%Y}")
+        if pet.answered_date is not None and today is not None and pet.answered_date > today:
+            log.add("HD171", pet.origin.with_column("answered_date"),
+                    f"ngày trả lời {pet.answered_date:%d/%m/%Y} sau ngày tính tình trạng "
+                    f"{today:%d/%m/%Y} của kỳ họp")
+        answered = pet.status is PetitionStatus.ANSWERED
+        if pet.answered_date is not None and not answered:
+            log.add("HD172", pet.origin.with_column("status"),
+                    f"có ngày trả lời {pet.answered_date:%d/%m/%Y} nhưng tình trạng là "
+                    f"“{pet.status.value}”: ghi da-tra-loi, hoặc bỏ ngày trả lời")
+        elif answered and not pet.response:
+            log.add("HD172", pet.origin.with_column("response"),
+                    "tình trạng đã trả lời nhưng chưa ghi nội dung trả lời")
+        elif answered and pet.forwarded_date is not None and pet.answered_date is None:
+            log.add("HD172", pet.origin.with_column("answered_date"),
+                    "kiến nghị theo dõi theo ngày, đã trả lời nhưng chưa ghi ngày trả lời")
+        if pet.repeats is not None:
+            if pet.repeats not in by_code or pet.repeats == pet.code:
+                log.add("HD173", pet.origin.with_column("repeats"),
+                        f"“{pet.repeats}” không phải mã một kiến nghị khác trong petitions")
+            elif _repeats_cycle(by_code, pet):
+                log.add("HD173", pet.origin.with_column("repeats"),
+                        f"chuỗi kiến nghị nhắc lại từ “{pet.code}” quay về chính nó")
+        if (pet.kind is PetitionKind.REQUEST and pet.forwarded_date is not None
+                and pet.deadline is None and rules and follow_up.rule_days(ds, pet) is None):
+            log.add("HD174", pet.origin.with_column("level"),
+                    "đã chuyển nhưng không tính được hạn trả lời: quy định của tỉnh không có "
+                    f"cấp “{pet.level.value if pet.level else ''}”; ghi cấp trả lời (level) "
+                    "hoặc hạn (deadline)")
+    sessions = set(follow_up.session_numbers(ds))
+    for event in ds.petition_history:
+        if event.petition not in by_code:
+            log.add("HD173", event.origin.with_column("petition"),
+                    f"“{event.petition}” không phải mã một kiến nghị trong petitions")
+        if sessions and event.session not in sessions:
+            log.add("HD173", event.origin.with_column("session"),
+                    f"kỳ họp “{event.session}” chưa khai báo trong session.yaml")
+
+
+def _repeats_cycle(by_code: dict[str, Petition], pet: Petition) -> bool:
+    seen = {pet.code}
+    code = pet.repeats
+    while code is not None and code in by_code:
+        if code in seen:
+            return True
+        seen.add(code)
+        code = by_code[code].repeats
+    return False

@@ -14,6 +14,7 @@ Layout of the data folder (documented in the user guide)::
     narrative.yaml    highlights, shortcomings, tasks, local items
     resolutions.csv   resolutions passed at the session
     petitions.csv     voters' petitions and responses
+    petition_history.csv  a petition's status at each session since it was raised
     editorial.csv     the office's choices: items pinned or dropped per area/audience
 
 Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
@@ -46,6 +47,7 @@ from .records import (
     Indicator,
     Narrative,
     Petition,
+    PetitionEvent,
     Province,
     Ranking,
     Record,
@@ -65,7 +67,7 @@ MAY_BE_EMPTY = {"editorial"}
 R = TypeVar("R", bound=Record)
 
 #: YAML keys whose mapping values are plain data, not records
-_PLAIN_MAPPINGS = {"weights", "number_styles"}
+_PLAIN_MAPPINGS = {"weights", "number_styles", "petition_deadline_days"}
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Dataset:
     narrative: Narrative = field(default_factory=Narrative)
     resolutions: list[Resolution] = field(default_factory=list)
     petitions: list[Petition] = field(default_factory=list)
+    petition_history: list[PetitionEvent] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     #: logical table name -> the file it was read from (for dependency tracking)
     files: dict[str, Path] = field(default_factory=dict)
@@ -476,6 +479,8 @@ class _Loader:
             self.table_records(Resolution, "resolutions", required=False), "resolutions").values())
         ds.petitions = list(self.keyed(
             self.table_records(Petition, "petitions", required=False), "petitions").values())
+        ds.petition_history = self.table_records(PetitionEvent, "petition_history",
+                                                 required=False)
         ds.choices = self.table_records(Choice, "editorial", required=False)
         return ds
 

@@ -156,6 +156,22 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Theo lần xây dựng trang gần nhất, không trang nào in số liệu này: thêm nó vào "
                 "một trang (chỉ thị hdnd-indicators, hdnd-budget hoặc chỗ chèn {mã} trong văn "
                 "bản), hoặc bỏ khỏi dữ liệu nếu không cần."),
+    # following petitions up
+    ProblemKind("HD171", E, "consistency", "Ngày của kiến nghị không theo thứ tự",
+                "Ngày tiếp xúc (raised_date) ≤ ngày chuyển (forwarded_date) ≤ ngày trả lời "
+                "(answered_date), và không sau ngày tính tình trạng của kỳ họp."),
+    ProblemKind("HD172", E, "consistency", "Tình trạng kiến nghị trái với ngày, nội dung trả lời",
+                "Kiến nghị đã trả lời (da-tra-loi) ghi nội dung trả lời (response) và, nếu "
+                "theo dõi theo ngày, ngày trả lời (answered_date); có ngày trả lời thì tình "
+                "trạng là da-tra-loi."),
+    ProblemKind("HD173", E, "reference", "Kiến nghị được nhắc lại không tồn tại hoặc lặp vòng",
+                "Cột repeats ghi mã một kiến nghị trước đó (khác chính nó); chuỗi kiến nghị "
+                "nhắc lại không được quay về kiến nghị ban đầu; quá trình giải quyết "
+                "(petition_history) ghi mã kiến nghị, mã kỳ họp đã khai báo."),
+    ProblemKind("HD174", E, "data", "Không áp dụng được quy định về hạn trả lời",
+                "Trong province.yaml, petition_deadline_days ghi số ngày (lớn hơn 0) cho cấp "
+                "trung-uong, tinh, xa hoặc tat-ca; kiến nghị đã chuyển mà chưa ghi hạn thì ghi "
+                "cấp trả lời (level) có trong quy định."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

@@ -78,6 +78,10 @@ class Province(Record):
     area_level_label: Text = col("Tên gọi chung của địa bàn", "huyện, thị xã, thành phố",
                                  default="địa bàn")
     national_units: Int = col("Số tỉnh, thành phố cả nước dùng khi xếp hạng", "63", default=None)
+    # the province's own rule (no rule is built in): days to answer after forwarding
+    petition_deadline_days: dict[str, int] = col(
+        "Số ngày phải trả lời kiến nghị kể từ ngày chuyển, theo cấp trả lời (trung-uong, tinh, "
+        "xa) hoặc tat-ca cho mọi cấp", "{tinh: 30, xa: 15}", default_factory=dict)
 
 
 # ---------------------------------------------------------------- areas
@@ -221,6 +225,9 @@ class Session(Sourced):
                            default_factory=list)
     past_sessions: list[PastSession] = col("Các kỳ họp trước được nhắc tới", "",
                                            default_factory=list)
+    petitions_as_of: Date = col(
+        "Ngày tính tình trạng giải quyết kiến nghị (quá hạn, số ngày); để trống: ngày khai mạc",
+        "01/07/2024", default=None)
 
     @property
     def name(self) -> str:
@@ -423,6 +430,23 @@ PETITION_STATUS_LABELS: dict[PetitionStatus, str] = {
 }
 
 
+class PetitionKind(StrEnum):
+    REQUEST = "kien-nghi"  # needs an answer from the competent agency
+    OPINION = "y-kien"  # an opinion: compiled and forwarded, no answer owed
+
+
+class AnswerLevel(StrEnum):
+    CENTRAL = "trung-uong"
+    PROVINCE = "tinh"
+    COMMUNE = "xa"
+
+
+ANSWER_LEVEL_LABELS: dict[AnswerLevel, str] = {
+    AnswerLevel.CENTRAL: "Trung ương", AnswerLevel.PROVINCE: "Tỉnh", AnswerLevel.COMMUNE: "Xã"}
+#: the key of ``petition_deadline_days`` that applies to every level
+EVERY_LEVEL = "tat-ca"
+
+
 class Petition(Sourced):
     table: ClassVar[str] = "petitions"
     code: Code = col("Mã kiến nghị", "kn001")
@@ -441,10 +465,42 @@ class Petition(Sourced):
     )
     received_session: Code = col("Mã kỳ họp tiếp nhận", "k15")
     answered_session: OptCode = col("Mã kỳ họp đã trả lời", "", default=None)
+    kind: PetitionKind = col("kien-nghi (cần trả lời) hoặc y-kien", "kien-nghi",
+                             default=PetitionKind.REQUEST)
+    raised_date: Date = col("Ngày cuộc tiếp xúc cử tri nêu kiến nghị", "05/06/2024",
+                            default=None)
+    delegation: Text = col("Tổ đại biểu tiếp xúc cử tri (nếu biết)", "Tổ đại biểu số 3",
+                           default="")
+    level: AnswerLevel | None = col("Cấp có thẩm quyền trả lời: trung-uong, tinh, xa", "tinh",
+                                    default=None)
+    agency: Text = col("Cơ quan chủ trì giải quyết", "Sở Xây dựng", default="")
+    forwarded_date: Date = col("Ngày chuyển cơ quan có thẩm quyền", "20/06/2024", default=None)
+    deadline: Date = col("Hạn trả lời; để trống: tính theo quy định của tỉnh (province.yaml)",
+                         "", default=None)
+    answered_date: Date = col("Ngày trả lời", "15/07/2024", default=None)
+    repeats: OptCode = col("Mã kiến nghị trước mà cử tri tiếp tục kiến nghị", "kn_k13_05",
+                           default=None)
 
     @property
     def is_open(self) -> bool:
         return self.status is not PetitionStatus.ANSWERED
+
+    @property
+    def uses_dates(self) -> bool:
+        """The row is kept with the follow-up columns (older data has none of them)."""
+        return any(d is not None for d in (self.raised_date, self.forwarded_date,
+                                           self.answered_date, self.deadline))
+
+
+class PetitionEvent(Sourced):
+    """What happened to a petition by one session: its status then, and the answer."""
+
+    table: ClassVar[str] = "petition_history"
+    petition: Code = col("Mã kiến nghị", "kn_k13_05")
+    session: Code = col("Mã kỳ họp", "k14")
+    status: PetitionStatus = col("Tình trạng tại kỳ họp đó", "dang-giai-quyet")
+    date: Date = col("Ngày của văn bản trả lời, báo cáo tiến độ", "02/12/2023", default=None)
+    note: Text = col("Nội dung trả lời hoặc tiến độ tại kỳ họp đó", "", default="")
 
 
 # ---------------------------------------------------------------- editorial choices

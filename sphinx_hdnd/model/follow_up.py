@@ -1,0 +1,142 @@
+"""What happened to each petition: deadline, on time or late, overdue, how long open.
+
+Computed as of the session's opening day, or the ``petitions_as_of`` date the
+session sets, never the wall clock: the same data builds the same pages. The
+deadline is the petition's own, else the province's rule (days after it was
+forwarded, by the level that must answer); no rule is built in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .loader import Dataset
+from .records import EVERY_LEVEL, Petition, PetitionEvent, PetitionKind
+
+#: how the follow-up table groups and counts (see :func:`buckets`)
+BUCKETS = ("received", "on_time", "late", "overdue", "long_open")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    petition: Petition
+    deadline: dt.date | None
+    answered: bool
+    on_time: bool
+    late: bool
+    overdue: bool
+    days_open: int | None  # from forwarding (or the meeting) to the answer or the as-of date
+    sessions_open: int | None  # sessions since first raised, counting the repeats
+    days_late: int | None  # past the deadline: answered late, or still open
+    #: the petitions it repeats, oldest first ("cử tri tiếp tục kiến nghị")
+    earlier: tuple[Petition, ...] = ()
+    #: its status at each session, in session order, the earlier petitions' first
+    history: tuple[PetitionEvent, ...] = field(default=())
+
+    @property
+    def first(self) -> Petition:
+        return self.earlier[0] if self.earlier else self.petition
+
+
+def as_of(ds: Dataset) -> dt.date | None:
+    s = ds.session
+    if s is None:
+        return None
+    return s.petitions_as_of or s.start_date
+
+
+def session_numbers(ds: Dataset) -> dict[str, int]:
+    if ds.session is None:
+        return {}
+    numbers = {p.code: p.number for p in ds.session.past_sessions if p.number is not None}
+    if ds.session.number is not None:
+        numbers[ds.session.code] = ds.session.number
+    return numbers
+
+
+def rule_days(ds: Dataset, pet: Petition) -> int | None:
+    """The province's days to answer for this petition's level, if it sets one."""
+    rules = ds.province.petition_deadline_days if ds.province is not None else {}
+    if pet.level is not None and pet.level.value in rules:
+        return rules[pet.level.value]
+    return rules.get(EVERY_LEVEL)
+
+
+def deadline_of(ds: Dataset, pet: Petition) -> dt.date | None:
+    if pet.kind is PetitionKind.OPINION:
+        return None  # an opinion is forwarded; no answer is owed
+    if pet.deadline is not None:
+        return pet.deadline
+    days = rule_days(ds, pet)
+    if days is None or pet.forwarded_date is None:
+        return None
+    return pet.forwarded_date + dt.timedelta(days=days)
+
+
+def earlier_petitions(ds: Dataset, pet: Petition) -> tuple[Petition, ...]:
+    """The chain of petitions this one repeats, oldest first (a cycle stops the walk:
+    validation reports it, HD173)."""
+    by_code = {p.code: p for p in ds.petitions}
+    chain: list[Petition] = []
+    seen = {pet.code}
+    code = pet.repeats
+    while code is not None and code in by_code and code not in seen:
+        seen.add(code)
+        chain.append(by_code[code])
+        code = by_code[code].repeats
+    return tuple(reversed(chain))
+
+
+def follow_up(ds: Dataset, pet: Petition) -> FollowUp:
+    today = as_of(ds)
+    deadline = deadline_of(ds, pet)
+    answered = not pet.is_open
+    answer_date = pet.answered_date if answered else None
+    on_time = bool(answered and answer_date and deadline and answer_date <= deadline)
+    late = bool(answered and answer_date and deadline and answer_date > deadline)
+    overdue = bool(not answered and deadline and today and today > deadline)
+    earlier = earlier_petitions(ds, pet)
+    first = earlier[0] if earlier else pet
+    start = first.forwarded_date or first.raised_date
+    end = answer_date if answered else today
+    days_open = (end - start).days if start and end and end >= start else None
+    days_late = None
+    if late and answer_date and deadline:
+        days_late = (answer_date - deadline).days
+    elif overdue and today and deadline:
+        days_late = (today - deadline).days
+    numbers = session_numbers(ds)
+    received = numbers.get(first.received_session)
+    closing = pet.answered_session if answered and pet.answered_session else (
+        ds.session.code if ds.session is not None else None)
+    until = numbers.get(closing or "")
+    sessions_open = until - received if received is not None and until is not None else None
+    codes = {p.code for p in (*earlier, pet)}
+    history = tuple(sorted((e for e in ds.petition_history if e.petition in codes),
+                           key=lambda e: (numbers.get(e.session, 10**6), e.date or dt.date.min)))
+    return FollowUp(pet, deadline, answered, on_time, late, overdue, days_open,
+                    sessions_open, days_late, earlier, history)
+
+
+def latest_petitions(ds: Dataset, pets: Iterable[Petition]) -> list[Petition]:
+    """Each chain of repeats once, by its latest petition: a repeated petition is shown
+    once, with its history."""
+    pets = list(pets)
+    repeated = {p.repeats for p in ds.petitions if p.repeats}
+    return [p for p in pets if p.code not in repeated]
+
+
+def buckets(fu: FollowUp) -> set[str]:
+    """The counts of the follow-up table this petition falls in."""
+    out = {"received"}
+    if fu.on_time:
+        out.add("on_time")
+    if fu.late:
+        out.add("late")
+    if fu.overdue:
+        out.add("overdue")
+    if not fu.answered and fu.sessions_open is not None and fu.sessions_open >= 2:
+        out.add("long_open")
+    return out

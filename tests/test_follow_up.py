@@ -1,0 +1,144 @@
+"""Issue 16: petitions followed up across sessions (model/follow_up.py, HD171–HD174).
+
+Each rule on the minimal project, changed cell by cell as a clerk would: the
+deadline from the province's rule or the petition's own, on time, late, overdue
+as of the session's date (never the wall clock), days and sessions open, the
+chain of repeats and the history per session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_validate import append, replace, set_cells
+
+from sphinx_hdnd.model import load_dataset
+from sphinx_hdnd.model.follow_up import buckets, follow_up, latest_petitions
+
+RULE = "petition_deadline_days:\n  tinh: 30\n  tat-ca: 45\n"
+
+
+def _pet(ds, code):
+    return next(p for p in ds.petitions if p.code == code)
+
+
+def _codes(ds):
+    return sorted((p.code, p.origin.column) for p in ds.problems.items)
+
+
+def test_old_petitions_validate_and_follow_up_to_nothing(copy_project):
+    """Today's columns only: no new problem, and no deadline or overdue invented."""
+    ds = load_dataset(copy_project())
+    assert ds.problems.items == []
+    for pet in ds.petitions:
+        fu = follow_up(ds, pet)
+        assert fu.deadline is None and not fu.overdue and not fu.late and not fu.on_time
+        assert fu.days_open is None
+    # sessions open still follow from the session codes: k04 to k05 (this session)
+    assert follow_up(ds, _pet(ds, "kn002")).sessions_open == 1
+    assert follow_up(ds, _pet(ds, "kn003")).sessions_open == 0  # raised at this session
+
+
+def test_deadline_from_the_provinces_rule_by_level(copy_project):
+    data = copy_project()
+    append("province.yaml", RULE)(data)
+    set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024"})(data)
+    set_cells("petitions.csv", "kn005", {"level": "xa", "forwarded_date": "01/04/2024",
+                                         "deadline": "20/04/2024"})(data)
+    set_cells("petitions.csv", "kn003", {"level": "trung-uong",
+                                         "forwarded_date": "01/04/2024"})(data)
+    ds = load_dataset(data)
+    assert ds.problems.items == []
+    assert follow_up(ds, _pet(ds, "kn002")).deadline == dt.date(2024, 5, 1)  # tinh: 30
+    assert follow_up(ds, _pet(ds, "kn005")).deadline == dt.date(2024, 4, 20)  # its own
+    assert follow_up(ds, _pet(ds, "kn003")).deadline == dt.date(2024, 5, 16)  # tat-ca: 45
+
+
+def test_on_time_late_and_overdue_as_of_the_sessions_date(copy_project):
+    data = copy_project()
+    append("province.yaml", RULE)(data)
+    set_cells("petitions.csv", "kn001", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "answered_date": "25/04/2024"})(data)
+    set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024"})(data)
+    set_cells("petitions.csv", "kn005", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "deadline": "10/04/2024"})(data)
+    set_cells("petitions.csv", "kn003", {"kind": "y-kien", "forwarded_date": "01/04/2024"})(data)
+    ds = load_dataset(data)
+    assert ds.problems.items == []
+    today = ds.session.start_date
+    on_time = follow_up(ds, _pet(ds, "kn001"))
+    assert on_time.on_time and not on_time.late and on_time.days_open == 24
+    overdue = follow_up(ds, _pet(ds, "kn002"))
+    assert overdue.overdue and overdue.days_late == (today - dt.date(2024, 5, 1)).days
+    assert overdue.days_open == (today - dt.date(2024, 4, 1)).days
+    assert buckets(overdue) == {"received", "overdue"}  # open for one session, not two
+    opinion = follow_up(ds, _pet(ds, "kn003"))
+    assert opinion.deadline is None and not opinion.overdue  # no answer is owed
+    # answered after its own deadline: late, by how many days
+    set_cells("petitions.csv", "kn005", {"status": "da-tra-loi",
+                                         "answered_date": "30/04/2024"})(data)
+    late = follow_up(load_dataset(data), _pet(load_dataset(data), "kn005"))
+    assert late.late and late.days_late == 20 and not late.on_time
+
+
+def test_the_as_of_date_is_the_datas_not_the_clock(copy_project):
+    data = copy_project()
+    set_cells("petitions.csv", "kn002", {"deadline": "01/05/2024"})(data)
+    before = load_dataset(data)
+    replace("session.yaml", "start_date: 10/07/2024",
+            "start_date: 10/07/2024\npetitions_as_of: 30/04/2024")(data)
+    early = load_dataset(data)
+    assert follow_up(before, _pet(before, "kn002")).overdue
+    assert not follow_up(early, _pet(early, "kn002")).overdue
+
+
+def test_a_repeated_petition_is_shown_once_with_its_history(copy_project):
+    data = copy_project()
+    set_cells("petitions.csv", "kn005", {"repeats": "kn002", "raised_date": "05/06/2024"})(data)
+    set_cells("petitions.csv", "kn002", {"raised_date": "01/12/2023"})(data)
+    (data / "petition_history.csv").write_text(
+        "petition,session,status,date,note,source\n"
+        "kn005,k05,chua-co-nguon,,Chưa bố trí được biên chế.,dc_mau\n"
+        "kn002,k04,dang-giai-quyet,10/03/2024,Sở đang rà soát quy hoạch mạng lưới.,dc_mau\n",
+        encoding="utf-8")
+    ds = load_dataset(data)
+    assert ds.problems.items == []
+    fu = follow_up(ds, _pet(ds, "kn005"))
+    assert [p.code for p in fu.earlier] == ["kn002"] and fu.first.code == "kn002"
+    # in session order, whatever the order of the rows
+    assert [(e.petition, e.session) for e in fu.history] == [("kn002", "k04"), ("kn005", "k05")]
+    assert fu.sessions_open == 1  # since k04, when it was first raised (kn005 came at k05)
+    shown = [p.code for p in latest_petitions(ds, ds.petitions)]
+    assert "kn002" not in shown and "kn005" in shown
+
+
+def test_validate_catches_each_follow_up_slip(copy_project):
+    data = copy_project()
+    # a cycle of repeats
+    set_cells("petitions.csv", "kn002", {"repeats": "kn005"})(data)
+    set_cells("petitions.csv", "kn005", {"repeats": "kn002"})(data)
+    # answered with dates in use but no date; an answer after the session's as-of date
+    set_cells("petitions.csv", "kn001", {"forwarded_date": "01/04/2024"})(data)
+    set_cells("petitions.csv", "kn003", {"status": "da-tra-loi",
+                                         "answered_date": "01/08/2024"})(data)
+    # a history row of an unknown petition and of an unknown session
+    (data / "petition_history.csv").write_text(
+        "petition,session,status\nkn099,k05,dang-giai-quyet\nkn002,k09,dang-giai-quyet\n",
+        encoding="utf-8")
+    # a rule by level, and a forwarded petition whose level it does not cover
+    append("province.yaml", "petition_deadline_days:\n  tinh: 30\n")(data)
+    set_cells("petitions.csv", "kn004", {"forwarded_date": "01/04/2024", "level": "xa"})(data)
+    ds = load_dataset(data)
+    found = {(p.code, p.origin.file, p.origin.row, p.origin.column) for p in ds.problems.items}
+    assert found == {
+        ("HD173", "data/petitions.csv", 3, "repeats"),
+        ("HD173", "data/petitions.csv", 6, "repeats"),
+        ("HD172", "data/petitions.csv", 2, "answered_date"),
+        ("HD171", "data/petitions.csv", 4, "answered_date"),
+        ("HD173", "data/petition_history.csv", 2, "petition"),
+        ("HD173", "data/petition_history.csv", 3, "session"),
+        ("HD174", "data/petitions.csv", 5, "level"),
+        ("HD174", "data/petitions.csv", 2, "level"),  # kn001: forwarded, no level at all
+    }, sorted(found)
+    messages = " ".join(p.message for p in ds.problems.items)
+    assert "quay về chính nó" in messages and "kn099" in messages and "k09" in messages
