@@ -324,3 +324,37 @@ def test_vi_vn_and_html_search_language(tmp_path: Path) -> None:
     out = build_tiny_site(tmp_path / "b", TINY_CONF.replace('language = "vi"', 'language = "en"\n'
                                                             'html_search_language = "vi"'))
     assert "ngan_sach" in load_index(out)["terms"]
+
+
+# -- the excerpts' page texts (issue 22: none from a folder) ---------------------------------
+
+
+def test_page_text_script_is_safe_json() -> None:
+    from sphinx_hdnd.sphinxext.search import page_text_script
+
+    body = '<p>“x” </script><b>\\</b> \u2028\u2029 "quoted" ${not} `tick`</p>'
+    script = page_text_script("tiep-xuc/muong-nhe/bien-gioi", body)
+    prefix = 'HdndSearch.pageText("tiep-xuc/muong-nhe/bien-gioi", '
+    assert script.startswith(prefix) and script.endswith(");\n")
+    literal = script[len(prefix):-3]
+    assert "\u2028" not in literal and "\u2029" not in literal  # old browsers end a line there
+    assert json.loads(literal) == f'<div role="main">{body}</div>'
+    assert "“x”" in literal  # UTF-8, not six bytes a letter
+
+
+def test_every_page_has_its_text_for_the_excerpts(tiny_site: Path) -> None:
+    docs = load_index(tiny_site)["docnames"]
+    for doc in docs:
+        script = (tiny_site / "_static" / "hdnd-text" / f"{doc}.js").read_text("utf-8")
+        prefix = f"HdndSearch.pageText({json.dumps(doc)}, "
+        assert script.startswith(prefix), doc
+        html = json.loads(script[len(prefix):-3])
+        page = (tiny_site / f"{doc}.html").read_text("utf-8")
+        # the page's own title and text, as the page has them
+        title = load_index(tiny_site)["titles"][docs.index(doc)]
+        assert html.startswith('<div role="main">') and title in html and title in page
+
+
+def test_no_page_texts_for_another_language(tmp_path: Path) -> None:
+    out = build_tiny_site(tmp_path, TINY_CONF.replace('language = "vi"', 'language = "en"'))
+    assert not (out / "_static" / "hdnd-text").exists()

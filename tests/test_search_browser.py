@@ -281,6 +281,56 @@ def test_summary_shows_the_word_as_written(browser: object, example: Site) -> No
         page.close()
 
 
+def test_one_result_per_page(on_example: SearchPage, example: Site) -> None:
+    """Issue 22: "kiến nghị của cử tri" is a section title of most briefings; a page found by
+    that title and by its text was listed twice (153 results on 78 pages, an 86-page site).
+    One line per page, and the count says how many pages."""
+    hits = on_example.search("kiến nghị của cử tri")
+    report("kiến nghị của cử tri", hits)
+    assert len(hits) > 10
+    assert len(hits) == len(set(pages(hits))), [h.page for h in hits]
+    assert on_example.status == f"Tìm xong: {len(hits)} trang có mọi từ đã gõ."
+    html_pages = [p for p in example.root.rglob("*.html")
+                  if not p.relative_to(example.root).as_posix().startswith(("_", "search.html",
+                                                                             "genindex.html"))]
+    assert len(hits) <= len(html_pages)
+    # the page whose section has that title is still taken to the section
+    assert any("#" in h.href for h in hits)
+
+
+def test_excerpts_from_a_folder(browser: object, example: Site) -> None:
+    """Issue 22: opened from a folder (file://), where a browser refuses fetch(), each
+    result still has its excerpt, with the words marked as the page writes them."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        url = (example.root / "search.html").as_uri() + "?q=" + urllib.parse.quote("Muong Nhe")
+        page.goto(url)
+        page.wait_for_function(
+            "() => { const s = document.querySelector('#search-results .search-summary');"
+            " return s && s.innerText.trim(); }", timeout=60_000)
+        count = page.locator("#search-results ul.search > li").count()
+        assert count > 0
+        page.wait_for_function(
+            f"() => document.querySelectorAll('#search-results ul.search > li p.context')"
+            f".length === {count}", timeout=60_000)
+        marked = page.eval_on_selector_all(
+            "#search-results p.context span.highlighted", "els => els.map(e => e.innerText)")
+        assert any(fold(m) == "muong nhe" for m in marked), marked
+        first = page.inner_text("#search-results ul.search > li p.context")
+        assert "Mường Nhé" in first, first
+    finally:
+        context.close()
+    assert errors == []
+    assert requests and all(u.startswith(("file://", "data:")) for u in requests), requests
+    # the page texts, not the pages themselves
+    assert any("/_static/hdnd-text/" in u for u in requests)
+
+
 # -- a few hand-written pages: exact ranking -------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from .generate import generate_pages
 from .memory import setup_memory
 from .navigation import setup_navigation
 from .roles import FigureRole
-from .search import SearchVietnamese
+from .search import SearchVietnamese, write_page_text
 from .shown import setup_shown
 from .sources import number_sources
 from .state import data_dir, dataset_at, logger, report_problems, set_data_root
@@ -147,6 +147,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_charts(app)  # one variant per builder; a shared environment re-reads for another
     app.add_role("hdnd", FigureRole())
     app.add_search_language(SearchVietnamese)
+    app.connect("html-page-context", write_page_text)  # the search's excerpts, from a folder too
     app.connect("config-inited", check_config)
     app.connect("builder-inited", load_data)
     app.connect("builder-inited", generate_pages)

@@ -282,6 +282,34 @@ var HdndSearch = (() => {
     return left > right ? -1 : 1;
   };
 
+  /*
+   * One result per page (the count says "N trang"): a page found by a section's title and
+   * by its text is one page. It keeps its best score, and the link to the best section
+   * whose title matched, if any ("Huyện Mường Nhé > Kiến nghị của cử tri"). Results come
+   * best last and leave that way.
+   */
+  const onePerPage = (results) => {
+    const best = new Map(); // docname -> best result
+    const section = new Map(); // docname -> best result with an anchor
+    for (const result of results) {
+      const doc = result[0];
+      if (!best.has(doc) || result[4] > best.get(doc)[4]) best.set(doc, result);
+      if (result[2] && (!section.has(doc) || result[4] > section.get(doc)[4]))
+        section.set(doc, result);
+    }
+    const kept = new Set();
+    const out = [];
+    for (let i = results.length - 1; i >= 0; i--) {
+      const doc = results[i][0];
+      if (kept.has(doc)) continue;
+      kept.add(doc);
+      const top = best.get(doc);
+      const link = section.get(doc);
+      out.push(link ? [...link.slice(0, 4), top[4], ...link.slice(5)] : top);
+    }
+    return out.sort(orderResults);
+  };
+
   // the search itself: replaces Search._performSearch, same arguments and result
   const performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
     const parsed = parse(query);
@@ -297,15 +325,7 @@ var HdndSearch = (() => {
     }
     normalResults.sort(orderResults);
     nonMainIndexResults.sort(orderResults);
-    let results = [...nonMainIndexResults, ...normalResults];
-    const seen = new Set();
-    results = results.reverse().filter((result) => {
-      const key = result.slice(0, 4).concat([result[5]]).map(String).join(",");
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return results.reverse();
+    return onePerPage([...nonMainIndexResults, ...normalResults]);
   };
 
   // highlight what the words look like in the page ("đường" for "duong"),
@@ -406,10 +426,70 @@ var HdndSearch = (() => {
     }
   };
 
+  /*
+   * The excerpt under each result. Sphinx fetch()es every result's page for it, which a
+   * browser refuses for a site opened from a folder (file://): no excerpt at all. The build
+   * writes each page's main content as a small script (_static/hdnd-text/<page>.js, see
+   * search.py), which a <script> element may load from a folder; fetch() of a result page
+   * is answered from it, so Sphinx's summary and highlighting work unchanged. Over http it
+   * is also less to download than the whole page. A page without its script is fetched as
+   * before (over http).
+   */
+  const TEXT_DIR = "_static/hdnd-text/";
+  const texts = new Map(); // docname -> {promise, resolve, reject}
+  const textOf = (docname) => {
+    let entry = texts.get(docname);
+    if (entry) return entry.promise;
+    entry = {};
+    entry.promise = new Promise((resolve, reject) => {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
+    texts.set(docname, entry);
+    const script = document.createElement("script");
+    script.src = (document.documentElement.dataset.content_root || "") + TEXT_DIR
+      + docname.split("/").map(encodeURIComponent).join("/") + ".js";
+    script.onerror = () => entry.reject(new Error("no text for " + docname));
+    document.head.appendChild(script);
+    return entry.promise;
+  };
+  // called by each _static/hdnd-text/<page>.js
+  const pageText = (docname, html) => {
+    if (!texts.has(docname)) textOf(docname);
+    texts.get(docname).resolve(html);
+  };
+  let pageUrls = null; // the URL Sphinx asks for a result's summary -> docname
+  const docnameOf = (url) => {
+    const ix = index();
+    if (!ix || typeof url !== "string") return null;
+    if (!pageUrls) {
+      const root = document.documentElement.dataset.content_root || "";
+      const suffix = DOCUMENTATION_OPTIONS.FILE_SUFFIX;
+      pageUrls = new Map(ix.docnames.map((d) => [root + d + suffix, d]));
+    }
+    return pageUrls.get(url) || null;
+  };
+  const installTexts = () => {
+    if (typeof window === "undefined" || typeof window.fetch !== "function"
+        || typeof Response === "undefined" || window.fetch._hdnd) return;
+    const realFetch = window.fetch.bind(window);
+    const fromFolder = window.location.protocol === "file:";
+    const fetchPage = (url, ...rest) => {
+      const docname = docnameOf(url);
+      if (docname === null) return realFetch(url, ...rest);
+      return textOf(docname).then(
+        (html) => new Response(html, { headers: { "Content-Type": "text/html" } }),
+        (error) => (fromFolder ? Promise.reject(error) : realFetch(url, ...rest)));
+    };
+    fetchPage._hdnd = true;
+    window.fetch = fetchPage;
+  };
+
   const install = () => {
     if (typeof Search === "undefined" || Search._hdnd) return;
     Search._hdnd = true;
     fillMessages();
+    installTexts(); // answers only the URLs of the index's own pages
     Search._parseQuery = parseQuery(Search._parseQuery);
     Search._performSearch = performSearch;
     Search.makeSearchSummary = makeSearchSummary;
@@ -418,7 +498,7 @@ var HdndSearch = (() => {
   else if (typeof document !== "undefined")
     document.addEventListener("DOMContentLoaded", install);
 
-  return { fold, foldKeepLength, tokenize, parse, weights, install };
+  return { fold, foldKeepLength, tokenize, parse, weights, install, pageText };
 })();
 
 /* Sphinx's hooks: the words of a query as written, and their folded form. */

@@ -7,13 +7,20 @@ fallback to English stemming. The index keys come from
 :func:`sphinx_hdnd.vietnamese.index_keys`; the browser side (``search.js``,
 embedded in ``_static/language_data.js``, no external script) turns a query
 into the same keys and ranks the pages.
+
+:func:`write_page_text` also writes each page's main content as a small script
+(``_static/hdnd-text/<page>.js``), from which the search page shows a result's
+excerpt: Sphinx fetch()es the page itself, which browsers refuse for a site
+opened from a folder (``file://``), so there were no excerpts there.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
 
 from ..vietnamese import (
@@ -25,6 +32,8 @@ from ..vietnamese import (
 )
 
 JS_SOURCE = Path(__file__).with_name("search.js")
+#: where each page's text for the search excerpts goes, in the HTML folder (search.js: TEXT_DIR)
+TEXT_DIR = "_static/hdnd-text"
 
 
 def js_code() -> str:
@@ -56,3 +65,28 @@ class SearchVietnamese(SearchLanguage):
 
     def word_filter(self, word: str) -> bool:
         return bool(word) and word not in STOPWORDS
+
+
+def page_text_script(docname: str, body: str) -> str:
+    """``HdndSearch.pageText(docname, html)``: the page's main content for its excerpt.
+
+    A JSON string (UTF-8; U+2028 and U+2029 escaped for older browsers): no character of
+    the page can end the string or the script.
+    """
+    html = json.dumps(f'<div role="main">{body}</div>', ensure_ascii=False)
+    html = html.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"HdndSearch.pageText({json.dumps(docname)}, {html});\n"
+
+
+def write_page_text(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: Any) -> None:
+    """html-page-context: a document's text beside it, when the search is ours."""
+    builder = app.builder
+    indexer = getattr(builder, "indexer", None)
+    if builder.format != "html" or doctree is None or "body" not in context:
+        return
+    if indexer is None or not isinstance(getattr(indexer, "lang", None), SearchVietnamese):
+        return
+    target = Path(builder.outdir, TEXT_DIR, *pagename.split("/")).with_suffix(".js")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page_text_script(pagename, str(context["body"])), encoding="utf-8")
