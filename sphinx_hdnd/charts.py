@@ -101,6 +101,9 @@ STYLES: dict[str, dict[str, Any]] = {
     # a line hatch: a dotted one is a 256 KB pattern that WeasyPrint redraws for each bar
     "total": {"facecolor": "#ffffff", "edgecolor": "#3e4c59", "hatch": "----"},
     "plan": {"facecolor": "#e4e7eb", "edgecolor": "#3e4c59", "hatch": None},
+    # petitions followed up: still open, and open past the deadline
+    "open": {"facecolor": "#a9bdd3", "edgecolor": "#5c7a99", "hatch": None},
+    "overdue": {"facecolor": "#e8836f", "edgecolor": "#8a1c0c", "hatch": "////"},
 }
 LEGEND = {
     "good": "Đạt hoặc vượt",
@@ -109,6 +112,8 @@ LEGEND = {
     "focus": "Địa bàn đang xem",
     "neutral": "Địa bàn khác",
     "total": "Toàn tỉnh",
+    "open": "Chưa giải quyết xong, chưa quá hạn",
+    "overdue": "Có kiến nghị quá hạn (gạch chéo)",
 }
 POINT = "#1f4e79"
 BAD_LINE = "#c0392b"
@@ -408,6 +413,18 @@ def area_chart(ds: Dataset, area: str) -> Chart | None:
         measures = shared_measures(ds, area)
         cache[area] = areas_chart(ds, measures, focus=area) if measures else None
     return cache[area]
+
+
+def follow_up_chart(open_by_group: Sequence[tuple[str, int, int]], title: str
+                    ) -> Chart | None:
+    """Open petitions per agency, most first: (agency, open, of which overdue)."""
+    rows = [Row(name, Decimal(n), f"{n:02d}" + (f" ({late:02d} quá hạn)" if late else ""),
+                "overdue" if late else "open")
+            for name, n, late in sorted(open_by_group, key=lambda g: (-g[1], -g[2], g[0])) if n]
+    if not rows:
+        return None
+    facts = tuple(Fact(r.label, f"{r.text} kiến nghị chưa giải quyết xong") for r in rows)
+    return Chart("follow-up", title, (Panel("bars", title, "kiến nghị", tuple(rows)),), facts)
 
 
 def trend_chart(groups: Sequence[Sequence[Indicator]], title: str = "") -> Chart | None:

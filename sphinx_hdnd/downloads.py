@@ -134,3 +134,43 @@ def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, data)
     return out.getvalue()
+
+
+FOLLOW_UP_COLUMNS = {
+    "ma": "Mã kiến nghị", "dia_ban": "Địa bàn", "noi_dung": "Nội dung kiến nghị",
+    "cap": "Cấp trả lời", "co_quan": "Cơ quan giải quyết", "ban": "Ban HĐND theo dõi",
+    "ky_hop": "Kỳ họp tiếp nhận", "ngay_tiep_xuc": "Ngày tiếp xúc", "ngay_chuyen": "Ngày chuyển",
+    "han": "Hạn trả lời", "ngay_tra_loi": "Ngày trả lời", "tinh_trang": "Tình trạng",
+    "dung_han": "Đúng hạn, quá hạn", "so_ngay": "Số ngày", "so_ky_hop": "Số kỳ họp chưa xong",
+    "nhac_lai": "Nhắc lại kiến nghị", "minh_hoa": "Minh họa",
+}
+
+
+def follow_up_table(ds: Dataset) -> pd.DataFrame:
+    """The standing committee's follow-up, one petition a row, for its own spreadsheet."""
+    from .model.follow_up import follow_up, latest_petitions
+    from .model.records import ANSWER_LEVEL_LABELS, PETITION_STATUS_LABELS
+    from .phrasing.follow_up import timing_label
+
+    def day(d: object) -> str:
+        return f"{d:%d/%m/%Y}" if d is not None else ""
+
+    rows = []
+    for pet in latest_petitions(ds, ds.petitions):
+        fu = follow_up(ds, pet)
+        area = ds.areas.get(pet.area or "")
+        src = ds.sources.get(pet.source or "")
+        rows.append({
+            "ma": pet.code, "dia_ban": area.full_name if area else "Toàn tỉnh",
+            "noi_dung": pet.text, "cap": ANSWER_LEVEL_LABELS[pet.level] if pet.level else "",
+            "co_quan": pet.agency or pet.responder, "ban": pet.committee,
+            "ky_hop": pet.received_session, "ngay_tiep_xuc": day(pet.raised_date),
+            "ngay_chuyen": day(pet.forwarded_date), "han": day(fu.deadline),
+            "ngay_tra_loi": day(pet.answered_date),
+            "tinh_trang": PETITION_STATUS_LABELS[pet.status], "dung_han": timing_label(fu),
+            "so_ngay": "" if fu.days_open is None else str(fu.days_open),
+            "so_ky_hop": "" if fu.answered or fu.sessions_open is None else str(fu.sessions_open),
+            "nhac_lai": "; ".join(p.code for p in fu.earlier),
+            "minh_hoa": "x" if (pet.illustrative or (src and src.illustrative)) else "",
+        })
+    return pd.DataFrame(rows, columns=list(FOLLOW_UP_COLUMNS)).rename(columns=FOLLOW_UP_COLUMNS)

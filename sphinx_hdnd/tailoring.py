@@ -36,6 +36,7 @@ from typing import Generic, TypeVar
 
 from .model.applicability import applies
 from .model.area_links import effective_areas
+from .model.follow_up import follow_up, latest_petitions
 from .model.loader import Dataset
 from .model.measures import measure_index
 from .model.placeholders import Placeholder, split_text
@@ -515,7 +516,9 @@ def petitions_here(ds: Dataset, b: Briefing, pinned: Mapping[str, str], dropped:
     """The area's petitions: pinned, then earlier sessions' open ones, then this session's,
     then those answered; this audience's first within each group."""
     current = ds.session.code if ds.session else None
-    here = [p for p in ds.petitions if p.area in b.scope and p.code not in dropped]
+    # a petition voters raised again is one item, its latest, carrying its history
+    here = [p for p in latest_petitions(ds, ds.petitions)
+            if p.area in b.scope and p.code not in dropped]
 
     def group(p: Petition) -> int:
         if p.code in pinned:
@@ -524,11 +527,16 @@ def petitions_here(ds: Dataset, b: Briefing, pinned: Mapping[str, str], dropped:
             return 1
         return 2 if p.is_open else 3
 
-    here.sort(key=lambda p: (group(p), 0 if p.audience == b.audience.code else 1))
+    def waited(p: Petition) -> int:  # overdue and long-open first: the voters' grievance
+        fu = follow_up(ds, p)
+        return -(fu.days_late or 0) if fu.overdue else -(fu.days_open or 0) if p.is_open else 0
+
+    here.sort(key=lambda p: (group(p), 0 if p.audience == b.audience.code else 1, waited(p)))
     b.petitions_total = len(here)
     b.petitions = here[:b.budget.petitions]
     b.open_earlier = [p for p in b.petitions if group(p) == 1]
-    b.province_petitions = [p for p in ds.petitions if p.area is None and p.code not in dropped]
+    b.province_petitions = [p for p in latest_petitions(ds, ds.petitions)
+                            if p.area is None and p.code not in dropped]
 
 
 def _key(rel: Relevance, index: int, kind: int = 0, waits: bool = False) -> tuple[object, ...]:

@@ -142,3 +142,105 @@ def test_validate_catches_each_follow_up_slip(copy_project):
     }, sorted(found)
     messages = " ".join(p.message for p in ds.problems.items)
     assert "quay về chính nó" in messages and "kn099" in messages and "k09" in messages
+
+
+# ------------------------------------------------------------------ the follow-up page
+
+FOLLOW_UP_INDEX = """\
+Theo dõi
+========
+
+.. hdnd-follow-up::
+
+Kiến nghị
+=========
+
+.. hdnd-petitions::
+"""
+
+
+def _dated_project(tmp_path):
+    """The minimal project, its petitions followed up with dates, a repeat and a history."""
+    from conftest import MINIMAL
+    from hdnd_sphinx import tiny_project
+
+    project = tiny_project(tmp_path / "p", data=MINIMAL / "data", index=FOLLOW_UP_INDEX)
+    data = project / "data"
+    append("province.yaml", RULE)(data)
+    set_cells("petitions.csv", "kn001", {"level": "tinh", "agency": "Sở Giao thông vận tải",
+                                         "raised_date": "20/03/2024",
+                                         "forwarded_date": "01/04/2024",
+                                         "answered_date": "25/04/2024"})(data)  # on time
+    set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "agency": "Sở Giáo dục và Đào tạo"})(data)  # overdue
+    set_cells("petitions.csv", "kn005", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "agency": "Sở Giáo dục và Đào tạo",
+                                         "repeats": "kn003"})(data)
+    set_cells("petitions.csv", "kn003", {"raised_date": "01/11/2023",
+                                         "received_session": "k04"})(data)
+    (data / "petition_history.csv").write_text(
+        "petition,session,status,date,note,source\n"
+        "kn003,k04,dang-giai-quyet,15/12/2023,Đang khảo sát nhu cầu giống.,dc_mau\n",
+        encoding="utf-8")
+    return project
+
+
+def test_follow_up_page_counts_are_the_datas_and_link_to_their_petitions(tmp_path):
+    from bs4 import BeautifulSoup
+    from hdnd_sphinx import sphinx_build
+
+    from sphinx_hdnd.sphinxext.directives.follow_up import BUCKET_TITLES, group_of, requests
+
+    project = _dated_project(tmp_path)
+    ds = load_dataset(project / "data")
+    assert ds.problems.items == []
+    build = sphinx_build(project, "html")
+    assert build.warning_lines() == [], build.warnings
+    soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+    table = soup.select_one("table.hdnd-follow-up-table")
+    heads = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    assert heads[1:] == list(BUCKET_TITLES.values())
+    items = requests(ds)
+    assert "kn003" not in {fu.petition.code for fu in items}  # shown once, as kn005
+    checked = 0
+    for tr in table.select("tbody tr"):
+        cells = tr.find_all("td")
+        agency = cells[0].get_text(strip=True)
+        group = [fu for fu in items if group_of(fu, "agency") == agency]
+        assert group, agency
+        for cell, bucket in zip(cells[1:], BUCKET_TITLES, strict=True):
+            n = sum(bucket in buckets(fu) for fu in group)
+            link = cell.find("a")
+            if not n:
+                assert cell.get_text(strip=True) == "—" and link is None
+                continue
+            assert cell.get_text(strip=True) == f"{n:02d}"
+            target = soup.find(id=link["href"].removeprefix("#"))
+            assert target is not None and len(target.select("li")) == n, (agency, bucket)
+            checked += 1
+    assert checked >= 4
+    summary = soup.select_one(".hdnd-follow-up-summary").get_text(" ", strip=True)
+    assert "Tính đến ngày 10/07/2024" in summary
+    assert "đã trả lời 01 (01 đúng hạn, 00 quá hạn)" in summary
+    # the longest-waiting list: the overdue one first, with its days past the deadline
+    first = soup.select_one("#theo-doi-chua-xong .hdnd-petition")
+    days = (ds.session.start_date - dt.date(2024, 5, 1)).days
+    assert f"Quá hạn {days} ngày" in first.get_text(" ", strip=True)
+
+
+def test_a_petition_reads_its_history_as_the_delegate_says_it(tmp_path):
+    from bs4 import BeautifulSoup
+    from hdnd_sphinx import sphinx_build
+
+    project = _dated_project(tmp_path)
+    build = sphinx_build(project, "html")
+    soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+    boxes = [b for b in soup.select(".hdnd-petition")
+             if "bổ sung bác sĩ" in b.get_text()]  # kn005, repeating kn003
+    text = " ".join(boxes[-1].get_text(" ").split())
+    assert "Cử tri đã kiến nghị từ trước kỳ họp thứ Bốn (cuộc tiếp xúc ngày 01/11/2023), " \
+           "nay tiếp tục kiến nghị" in text
+    assert "đã chuyển Sở Giáo dục và Đào tạo ngày 01/04/2024; hạn trả lời 01/05/2024." in text
+    assert "Kỳ họp thứ Bốn: đang giải quyết (15/12/2023): đang khảo sát nhu cầu giống." in text
+    on_time = [b for b in soup.select(".hdnd-petition") if "đường liên xã" in b.get_text()]
+    assert "Đã trả lời ngày 25/04/2024, đúng hạn." in on_time[-1].get_text(" ")

@@ -244,7 +244,7 @@ def test_briefing_content(printed: dict[str, list[str]]) -> None:
     assert "Điểm cần nói" in first  # on page one
     assert "Tình hình tại huyện Mường Nhé" in whole
     assert "Cử tri có thể hỏi" in whole
-    assert "Trả lời kiến nghị của cử tri" in whole
+    assert "Kết quả giải quyết kiến nghị của cử tri" in whole
     assert "Nguồn số liệu" in whole
     # the rest of the session is a pointer to the province đề cương, not a copy
     assert "ít liên quan hơn" not in whole

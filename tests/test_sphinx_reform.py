@@ -171,7 +171,7 @@ def test_old_district_petitions_reach_the_heirs(built):
     for pet in petitions:
         for area in CURRENT:
             root = page(built, f"{GENERATED}/{area}/{AUDIENCES[0]}")
-            sec = section(root, r"Trả lời kiến nghị của cử tri$")
+            sec = section(root, r"Kết quả giải quyết kiến nghị của cử tri$")
             shown = pet["text"] in clean(sec.get_text())
             assert shown is (area in heirs(pet["area"])), (area, pet["code"])
 

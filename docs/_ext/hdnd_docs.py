@@ -77,6 +77,10 @@ OPTION_HELP: dict[tuple[str, str], str] = {
     ("hdnd-petitions", "status"): "Chỉ lấy kiến nghị có tình trạng này (" + ", ".join(
         s.value for s in PETITION_STATUS_LABELS) + ").",
     ("hdnd-petitions", "committee"): "Chỉ lấy kiến nghị do các ban này theo dõi.",
+    ("hdnd-follow-up", "by"): "agency: bảng theo cơ quan giải quyết; committee: theo Ban HĐND "
+                              "theo dõi; all (mặc định): cả hai bảng.",
+    ("hdnd-follow-up", "open-limit"): "Số kiến nghị chưa giải quyết xong in đầy đủ (kèm quá "
+                                      "trình) ở mục “lâu nhất trước”; mặc định 10.",
     ("hdnd-petitions", "audience"): "Chỉ lấy kiến nghị của các đối tượng cử tri này.",
     ("hdnd-petitions", "topic"): "Chỉ lấy kiến nghị thuộc các lĩnh vực này.",
     ("hdnd-briefing", "area"): "Mã địa bàn của cuộc tiếp xúc (bắt buộc).",

@@ -188,6 +188,8 @@ def lower_first(title: str) -> str:
     words = title.split()
     if len(words) > 1 and words[1][:1].isupper():
         return title
+    if words and len(words[0]) > 1 and words[0].isupper():  # "UBND huyện …", "HĐND tỉnh …"
+        return title
     return title[:1].lower() + title[1:]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .. import __version__
-from ..downloads import briefing_table, to_csv, to_xlsx
+from ..downloads import briefing_table, follow_up_table, to_csv, to_xlsx
 from ..model.loader import Dataset
 from ..tailoring import Budget, area_scope, audiences_for, build_briefing
 from .directives.briefing import GENERATED
@@ -84,6 +84,10 @@ def downloads(ds: Dataset, pages: dict[str, str], budget: Budget) -> dict[str, b
         frame = briefing_table(ds, build_briefing(ds, area, audience, budget))
         out[f"{area}/{audience}.csv"] = to_csv(frame)
         out[f"{area}/{audience}.xlsx"] = to_xlsx(frame, f"{area} - {audience}")
+    if ds.petitions:  # the follow-up page's table (``hdnd-follow-up``)
+        frame = follow_up_table(ds)
+        out["theo-doi-kien-nghi.csv"] = to_csv(frame)
+        out["theo-doi-kien-nghi.xlsx"] = to_xlsx(frame, "Theo dõi giải quyết kiến nghị")
     return out
 
 

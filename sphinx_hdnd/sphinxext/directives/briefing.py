@@ -246,7 +246,7 @@ class BriefingBuilder:
 
     def petitions(self) -> nodes.section:
         ds, b = self.ds, self.b
-        sec = self.sec("Trả lời kiến nghị của cử tri", "kien-nghi")
+        sec = self.sec("Kết quả giải quyết kiến nghị của cử tri", "kien-nghi")
         if b.petitions:
             sec.extend(petition_nodes(ds, p, show_area=False) for p in b.petitions)
         else:

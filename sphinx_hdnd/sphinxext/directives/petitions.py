@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ...model.follow_up import follow_up
 from ...model.loader import Dataset
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionStatus
+from ...phrasing.follow_up import history_line, session_name, timing_label, track_sentence
 from ...phrasing.sentences import lower_first
 from ..render import Cites, badge, cited_paragraph, text
 from .base import HdndDirective, code_list
@@ -19,25 +21,21 @@ STATUS_CLASSES = {
 }
 
 
-def session_label(ds: Dataset, code: str | None) -> str:
-    if code is None or ds.session is None:
-        return ""
-    if code == ds.session.code:
-        return f"kỳ họp thứ {ds.session.ordinal}"
-    for past in ds.session.past_sessions:
-        if past.code == code:
-            return f"kỳ họp thứ {past.ordinal}"
-    return code
+TIMING_CLASSES = {True: "hdnd-status-done", False: "hdnd-status-blocked"}
 
 
 def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.container:
     box = nodes.container(classes=["hdnd-petition"])
     cites = Cites()
     cites.add(pet)
+    fu = follow_up(ds, pet)
     # a status the document does not state is not shown as one: said plainly in the meta
     unstated = pet.status is PetitionStatus.UNSTATED
     head: list[nodes.Node] = [] if unstated else [
         badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
+    timing = timing_label(fu)
+    if timing:  # on time, late, overdue: what the standing committee supervises
+        head += [text(" "), badge(timing, TIMING_CLASSES[fu.on_time])]
     where = []
     if show_area:
         area = ds.areas.get(pet.area or "")
@@ -45,7 +43,7 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
     aud = ds.audiences.get(pet.audience or "")
     if aud:
         where.append(aud.name)
-    received = session_label(ds, pet.received_session)
+    received = session_name(ds, fu.first.received_session)
     if received:
         where.append(f"gửi tới {received}")
     if unstated:
@@ -57,11 +55,25 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
     box += nodes.paragraph("", "", *head)
     box += cited_paragraph(ds, [nodes.strong("", "Kiến nghị: "), text(pet.text)], cites,
                            ["hdnd-petition-text"])
+    track = track_sentence(ds, fu)
+    if track:
+        box += nodes.paragraph("", track, classes=["hdnd-petition-track"])
+    # earlier sessions' statuses (this session's is the badge above)
+    history = [e for e in fu.history if ds.session is None or e.session != ds.session.code]
+    if history:
+        lst = nodes.bullet_list(classes=["hdnd-petition-history"])
+        for event in history:
+            ev_cites = Cites()
+            ev_cites.add(event)
+            lst += nodes.list_item("", cited_paragraph(ds, [text(history_line(ds, event))],
+                                                       ev_cites))
+        box += lst
     if pet.response:
         who = f" ({pet.responder})" if pet.responder else ""
         box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
                                classes=["hdnd-petition-response"])
     return box
+
 
 
 def filter_petitions(ds: Dataset, areas: list[str], statuses: list[str], committees: list[str],

@@ -1,0 +1,95 @@
+"""What happened to a petition, as the delegate reports it to the voters who asked.
+
+"Cử tri kiến nghị tại cuộc tiếp xúc ngày 05/06/2024; chuyển Sở Xây dựng ngày
+20/06/2024, hạn trả lời 20/07/2024." then "Đã trả lời ngày 15/07/2024, đúng
+hạn." or "Chưa trả lời, quá hạn 12 ngày." A repeated petition says since when
+voters have raised it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model.follow_up import FollowUp
+from ..model.loader import Dataset
+from ..model.records import PETITION_STATUS_LABELS, PetitionEvent, PetitionKind
+from .sentences import lower_first
+
+
+def _date(d: dt.date) -> str:
+    return f"{d:%d/%m/%Y}"
+
+
+def session_name(ds: Dataset, code: str | None) -> str:
+    if code is None or ds.session is None:
+        return ""
+    if code == ds.session.code:
+        return f"kỳ họp thứ {ds.session.ordinal}"
+    for past in ds.session.past_sessions:
+        if past.code == code:
+            return f"kỳ họp thứ {past.ordinal}"
+    return code
+
+
+def timing_label(fu: FollowUp) -> str:
+    """The one word a reader looks for first: on time, late, overdue ("" if unknown)."""
+    if fu.on_time:
+        return "Trả lời đúng hạn"
+    if fu.late:
+        return f"Trả lời quá hạn {fu.days_late} ngày" if fu.days_late else "Trả lời quá hạn"
+    if fu.overdue:
+        return f"Quá hạn {fu.days_late} ngày" if fu.days_late else "Quá hạn"
+    return ""
+
+
+def track_sentence(ds: Dataset, fu: FollowUp) -> str:
+    """Where and when it was raised, who must answer, by when; "" for undated data."""
+    pet = fu.petition
+    parts = []
+    if fu.earlier:
+        first = fu.first
+        since = session_name(ds, first.received_session)
+        when = f" (cuộc tiếp xúc ngày {_date(first.raised_date)})" if first.raised_date else ""
+        parts.append(f"Cử tri đã kiến nghị từ trước {since}{when}, nay tiếp tục kiến nghị"
+                     if since else "Cử tri tiếp tục kiến nghị")
+    elif pet.raised_date is not None:
+        group = f" của {pet.delegation}" if pet.delegation else ""
+        parts.append(f"Nêu tại cuộc tiếp xúc cử tri{group} ngày {_date(pet.raised_date)}")
+    agency = pet.agency or pet.responder
+    if pet.forwarded_date is not None:
+        to = f" {agency}" if agency else ""
+        parts.append(f"đã chuyển{to} ngày {_date(pet.forwarded_date)}")
+    if fu.deadline is not None:
+        parts.append(f"hạn trả lời {_date(fu.deadline)}")
+    if pet.kind is PetitionKind.OPINION:
+        parts.append("ý kiến được tổng hợp, chuyển cơ quan có thẩm quyền nghiên cứu")
+    if not parts:
+        return ""
+    sentence = "; ".join(parts) + "."
+    outcome = _outcome(fu)
+    return f"{sentence} {outcome}" if outcome else sentence
+
+
+def _outcome(fu: FollowUp) -> str:
+    pet = fu.petition
+    if fu.answered and pet.answered_date is not None:
+        when = f"Đã trả lời ngày {_date(pet.answered_date)}"
+        if fu.on_time:
+            return f"{when}, đúng hạn."
+        if fu.late and fu.days_late:
+            return f"{when}, quá hạn {fu.days_late} ngày."
+        return f"{when}."
+    if fu.overdue and fu.days_late:
+        return f"Chưa trả lời, đã quá hạn {fu.days_late} ngày."
+    if not fu.answered and fu.sessions_open and fu.sessions_open >= 2:
+        return f"Chưa giải quyết xong sau {fu.sessions_open:02d} kỳ họp."
+    return ""
+
+
+def history_line(ds: Dataset, event: PetitionEvent) -> str:
+    """"Kỳ họp thứ Mười bốn: đang giải quyết (02/12/2023): the department is reviewing …"."""
+    head = session_name(ds, event.session) or event.session
+    status = lower_first(PETITION_STATUS_LABELS[event.status])
+    when = f" ({_date(event.date)})" if event.date else ""
+    note = f": {lower_first(event.note)}" if event.note else ""
+    return f"{head[:1].upper()}{head[1:]}: {status}{when}{note}"

@@ -1,0 +1,201 @@
+"""``hdnd-follow-up``: the standing committee's follow-up of voters' petitions.
+
+Per agency and per council committee: received, answered on time, answered
+late, overdue, open for two sessions or more; every count links to the
+petitions behind it. Then the open petitions, the longest waiting first, with
+their history; a chart; the table as CSV and XLSX. As of the session's date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+
+from ... import charts
+from ...model.follow_up import BUCKETS, FollowUp, as_of, buckets, follow_up, latest_petitions
+from ...model.loader import Dataset
+from ...model.records import PetitionKind, PetitionStatus
+from ...phrasing.follow_up import timing_label
+from ..render import Cites, cited_paragraph, section, table, text
+from ..state import GENERATED_DIR
+from .base import HdndDirective
+from .chart import chart_nodes
+from .petitions import petition_nodes
+
+#: the downloads the page generator writes (``generate.downloads``)
+DOWNLOAD_BASE = f"{GENERATED_DIR}/theo-doi-kien-nghi"
+BUCKET_TITLES = {
+    "received": "Tiếp nhận", "on_time": "Trả lời đúng hạn", "late": "Trả lời quá hạn",
+    "overdue": "Quá hạn, chưa trả lời", "long_open": "Chưa xong qua 02 kỳ họp trở lên",
+}
+GROUPINGS = {"agency": "cơ quan giải quyết", "committee": "Ban HĐND theo dõi"}
+NO_AGENCY = "Chưa ghi cơ quan"
+NO_COMMITTEE = "Chưa ghi Ban theo dõi"
+
+
+def requests(ds: Dataset) -> list[FollowUp]:
+    """Each petition that needs an answer once (a repeat carries its earlier ones); not
+    those whose document states no outcome: counting them open would claim one."""
+    return [follow_up(ds, p) for p in latest_petitions(ds, ds.petitions)
+            if p.kind is PetitionKind.REQUEST and p.status is not PetitionStatus.UNSTATED]
+
+
+def group_of(fu: FollowUp, by: str) -> str:
+    pet = fu.petition
+    if by == "agency":
+        return pet.agency or pet.responder or NO_AGENCY
+    return pet.committee or NO_COMMITTEE
+
+
+def grouped(items: list[FollowUp], by: str) -> dict[str, list[FollowUp]]:
+    out: dict[str, list[FollowUp]] = defaultdict(list)
+    for fu in items:
+        out[group_of(fu, by)].append(fu)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def anchor(by: str, group: str, bucket: str) -> str:
+    return nodes.make_id(f"theo-doi-{by}-{group}-{bucket}")
+
+
+def longest_waiting(items: list[FollowUp]) -> list[FollowUp]:
+    """Open ones, overdue first, then by days and sessions open."""
+    open_ = [fu for fu in items if not fu.answered]
+    return sorted(open_, key=lambda fu: (not fu.overdue, -(fu.days_late or 0),
+                                         -(fu.sessions_open or 0), -(fu.days_open or 0),
+                                         fu.petition.code))
+
+
+class FollowUpDirective(HdndDirective):
+    """Options: ``:by:`` ``agency``, ``committee`` or ``all`` (default);
+    ``:open-limit:`` how many open petitions to list in full (default 10)."""
+
+    uses = ("petitions", "petition_history", "province", "session", "areas", "audiences")
+    option_spec = {"by": directives.unchanged, "open-limit": directives.nonnegative_int}
+
+    def render(self, ds: Dataset) -> list[nodes.Node]:
+        by = self.choice("by", ["agency", "committee", "all"], "all")
+        items = requests(ds)
+        if not items:
+            return [nodes.paragraph("", "Chưa có kiến nghị của cử tri để theo dõi.",
+                                    classes=["hdnd-empty"])]
+        out: list[nodes.Node] = [self.summary(ds, items)]
+        out.extend(self.downloads())
+        out.extend(self.chart(ds, items))
+        groupings = list(GROUPINGS) if by == "all" else [by]
+        for key in groupings:
+            out.append(self.counts_table(items, key))
+        out.append(self.open_list(ds, items))
+        for key in groupings:
+            out.append(self.lists(ds, items, key))
+        return out
+
+    def summary(self, ds: Dataset, items: list[FollowUp]) -> nodes.paragraph:
+        day = as_of(ds)
+        counts = {b: sum(b in buckets(fu) for fu in items) for b in BUCKETS}
+        answered = sum(fu.answered for fu in items)
+        opinions = sum(p.kind is PetitionKind.OPINION for p in ds.petitions)
+        when = f"Tính đến ngày {day:%d/%m/%Y}" if day else "Hiện nay"
+        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời: đã trả lời "
+                f"{answered:02d} ({counts['on_time']:02d} đúng hạn, {counts['late']:02d} quá "
+                f"hạn), chưa trả lời xong {len(items) - answered:02d}, trong đó "
+                f"{counts['overdue']:02d} kiến nghị đã quá hạn và {counts['long_open']:02d} "
+                "kiến nghị chưa giải quyết xong qua từ 02 kỳ họp trở lên.")
+        if opinions:
+            body += f" Ngoài ra có {opinions:02d} ý kiến đã tổng hợp, chuyển cơ quan có thẩm quyền."
+        unstated = sum(p.status is PetitionStatus.UNSTATED for p in ds.petitions)
+        if unstated:
+            body += (f" {unstated:02d} kiến nghị mà văn bản chưa nêu kết quả trả lời không tính "
+                     "vào các số trên.")
+        undated = sum(fu.deadline is None for fu in items)
+        if undated:
+            body += (f" {undated:02d} kiến nghị chưa có hạn trả lời (chưa ghi ngày chuyển) nên "
+                     "chưa xét đúng hạn, quá hạn.")
+        return nodes.paragraph("", body, classes=["hdnd-follow-up-summary"])
+
+    def downloads(self) -> list[nodes.Node]:
+        if not (Path(self.env.srcdir) / f"{DOWNLOAD_BASE}.csv").is_file():
+            return []
+        para = nodes.paragraph(classes=["hdnd-downloads"])
+        para += text("Tải bảng theo dõi: ")
+        for i, (suffix, label) in enumerate(((".csv", "CSV"), (".xlsx", "Excel (XLSX)"))):
+            if i:
+                para += text(" · ")
+            para += addnodes.download_reference(
+                "", "", nodes.inline("", label), reftarget=f"/{DOWNLOAD_BASE}{suffix}",
+                refdoc=self.env.docname, refexplicit=True)
+        return [para]
+
+    def chart(self, ds: Dataset, items: list[FollowUp]) -> list[nodes.Node]:
+        per_agency = [(name, sum(not fu.answered for fu in group), sum(fu.overdue for fu in group))
+                      for name, group in grouped(items, "agency").items()]
+        drawn = charts.follow_up_chart(per_agency, "Kiến nghị chưa giải quyết xong theo cơ quan")
+        return chart_nodes(self.env, ds, drawn) if drawn else []
+
+    def counts_table(self, items: list[FollowUp], by: str) -> nodes.table:
+        rows = []
+        for name, group in grouped(items, by).items():
+            row: list[str | nodes.Node] = [name]
+            for bucket in BUCKETS:
+                n = sum(bucket in buckets(fu) for fu in group)
+                if n:
+                    cell = nodes.paragraph()
+                    cell += nodes.reference("", f"{n:02d}", internal=True,
+                                            refid=anchor(by, name, bucket))
+                    row.append(cell)
+                else:
+                    row.append("—")
+            rows.append(row)
+        head = [GROUPINGS[by][:1].upper() + GROUPINGS[by][1:],
+                *(BUCKET_TITLES[b] for b in BUCKETS)]
+        return table(head, rows, [30, 12, 14, 14, 15, 15], ["hdnd-follow-up-table"])
+
+    def open_list(self, ds: Dataset, items: list[FollowUp]) -> nodes.section:
+        limit = self.options.get("open-limit", 10)
+        waiting = longest_waiting(items)
+        sec = section(self.state.document, "Kiến nghị chưa giải quyết xong, lâu nhất trước",
+                      "theo-doi-chua-xong")
+        if not waiting:
+            sec += nodes.paragraph("", "Mọi kiến nghị đã được trả lời.", classes=["hdnd-empty"])
+        sec.extend(petition_nodes(ds, fu.petition) for fu in waiting[:limit])
+        if len(waiting) > limit:
+            sec += nodes.paragraph("", f"Còn {len(waiting) - limit:02d} kiến nghị chưa giải "
+                                   "quyết xong: xem danh sách theo cơ quan dưới đây.",
+                                   classes=["hdnd-more"])
+        return sec
+
+    def lists(self, ds: Dataset, items: list[FollowUp], by: str) -> nodes.section:
+        """One short list per count of the table, under the anchor the count links to."""
+        sec = section(self.state.document, f"Danh sách theo {GROUPINGS[by]}",
+                      f"theo-doi-danh-sach-{by}")
+        for name, group in grouped(items, by).items():
+            for bucket in BUCKETS:
+                chosen = [fu for fu in group if bucket in buckets(fu)]
+                if not chosen:
+                    continue
+                title = f"{name}: {BUCKET_TITLES[bucket].lower()} ({len(chosen):02d})"
+                box = nodes.container(ids=[anchor(by, name, bucket)],
+                                      classes=["hdnd-follow-up-list"])
+                box += nodes.rubric(title, title)
+                lst = nodes.bullet_list()
+                for fu in chosen:
+                    lst += nodes.list_item("", self.short_line(ds, fu))
+                box += lst
+                sec += box
+        return sec
+
+    def short_line(self, ds: Dataset, fu: FollowUp) -> nodes.paragraph:
+        pet = fu.petition
+        cites = Cites()
+        cites.add(pet)
+        area = ds.areas.get(pet.area or "")
+        where = area.full_name if area else "Toàn tỉnh"
+        label = timing_label(fu)
+        body: list[nodes.Node] = [nodes.strong("", f"{where}: "), text(pet.text)]
+        if label:
+            body.append(text(f" ({label.lower()})"))
+        return cited_paragraph(ds, body, cites)
