@@ -447,6 +447,10 @@ Chọn địa bàn, sau đó chọn đối tượng cử tri của cuộc tiếp
 ```{{hdnd-grid}}
 ```
 
+**{{ref}}`Đề cương chung toàn {level} <de-cuong-chung>`**: nội dung chung cho mọi
+cuộc tiếp xúc, ở phần dưới của trang này.
+
+(de-cuong-chung)=
 ## Đề cương chung toàn {level}
 
 ```{{hdnd-outline}}

@@ -99,12 +99,13 @@ def test_a_delegates_path_offline(mode, site, server, browser, tmp_path):
     try:
         page.goto(start, wait_until="load")
         page.screenshot(path=str(shots / f"{mode}-1-landing.png"), full_page=False)
-        # the landing grid -> an area page
-        grid = page.locator(".hdnd-grid")
-        assert grid.count() == 1
-        area_link = grid.locator("a[href$='index.html']").first
-        assert area_link.count() == 1, grid.inner_html()[:500]
-        area_link.click()
+        # the landing picker -> an area page (its audiences' common page)
+        assert page.locator(".hdnd-grid").count() == 1
+        area = page.locator("form.hdnd-picker-form select").first
+        area.select_option(index=1)
+        page.locator("form.hdnd-picker-form select").nth(1).select_option(
+            label="Mọi đối tượng (trang chung của địa bàn)")
+        page.locator("form.hdnd-picker-form button").click()
         page.wait_for_load_state("load")
         assert "/tiep-xuc/" in page.url and page.url.endswith("/index.html"), page.url
         page.screenshot(path=str(shots / f"{mode}-2-area.png"))
@@ -181,6 +182,129 @@ def test_a_briefing_fits_a_phone(docname, site, browser):
                 docname, tags.nth(i).inner_text())
         page.screenshot(path=str(site / "_build" / "screenshots"
                                  / f"phone-{docname.replace('/', '-')}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+# as ``hdnd build`` writes it under the title of a page that has a PDF and a Word file
+DOWNLOAD_LINE = ("document.querySelector('article h1').insertAdjacentHTML('afterend', "
+                 "'<p class=\"hdnd-pdf-link\"><a href=\"#\">Tải bản PDF (A4)</a> · "
+                 "<a href=\"#\">Tải bản Word</a></p>')")
+PHONE = {"width": 390, "height": 844}
+
+
+def _on_first_screen(page, locator) -> None:
+    assert locator.count() == 1 and locator.is_visible(), locator
+    box = locator.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (locator, box)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (locator, box)
+
+
+def test_the_landing_page_on_a_phone(site, browser):
+    """Issue 22: at 390 px the first screen holds the picker (area, audience, the button)
+    and the link to the province's đề cương, even with the download line that ``hdnd build``
+    adds; choosing an area and an audience opens that briefing, from a folder."""
+    html = site / "_build" / "html"
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((html / "index.html").as_uri(), wait_until="load")
+        page.evaluate(DOWNLOAD_LINE)
+        form = page.locator("form.hdnd-picker-form")
+        area, audience = form.locator("select").nth(0), form.locator("select").nth(1)
+        for element in (area, audience, form.locator("button"),
+                        page.locator("label", has_text="Địa bàn").first,
+                        page.locator("article a[href='#de-cuong-chung']:not(.headerlink)")):
+            _on_first_screen(page, element)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.screenshot(path=str(site / "_build" / "screenshots" / "phone-landing.png"))
+        # the outline's heading is where the link goes
+        assert page.locator("#de-cuong-chung h2, section#de-cuong-chung > h2").count() >= 1
+        # the lists: every area of the cards, then that area's audiences
+        cards = page.locator(".hdnd-area-card")
+        assert area.locator("option").count() == cards.count() + 1  # and "— Chọn địa bàn —"
+        assert audience.is_disabled() and form.locator("button").is_disabled()
+        area.select_option(label="Huyện Mường Nhé")
+        names = audience.locator("option").all_inner_texts()
+        assert "Cử tri vùng biên giới" in names, names
+        audience.select_option(label="Cử tri vùng biên giới")
+        form.locator("button").click()
+        page.wait_for_load_state("load")
+        assert page.url == (html / "tiep-xuc" / "muong-nhe" / "bien-gioi.html").as_uri()
+        assert "Điểm cần nói" in page.locator("article").inner_text()
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_the_landing_page_without_javascript(site, browser):
+    """Without JavaScript the picker is the folded list: its title on the first screen,
+    and opened, every briefing of every area one tap away."""
+    html = site / "_build" / "html"
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto((html / "index.html").as_uri(), wait_until="load")
+        assert page.locator("form.hdnd-picker-form").count() == 0
+        summary = page.locator(".hdnd-picker summary")
+        _on_first_screen(page, summary)
+        _on_first_screen(page, page.locator("article a[href='#de-cuong-chung']:not(.headerlink)"))
+        links = page.locator(".hdnd-picker .hdnd-audience-list a")
+        assert links.count() > 0 and not links.first.is_visible()
+        summary.click()
+        hrefs = links.evaluate_all("els => els.filter(e => e.offsetParent !== null)"
+                                   ".map(e => e.getAttribute('href'))")
+        briefings = {p.relative_to(html).as_posix() for p in (html / "tiep-xuc").rglob("*.html")
+                     if p.name != "index.html"}
+        assert {h.split("#")[0] for h in hrefs} == briefings
+        links.first.click()
+        page.wait_for_load_state("load")
+        assert "/tiep-xuc/" in page.url
+    finally:
+        context.close()
+
+
+def test_the_indicators_table_on_a_phone(site, browser):
+    """Issue 22: at 390 px the table of indicators (748 px wide before, its last column out
+    of sight) is one card per row, nothing wider than the screen; on a desktop and on paper
+    it is still a table."""
+    page_file = site / "_build" / "html" / "chi-tieu.html"
+    measure = """() => [...document.querySelectorAll('table.hdnd-indicators')].map(t => ({
+        table: t.scrollWidth, room: t.parentElement.clientWidth,
+        right: Math.max(...[...t.querySelectorAll('td')].filter(td => td.offsetParent)
+                        .map(td => td.getBoundingClientRect().right)),
+        display: getComputedStyle(t.querySelector('tbody td')).display,
+        head: getComputedStyle(t.querySelector('thead th')).display}))"""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri(), wait_until="load")
+        tables = page.evaluate(measure)
+        assert tables
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        for t in tables:
+            assert t["table"] <= t["room"] and t["right"] <= PHONE["width"], t
+            assert t["display"] == "block", t
+        # every assessment (the last column) is on screen, with its column's name
+        badges = page.locator("table.hdnd-indicators td[data-label='Đánh giá'] .hdnd-badge")
+        assert badges.count() > 0
+        for i in range(badges.count()):
+            box = badges.nth(i).bounding_box()
+            assert box["x"] + box["width"] <= PHONE["width"]
+        label = page.evaluate("getComputedStyle(document.querySelector("
+                              "'table.hdnd-indicators td[data-label=\"Kỳ\"]'), '::before').content")
+        assert label == '"Kỳ: "', label
+        page.locator("table.hdnd-indicators").nth(0).screenshot(
+            path=str(site / "_build" / "screenshots" / "phone-indicators.png"))
+        page.emulate_media(media="print")
+        assert {t["display"] for t in page.evaluate(measure)} == {"table-cell"}
+        page.emulate_media(media="screen")
+        page.set_viewport_size({"width": 1366, "height": 900})
+        wide = page.evaluate(measure)
+        assert {t["display"] for t in wide} == {"table-cell"}
+        assert {t["head"] for t in wide} == {"table-cell"}
     finally:
         context.close()
 

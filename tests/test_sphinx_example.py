@@ -557,6 +557,25 @@ def test_every_briefing_reachable_from_the_grid(html):
     assert all((html.outdir / rel).is_file() for rel in reached)
 
 
+def test_landing_page_picker_first_then_the_outline_link(html):
+    """Issue 22: the picker comes first (not four screens of cards), the link to the
+    province's đề cương right after it, and the link reaches the outline's section."""
+    root = main(html.soup("index.html"))
+    picker = root.select_one(".hdnd-grid.hdnd-picker")
+    assert picker is not None
+    sections = [clean(heading_text(h)) for h in root.select("section > h2")]
+    assert sections[0] == "Đề cương theo địa bàn và đối tượng cử tri", sections
+    assert picker.find_parent("section").find("h2").get_text(strip=True).startswith(
+        "Đề cương theo địa bàn")
+    follower = picker.find_next_sibling()
+    link = follower.select_one("a[href='#de-cuong-chung']") if follower else None
+    assert link is not None and clean(link.get_text()) == "Đề cương chung toàn tỉnh", follower
+    outline = root.select_one("section#de-cuong-chung")
+    assert outline is not None and clean(heading_text(outline.find("h2"))) == (
+        "Đề cương chung toàn tỉnh")
+    assert "I." in outline.get_text()  # the outline's parts are in it
+
+
 # ------------------------------------------------------------------ 10. order and selection in "Điểm cần nói"
 
 

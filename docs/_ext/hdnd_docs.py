@@ -66,6 +66,8 @@ OPTION_HELP: dict[tuple[str, str], str] = {
     ("hdnd-indicators", "period"): "Chỉ lấy chỉ tiêu có kỳ số liệu (cột period) đúng như ghi.",
     ("hdnd-indicators", "layout"): "table (bảng, mặc định) hoặc cards (thẻ, dễ đọc trên điện "
                                    "thoại).",
+    ("hdnd-grid", "open"): "Hiện sẵn danh sách thẻ của mọi địa bàn (mặc định danh sách được "
+                           "thu gọn sau hai ô chọn địa bàn, đối tượng, cho gọn trên điện thoại).",
     ("hdnd-budget", "kind"): "thu, chi hoặc all (mặc định: cả thu và chi).",
     ("hdnd-budget", "layout"): "text (câu văn như đề cương, mặc định) hoặc table (bảng).",
     ("hdnd-resolutions", "topic"): "Chỉ lấy nghị quyết thuộc các lĩnh vực này.",

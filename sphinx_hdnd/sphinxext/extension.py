@@ -18,7 +18,7 @@ from .directives.briefing import BriefingDirective, drop_staff_notes
 from .directives.budget import BudgetDirective
 from .directives.chart import ChartDirective, setup_charts
 from .directives.follow_up import FollowUpDirective
-from .directives.grid import GridDirective
+from .directives.grid import GridDirective, setup_grid
 from .directives.indicators import IndicatorsDirective
 from .directives.outline import OutlineDirective
 from .directives.petitions import PetitionsDirective
@@ -32,6 +32,7 @@ from .roles import FigureRole
 from .search import SearchVietnamese, write_page_text
 from .shown import setup_shown
 from .sources import number_sources
+from .stack import setup_stack
 from .state import data_dir, dataset_at, logger, report_problems, set_data_root
 from .theme_words import setup_theme_words
 
@@ -126,6 +127,7 @@ def add_static(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("hdnd.css")
         app.add_js_file("hdnd-staff.js")
+        app.add_js_file("hdnd-picker.js")  # the landing page's area and audience lists
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -145,7 +147,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-briefing", BriefingDirective)
     app.add_directive("hdnd-area", AreaDirective)
     app.add_directive("hdnd-grid", GridDirective)
+    setup_grid(app)  # the <details> that folds the cards of every area
     app.add_directive("hdnd-chart", ChartDirective)
+    setup_stack(app)  # tables that stack into cards on a phone (HTML only)
     setup_charts(app)  # one variant per builder; a shared environment re-reads for another
     app.add_role("hdnd", FigureRole())
     app.add_search_language(SearchVietnamese)

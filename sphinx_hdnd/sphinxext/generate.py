@@ -56,7 +56,7 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
     pages: dict[str, str] = {}
     bar = "=" * len(INDEX_TITLE) * 2
     pages["index.rst"] = (f"{MARKER}\n\n{bar}\n{INDEX_TITLE}\n{bar}\n\n"
-                          + _directive("hdnd-grid") + "\n"
+                          + _directive("hdnd-grid", open="") + "\n"  # the list, unfolded
                           + _toctree([f"{a.code}/index" for a in areas]))
     in_nav = sum(map(len, audiences.values())) <= NAV_BRIEFINGS_MAX
     for area in areas:

@@ -16,6 +16,7 @@ from ...phrasing.figures import (
     versus_previous_text,
 )
 from ..render import Cites, badge, cited_paragraph, figure_node, table, text
+from ..stack import STACK
 from .base import HdndDirective, code_list
 
 PROVINCE = "toan-tinh"
@@ -87,7 +88,7 @@ def indicator_table(ds: Dataset, items: list[Indicator]) -> nodes.table:
          "Đánh giá"],
         [indicator_row(ds, i) for i in items],
         [26, 12, 14, 11, 15, 14, 10],
-        ["hdnd-indicators"],
+        ["hdnd-indicators", STACK],  # one card per indicator on a phone
     )
 
 
