@@ -418,12 +418,14 @@ def area_chart(ds: Dataset, area: str) -> Chart | None:
 def follow_up_chart(open_by_group: Sequence[tuple[str, int, int]], title: str
                     ) -> Chart | None:
     """Open petitions per agency, most first: (agency, open, of which overdue)."""
+    ordered = [g for g in sorted(open_by_group, key=lambda g: (-g[1], -g[2], g[0])) if g[1]]
     rows = [Row(name, Decimal(n), f"{n:02d}" + (f" ({late:02d} quá hạn)" if late else ""),
-                "overdue" if late else "open")
-            for name, n, late in sorted(open_by_group, key=lambda g: (-g[1], -g[2], g[0])) if n]
+                "overdue" if late else "open") for name, n, late in ordered]
     if not rows:
         return None
-    facts = tuple(Fact(r.label, f"{r.text} kiến nghị chưa giải quyết xong") for r in rows)
+    facts = tuple(Fact(name, f"{n:02d} kiến nghị chưa giải quyết xong"
+                       + (f", trong đó {late:02d} quá hạn" if late else ""))
+                  for name, n, late in ordered)
     return Chart("follow-up", title, (Panel("bars", title, "kiến nghị", tuple(rows)),), facts)
 
 

@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 from .model import fields as F
 from .model.numbers import NumberStyle
 from .model.records import (
+    VALUE_QUALIFIERS,
     Area,
     Attendance,
     Audience,
@@ -31,6 +32,7 @@ from .model.records import (
     FrontActivity,
     Indicator,
     LocalItem,
+    Meeting,
     Narrative,
     NarrativeItem,
     PastSession,
@@ -94,6 +96,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("petitions", Petition, True, False, "Ý kiến, kiến nghị của cử tri và kết quả trả lời"),
     FileSpec("petition_history", PetitionEvent, True, False,
              "Quá trình giải quyết kiến nghị: tình trạng, nội dung trả lời tại từng kỳ họp"),
+    FileSpec("meetings", Meeting, True, False,
+             "Lịch tiếp xúc cử tri: ngày, giờ, địa điểm, địa bàn, đối tượng, đại biểu dự"),
     FileSpec("editorial", Choice, True, False,
              "Lựa chọn của Văn phòng: ghim hoặc bỏ một nội dung trong đề cương của địa bàn, "
              "đối tượng"),
@@ -147,6 +151,7 @@ _KINDS = {
     F._to_int: Kind.INTEGER,
     F._to_bool: Kind.FLAG,
     F._to_date: Kind.DATE,
+    F._to_required_date: Kind.DATE,
 }
 
 #: code fields that refer to the codes of another list: field name -> list name.
@@ -165,6 +170,10 @@ REFERENCES: dict[str, str] = {
     "received_session": "sessions",
     "answered_session": "sessions",
     "attributes_source": "sources",
+    "also_source": "sources",
+    "repeats": "petitions",
+    "petition": "petitions",
+    "session": "sessions",
 }
 
 #: code fields that name the record itself or a free group
@@ -175,6 +184,7 @@ FREE_CODES = {"code", "share_group", "series",
 #: text fields that accept only some words (checked in ``model/checks.py``)
 TEXT_CHOICES: dict[str, tuple[str, ...]] = {
     "money_style": ("decimal", "ty_trieu"),
+    "value_qualifier": VALUE_QUALIFIERS,
     "number_style": tuple(s.value for s in NumberStyle),
 }
 
@@ -186,6 +196,7 @@ LIST_TITLES = {
     "audiences": "mã đối tượng cử tri (audiences.yaml)",
     "indicators": "mã chỉ tiêu (bảng indicators) hoặc xếp hạng (bảng rankings)",
     "sessions": "mã kỳ họp (session.yaml: code và past_sessions)",
+    "petitions": "mã kiến nghị (bảng petitions)",
 }
 
 

@@ -174,7 +174,8 @@ def test_one_sheet_per_table_and_helpers(workbook: openpyxl.Workbook) -> None:
     assert [s for s in workbook.sheetnames if s not in (GUIDE_SHEET, LISTS_SHEET)] == [
         t.name for t in TABLES]
     assert [t.name for t in TABLES] == ["areas", "sources", "indicators", "rankings", "budget",
-                                        "resolutions", "petitions", "editorial"]
+                                        "resolutions", "petitions", "petition_history",
+                                        "meetings", "editorial"]
 
 
 @pytest.mark.parametrize("spec", TABLES, ids=lambda s: s.name)

@@ -292,8 +292,18 @@ CASES: dict[str, Case] = {
                   "data/petitions.csv", row=3, column="status"),
     "HD173": Case(set_cells("petitions.csv", "kn005", {"repeats": "kn099"}),
                   "data/petitions.csv", row=6, column="repeats"),
-    "HD174": Case(append("province.yaml", "petition_deadline_days:\n  huyen: 30\n"),
-                  "data/province.yaml", line=15, column="petition_deadline_days.huyen"),
+    "HD174": Case(append("province.yaml", "petition_deadline_days:\n  quan: 30\n"),
+                  "data/province.yaml", line=15, column="petition_deadline_days.quan"),
+    # a meeting for an audience with no briefing in its area
+    "HD175": Case(lambda data: (
+        replace("audiences.yaml", "- code: doanh-nghiep\n",
+                "- code: doanh-nghiep\n  applies_to: [khu-cong-nghiep]\n")(data),
+        set_cells("areas.csv", "binh-son", {"attributes": "khu-cong-nghiep",
+                                            "attributes_source": "dc_mau"})(data),
+        (data / "meetings.csv").write_text(
+            "code,date,place,area,audience\ntx1,18/07/2024,Chợ,an-binh,doanh-nghiep\n",
+            encoding="utf-8")),
+        "data/meetings.csv", row=2, column="audience"),
     # audiences, and the office's choices
     "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
                           "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),
@@ -453,7 +463,7 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       "HD155", "HD156", "HD157",
                                                       "HD158", "HD159",
                                                       # a record of the data as it was
-                                                      "HD170"}]
+                                                      "HD170", "HD175"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from . import compute, follow_up
+from .applicability import applies
 from .loader import Dataset
 from .numbers import NumberStyle
 from .origin import Origin
@@ -459,7 +460,7 @@ def _check_petitions(ds: Dataset) -> None:
         if key not in levels or not isinstance(days, int) or days <= 0:
             assert ds.province is not None
             log.add("HD174", ds.province.origin.with_column(f"petition_deadline_days.{key}"),
-                    f"“{key}: {days}”: cần cấp trung-uong, tinh, xa hoặc tat-ca và số ngày "
+                    f"“{key}: {days}”: cần cấp trung-uong, tinh, huyen, xa hoặc tat-ca và số ngày "
                     "lớn hơn 0")
     by_code = {p.code: p for p in ds.petitions}
     for pet in ds.petitions:
@@ -498,6 +499,22 @@ def _check_petitions(ds: Dataset) -> None:
                     f"cấp “{pet.level.value if pet.level else ''}”; ghi cấp trả lời (level) "
                     "hoặc hạn (deadline)")
     sessions = set(follow_up.session_numbers(ds))
+    for meeting in ds.meetings:
+        if meeting.area not in ds.areas and "areas" not in ds.failed:
+            log.add("HD131", meeting.origin.with_column("area"),
+                    f"địa bàn “{meeting.area}” chưa khai báo trong areas")
+        if meeting.audience is not None and meeting.audience not in ds.audiences:
+            log.add("HD132", meeting.origin.with_column("audience"),
+                    f"đối tượng cử tri “{meeting.audience}” chưa khai báo trong audiences")
+        elif (meeting.audience is not None and meeting.area in ds.areas
+              and not applies(ds, meeting.area, ds.audiences[meeting.audience])):
+            log.add("HD175", meeting.origin.with_column("audience"),
+                    f"đối tượng “{meeting.audience}” không áp dụng cho địa bàn “{meeting.area}” "
+                    "(applies_to trong audiences.yaml) nên không có đề cương cho cuộc tiếp xúc này")
+        if meeting.session is not None and sessions and meeting.session not in sessions:
+            log.add("HD136", meeting.origin.with_column("session"),
+                    f"kỳ họp “{meeting.session}” không phải kỳ họp này hay một kỳ họp trước "
+                    "đã khai báo")
     for event in ds.petition_history:
         if event.petition not in by_code:
             log.add("HD173", event.origin.with_column("petition"),

@@ -191,6 +191,13 @@ def _to_text(value: Any) -> str:
     raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
 
 
+def _to_required_date(value: Any) -> dt.date:
+    day = _to_date(value)
+    if day is None:
+        raise PydanticCustomError("missing", "thiếu giá trị")
+    return day
+
+
 def _to_required_text(value: Any) -> str:
     text = _to_text(value)
     if not text:
@@ -211,6 +218,7 @@ Num = Annotated[Decimal | None, PlainValidator(_to_decimal)]
 Int = Annotated[int | None, PlainValidator(_to_int)]
 Flag = Annotated[bool, PlainValidator(_to_bool)]
 Date = Annotated[dt.date | None, PlainValidator(_to_date)]
+RequiredDate = Annotated[dt.date, PlainValidator(_to_required_date)]
 
 
 def converter(info: FieldInfo) -> Callable[..., Any] | None:
@@ -225,6 +233,6 @@ def col(description: str, example: str = "", **kw: Any) -> Any:
 
 
 __all__ = [
-    "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredText",
+    "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredDate", "RequiredText",
     "Text", "Texts", "_blank_to_none", "col", "converter",
 ]

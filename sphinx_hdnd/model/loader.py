@@ -15,6 +15,7 @@ Layout of the data folder (documented in the user guide)::
     resolutions.csv   resolutions passed at the session
     petitions.csv     voters' petitions and responses
     petition_history.csv  a petition's status at each session since it was raised
+    meetings.csv      the meetings with voters: date, time, place, area, audience
     editorial.csv     the office's choices: items pinned or dropped per area/audience
 
 Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
@@ -45,6 +46,7 @@ from .records import (
     BudgetLine,
     Choice,
     Indicator,
+    Meeting,
     Narrative,
     Petition,
     PetitionEvent,
@@ -62,7 +64,7 @@ from .yamlio import YamlDocument, YamlProblem, read_yaml
 WORKBOOK = "hdnd.xlsx"
 
 #: tables that are empty until the office has something to say (a new project's sheet)
-MAY_BE_EMPTY = {"editorial"}
+MAY_BE_EMPTY = {"editorial", "petition_history", "meetings"}
 
 R = TypeVar("R", bound=Record)
 
@@ -88,6 +90,7 @@ class Dataset:
     resolutions: list[Resolution] = field(default_factory=list)
     petitions: list[Petition] = field(default_factory=list)
     petition_history: list[PetitionEvent] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     #: logical table name -> the file it was read from (for dependency tracking)
     files: dict[str, Path] = field(default_factory=dict)
@@ -481,6 +484,8 @@ class _Loader:
             self.table_records(Petition, "petitions", required=False), "petitions").values())
         ds.petition_history = self.table_records(PetitionEvent, "petition_history",
                                                  required=False)
+        ds.meetings = list(self.keyed(self.table_records(Meeting, "meetings", required=False),
+                                      "meetings").values())
         ds.choices = self.table_records(Choice, "editorial", required=False)
         return ds
 

@@ -170,8 +170,11 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "(petition_history) ghi mã kiến nghị, mã kỳ họp đã khai báo."),
     ProblemKind("HD174", E, "data", "Không áp dụng được quy định về hạn trả lời",
                 "Trong province.yaml, petition_deadline_days ghi số ngày (lớn hơn 0) cho cấp "
-                "trung-uong, tinh, xa hoặc tat-ca; kiến nghị đã chuyển mà chưa ghi hạn thì ghi "
+                "trung-uong, tinh, huyen, xa hoặc tat-ca; kiến nghị đã chuyển mà chưa ghi hạn thì ghi "
                 "cấp trả lời (level) có trong quy định."),
+    ProblemKind("HD175", E, "consistency", "Cuộc tiếp xúc cho đối tượng không có ở địa bàn",
+                "Chọn đối tượng áp dụng cho địa bàn đó (applies_to trong audiences.yaml), hoặc "
+                "để trống cột audience nếu là cuộc tiếp xúc với cử tri nói chung."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

@@ -15,7 +15,20 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from .fields import Code, Codes, Date, Flag, Int, Num, OptCode, RequiredText, Text, Texts, col
+from .fields import (
+    Code,
+    Codes,
+    Date,
+    Flag,
+    Int,
+    Num,
+    OptCode,
+    RequiredDate,
+    RequiredText,
+    Text,
+    Texts,
+    col,
+)
 from .origin import Origin
 
 NOWHERE = Origin("")
@@ -81,7 +94,7 @@ class Province(Record):
     # the province's own rule (no rule is built in): days to answer after forwarding
     petition_deadline_days: dict[str, int] = col(
         "Số ngày phải trả lời kiến nghị kể từ ngày chuyển, theo cấp trả lời (trung-uong, tinh, "
-        "xa) hoặc tat-ca cho mọi cấp", "{tinh: 30, xa: 15}", default_factory=dict)
+        "huyen, xa) hoặc tat-ca cho mọi cấp", "{tinh: 30, xa: 15}", default_factory=dict)
 
 
 # ---------------------------------------------------------------- areas
@@ -438,11 +451,13 @@ class PetitionKind(StrEnum):
 class AnswerLevel(StrEnum):
     CENTRAL = "trung-uong"
     PROVINCE = "tinh"
+    DISTRICT = "huyen"  # before the 2025 reform: huyện, thị xã, thành phố thuộc tỉnh
     COMMUNE = "xa"
 
 
 ANSWER_LEVEL_LABELS: dict[AnswerLevel, str] = {
-    AnswerLevel.CENTRAL: "Trung ương", AnswerLevel.PROVINCE: "Tỉnh", AnswerLevel.COMMUNE: "Xã"}
+    AnswerLevel.CENTRAL: "Trung ương", AnswerLevel.PROVINCE: "Tỉnh",
+    AnswerLevel.DISTRICT: "Huyện", AnswerLevel.COMMUNE: "Xã"}
 #: the key of ``petition_deadline_days`` that applies to every level
 EVERY_LEVEL = "tat-ca"
 
@@ -471,7 +486,8 @@ class Petition(Sourced):
                             default=None)
     delegation: Text = col("Tổ đại biểu tiếp xúc cử tri (nếu biết)", "Tổ đại biểu số 3",
                            default="")
-    level: AnswerLevel | None = col("Cấp có thẩm quyền trả lời: trung-uong, tinh, xa", "tinh",
+    level: AnswerLevel | None = col(
+        "Cấp có thẩm quyền trả lời: trung-uong, tinh, huyen (trước sắp xếp năm 2025), xa", "tinh",
                                     default=None)
     agency: Text = col("Cơ quan chủ trì giải quyết", "Sở Xây dựng", default="")
     forwarded_date: Date = col("Ngày chuyển cơ quan có thẩm quyền", "20/06/2024", default=None)
@@ -501,6 +517,28 @@ class PetitionEvent(Sourced):
     status: PetitionStatus = col("Tình trạng tại kỳ họp đó", "dang-giai-quyet")
     date: Date = col("Ngày của văn bản trả lời, báo cáo tiến độ", "02/12/2023", default=None)
     note: Text = col("Nội dung trả lời hoặc tiến độ tại kỳ họp đó", "", default="")
+
+
+# ---------------------------------------------------------------- meetings with voters
+
+
+class Meeting(Record):
+    """One planned meeting of delegates with voters: it puts the date and place in the
+    briefing's header and a line in the schedule."""
+
+    table: ClassVar[str] = "meetings"
+    code: Code = col("Mã cuộc tiếp xúc", "tx_muong_nhe_01")
+    date: RequiredDate = col("Ngày tiếp xúc", "18/07/2024")
+    time: Text = col("Giờ bắt đầu", "8 giờ 00", default="")
+    place: RequiredText = col("Địa điểm", "Hội trường UBND xã Mường Nhé")
+    area: Code = col("Mã địa bàn", "muong-nhe")
+    audience: OptCode = col("Mã đối tượng cử tri; để trống: cử tri nói chung", "dan-toc-thieu-so",
+                            default=None)
+    delegates: Texts = col("Đại biểu dự, cách nhau bởi ;", "Đại biểu A; Đại biểu B",
+                           default_factory=list)
+    delegation: Text = col("Tổ đại biểu", "Tổ đại biểu số 3", default="")
+    session: OptCode = col("Mã kỳ họp (để trống: kỳ họp này)", "k15", default=None)
+    note: Text = col("Ghi chú", "", default="")
 
 
 # ---------------------------------------------------------------- editorial choices

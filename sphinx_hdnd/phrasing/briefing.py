@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model.loader import Dataset
-from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Petition, Session
+from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Meeting, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence, plan_text, value_text
 from .numbers import is_counted
@@ -174,3 +174,9 @@ def shortcoming_question(title: str, session: Session | None = None) -> str:
 def local_question(title: str, area: Area) -> str:
     subject = upper_first(title) if title else f"Nội dung này tại {area.full_name}"
     return f"{subject}: đến nay đã triển khai đến đâu?"
+
+
+def when_and_where(m: Meeting) -> str:
+    """"8 giờ 00 ngày 18/07/2024, tại Hội trường UBND xã Mường Nhé"."""
+    at = f"{m.time} ngày {m.date:%d/%m/%Y}" if m.time else f"ngày {m.date:%d/%m/%Y}"
+    return f"{at}, tại {m.place}"

@@ -18,6 +18,7 @@ from .directives.briefing import BriefingDirective, drop_staff_notes
 from .directives.budget import BudgetDirective
 from .directives.chart import ChartDirective, setup_charts
 from .directives.follow_up import FollowUpDirective
+from .directives.meetings import MeetingsDirective
 from .directives.grid import GridDirective, setup_grid
 from .directives.indicators import IndicatorsDirective
 from .directives.outline import OutlineDirective
@@ -143,6 +144,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-resolutions", ResolutionsDirective)
     app.add_directive("hdnd-petitions", PetitionsDirective)
     app.add_directive("hdnd-follow-up", FollowUpDirective)
+    app.add_directive("hdnd-meetings", MeetingsDirective)
     app.add_directive("hdnd-questions", QuestionsDirective)
     app.add_directive("hdnd-briefing", BriefingDirective)
     app.add_directive("hdnd-area", AreaDirective)

@@ -11,12 +11,14 @@ never overwritten or removed.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from .. import __version__
 from ..downloads import briefing_table, follow_up_table, to_csv, to_xlsx
+from ..model.follow_up import follow_up
 from ..model.loader import Dataset
 from ..tailoring import Budget, area_scope, audiences_for, build_briefing
 from .directives.briefing import GENERATED
@@ -187,7 +189,15 @@ def petitions_digest(ds: Dataset, area: str) -> str:
     digest = hashlib.sha256()
     for pet in ds.petitions:
         if pet.area is None or pet.area in scope:
-            digest.update(pet.model_dump_json().encode())
+            # what the page prints of it: the row, and its follow-up (the deadline rule,
+            # the as-of date, the history and the repeats live in other files)
+            fu = follow_up(ds, pet)
+            shown = {"row": pet.model_dump(), "deadline": fu.deadline,
+                     "days": [fu.days_open, fu.days_late, fu.sessions_open],
+                     "earlier": [p.model_dump() for p in fu.earlier],
+                     "history": [e.model_dump() for e in fu.history]}
+            digest.update(json.dumps(shown, default=str, sort_keys=True,
+                                     ensure_ascii=False).encode())
             digest.update(b"\n")
     return digest.hexdigest() + "\n"
 

@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from ...model.loader import Dataset
+from ...model.meetings import meetings_of
 from ...model.records import Area, Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (
     NO_ANSWER,
@@ -30,6 +31,7 @@ from ...phrasing.briefing import (
     shortcoming_question,
     task_answer,
     upper_first,
+    when_and_where,
     why_text,
 )
 from ...phrasing.figures import indicator_sentence
@@ -142,7 +144,15 @@ class BriefingBuilder:
                                             if prov else ""))
         meta += text(" ".join(parts) + f". Địa bàn: {b.area.full_name}. "
                      f"Đối tượng: {b.audience.name}.")
-        return [meta, self.navigation()]
+        out: list[nodes.Node] = [meta]
+        # the meeting this booklet is for: its date and place head the printed page
+        for m in meetings_of(ds, b.area.code, b.audience.code):
+            who = "; ".join(m.delegates) or m.delegation
+            out.append(nodes.paragraph(
+                "", f"Cuộc tiếp xúc: {when_and_where(m)}." + (f" Đại biểu dự: {who}." if who
+                                                              else ""),
+                classes=["hdnd-meta", "hdnd-meeting"]))
+        return [*out, self.navigation()]
 
     def navigation(self) -> nodes.Node:
         ds, b = self.ds, self.b
@@ -353,7 +363,7 @@ class BriefingDirective(HdndDirective):
     """Options ``:area:`` and ``:audience:`` (codes), both required."""
 
     uses = ("session", "areas", "audiences", "indicators", "rankings", "narrative",
-            "resolutions", "petitions", "topics", "editorial")
+            "resolutions", "petitions", "topics", "editorial", "meetings")
     option_spec = {"area": directives.unchanged_required,
                    "audience": directives.unchanged_required}
 

@@ -98,7 +98,7 @@ class PetitionsDirective(HdndDirective):
     """Options: ``:area:`` (codes, or ``toan-tinh`` for province-wide), ``:status:``,
     ``:committee:``, ``:audience:``, ``:topic:``."""
 
-    uses = ("petitions", "areas", "audiences")
+    uses = ("petitions", "petition_history", "areas", "audiences", "province", "session")
     option_spec = {
         "area": code_list,
         "status": code_list,
