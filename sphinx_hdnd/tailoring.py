@@ -77,7 +77,7 @@ class Budget:
 
     points: int = 6  #: talking points ("Điểm cần nói"), 5-7 fit two or three pages
     local_more: int = 2  #: further local items printed in full; the rest listed by title
-    petitions: int = 6  #: the area's petitions with their answers
+    petitions: int = 5  #: the area's petitions with their answers and follow-up
     questions: int = 4  #: likely questions with their answers
     resolutions: int = 5  #: resolutions named under the session's results
 

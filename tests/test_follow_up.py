@@ -244,3 +244,28 @@ def test_a_petition_reads_its_history_as_the_delegate_says_it(tmp_path):
     assert "Kỳ họp thứ Bốn: đang giải quyết (15/12/2023): đang khảo sát nhu cầu giống." in text
     on_time = [b for b in soup.select(".hdnd-petition") if "đường liên xã" in b.get_text()]
     assert "Đã trả lời ngày 25/04/2024, đúng hạn." in on_time[-1].get_text(" ")
+
+
+def test_a_briefing_gives_the_track_compactly(tmp_path):
+    """In a briefing (two or three pages): who must answer, by when, what happened, and
+    only the last earlier session's status; an interim reply is not called silence."""
+    from sphinx_hdnd.sphinxext.directives.petitions import petition_nodes
+
+    project = _dated_project(tmp_path)
+    data = project / "data"
+    (data / "petition_history.csv").write_text(
+        "petition,session,status,date,note,source\n"
+        "kn003,k04,chua-tra-loi,01/12/2023,Chưa có văn bản trả lời.,dc_mau\n"
+        "kn003,k04,dang-giai-quyet,15/12/2023,Đang khảo sát nhu cầu giống.,dc_mau\n",
+        encoding="utf-8")
+    ds = load_dataset(data)
+    repeat = " ".join(petition_nodes(ds, _pet(ds, "kn005"), compact=True).astext().split())
+    assert "Cử tri kiến nghị từ kỳ họp thứ Bốn; đã chuyển Sở Giáo dục và Đào tạo ngày " \
+           "01/04/2024; hạn trả lời 01/05/2024." in repeat
+    assert "cuộc tiếp xúc" not in repeat
+    assert "khảo sát nhu cầu giống" in repeat and "có văn bản" not in repeat  # the last one only
+    full = " ".join(petition_nodes(ds, _pet(ds, "kn005")).astext().split())
+    assert "có văn bản" in full and "khảo sát nhu cầu giống" in full
+    # kn005 has an interim reply ("Chưa bố trí được biên chế."): not "chưa trả lời"
+    assert "Chưa giải quyết xong, đã quá hạn" in repeat
+    assert "Chưa trả lời, đã quá hạn" not in repeat

@@ -42,29 +42,36 @@ def timing_label(fu: FollowUp) -> str:
     return ""
 
 
-def track_sentence(ds: Dataset, fu: FollowUp) -> str:
-    """Where and when it was raised, who must answer, by when; "" for undated data."""
+def track_sentence(ds: Dataset, fu: FollowUp, compact: bool = False) -> str:
+    """Where and when it was raised, who must answer, by when; "" for undated data.
+    ``compact`` (a briefing's two or three pages): who must answer, by when, and what
+    happened, without the meeting's date."""
     pet = fu.petition
     parts = []
-    if fu.earlier:
+    if fu.earlier and compact:
+        since = session_name(ds, fu.first.received_session)
+        parts.append(f"Cử tri kiến nghị từ {since}" if since else "Cử tri tiếp tục kiến nghị")
+    elif fu.earlier:
         first = fu.first
         since = session_name(ds, first.received_session)
         when = f" (cuộc tiếp xúc ngày {_date(first.raised_date)})" if first.raised_date else ""
         parts.append(f"Cử tri đã kiến nghị từ trước {since}{when}, nay tiếp tục kiến nghị"
                      if since else "Cử tri tiếp tục kiến nghị")
-    elif pet.raised_date is not None:
+    elif pet.raised_date is not None and not compact:
         group = f" của {pet.delegation}" if pet.delegation else ""
         parts.append(f"Nêu tại cuộc tiếp xúc cử tri{group} ngày {_date(pet.raised_date)}")
     agency = pet.agency or pet.responder
     if pet.forwarded_date is not None:
         to = f" {agency}" if agency else ""
-        parts.append(f"đã chuyển{to} ngày {_date(pet.forwarded_date)}")
+        verb = "chuyển" if compact and not parts else "đã chuyển"
+        parts.append(f"{verb}{to} ngày {_date(pet.forwarded_date)}")
     if fu.deadline is not None:
         parts.append(f"hạn trả lời {_date(fu.deadline)}")
     if pet.kind is PetitionKind.OPINION:
         parts.append("ý kiến được tổng hợp, chuyển cơ quan có thẩm quyền nghiên cứu")
     if not parts:
         return ""
+    parts[0] = parts[0][:1].upper() + parts[0][1:]
     sentence = "; ".join(parts) + "."
     outcome = _outcome(fu)
     return f"{sentence} {outcome}" if outcome else sentence
@@ -80,7 +87,9 @@ def _outcome(fu: FollowUp) -> str:
             return f"{when}, quá hạn {fu.days_late} ngày."
         return f"{when}."
     if fu.overdue and fu.days_late:
-        return f"Chưa trả lời, đã quá hạn {fu.days_late} ngày."
+        # an interim reply ("đang giải quyết") is not an answer, nor is it silence
+        said = "Chưa giải quyết xong" if pet.response else "Chưa trả lời"
+        return f"{said}, đã quá hạn {fu.days_late} ngày."
     if not fu.answered and fu.sessions_open and fu.sessions_open >= 2:
         return f"Chưa giải quyết xong sau {fu.sessions_open:02d} kỳ họp."
     return ""

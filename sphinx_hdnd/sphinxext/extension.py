@@ -18,9 +18,9 @@ from .directives.briefing import BriefingDirective, drop_staff_notes
 from .directives.budget import BudgetDirective
 from .directives.chart import ChartDirective, setup_charts
 from .directives.follow_up import FollowUpDirective
-from .directives.meetings import MeetingsDirective
 from .directives.grid import GridDirective, setup_grid
 from .directives.indicators import IndicatorsDirective
+from .directives.meetings import MeetingsDirective
 from .directives.outline import OutlineDirective
 from .directives.petitions import PetitionsDirective
 from .directives.questions import QuestionsDirective

@@ -258,7 +258,8 @@ class BriefingBuilder:
         ds, b = self.ds, self.b
         sec = self.sec("Kết quả giải quyết kiến nghị của cử tri", "kien-nghi")
         if b.petitions:
-            sec.extend(petition_nodes(ds, p, show_area=False) for p in b.petitions)
+            sec.extend(petition_nodes(ds, p, show_area=False, compact=True)
+                       for p in b.petitions)
         else:
             sec += nodes.paragraph("", "Chưa có kiến nghị của cử tri tại địa bàn.",
                                    classes=["hdnd-empty"])

@@ -24,7 +24,10 @@ STATUS_CLASSES = {
 TIMING_CLASSES = {True: "hdnd-status-done", False: "hdnd-status-blocked"}
 
 
-def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.container:
+def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
+                   compact: bool = False) -> nodes.container:
+    """A petition with its answer and follow-up; ``compact`` for a briefing: the track
+    without the meeting's date, and only the last earlier session's status."""
     box = nodes.container(classes=["hdnd-petition"])
     cites = Cites()
     cites.add(pet)
@@ -55,11 +58,13 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True) -> nodes.
     box += nodes.paragraph("", "", *head)
     box += cited_paragraph(ds, [nodes.strong("", "Kiến nghị: "), text(pet.text)], cites,
                            ["hdnd-petition-text"])
-    track = track_sentence(ds, fu)
+    track = track_sentence(ds, fu, compact)
     if track:
         box += nodes.paragraph("", track, classes=["hdnd-petition-track"])
     # earlier sessions' statuses (this session's is the badge above)
     history = [e for e in fu.history if ds.session is None or e.session != ds.session.code]
+    if compact:
+        history = history[-1:]
     if history:
         lst = nodes.bullet_list(classes=["hdnd-petition-history"])
         for event in history:
