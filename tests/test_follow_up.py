@@ -203,7 +203,11 @@ def test_follow_up_page_counts_are_the_datas_and_link_to_their_petitions(tmp_pat
     items = requests(ds)
     assert "kn003" not in {fu.petition.code for fu in items}  # shown once, as kn005
     checked = 0
-    for tr in table.select("tbody tr"):
+    *groups, total = table.select("tbody tr")
+    assert [td.get_text(strip=True) for td in total.find_all("td")] == ["Cộng", *(
+        f"{n:02d}" if n else "—" for n in (sum(b in buckets(fu) for fu in items)
+                                          for b in BUCKET_TITLES))]
+    for tr in groups:
         cells = tr.find_all("td")
         agency = cells[0].get_text(strip=True)
         group = [fu for fu in items if group_of(fu, "agency") == agency]

@@ -21,6 +21,7 @@ from ...model.loader import Dataset
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
 from ..render import Cites, cited_paragraph, section, table, text
+from ..stack import STACK
 from ..state import GENERATED_DIR
 from .base import HdndDirective
 from .chart import chart_nodes
@@ -150,9 +151,12 @@ class FollowUpDirective(HdndDirective):
                 else:
                     row.append("—")
             rows.append(row)
+        totals = [sum(bucket in buckets(fu) for fu in items) for bucket in BUCKETS]
+        rows.append(["Cộng", *(f"{n:02d}" if n else "—" for n in totals)])
         head = [GROUPINGS[by][:1].upper() + GROUPINGS[by][1:],
                 *(BUCKET_TITLES[b] for b in BUCKETS)]
-        return table(head, rows, [30, 12, 14, 14, 15, 15], ["hdnd-follow-up-table"])
+        # on a phone each row is a card: "Tiếp nhận: 03", "Quá hạn, chưa trả lời: 01" …
+        return table(head, rows, [30, 12, 14, 14, 15, 15], ["hdnd-follow-up-table", STACK])
 
     def open_list(self, ds: Dataset, items: list[FollowUp]) -> nodes.section:
         limit = self.options.get("open-limit", 10)

@@ -7,6 +7,7 @@ from docutils import nodes
 from ...model.loader import Dataset
 from ...model.meetings import this_sessions
 from ..render import table
+from ..stack import STACK
 from .base import HdndDirective, code_list
 from .briefing import area_docname, briefing_docname, doc_link
 
@@ -36,6 +37,6 @@ class MeetingsDirective(HdndDirective):
                          area.full_name if area else m.area,
                          aud.name if aud is not None else "Cử tri nói chung", who or "—", page])
         return [table(["Thời gian", "Địa điểm", "Địa bàn", "Đối tượng", "Đại biểu dự",
-                       "Đề cương"], rows, [14, 24, 16, 18, 20, 8], ["hdnd-meetings"]),
+                       "Đề cương"], rows, [14, 24, 16, 18, 20, 8], ["hdnd-meetings", STACK]),
                 nodes.paragraph("", f"{len(chosen):02d} cuộc tiếp xúc cử tri.",
                                 classes=["hdnd-meta"])]
