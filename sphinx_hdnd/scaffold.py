@@ -460,11 +460,13 @@ cuộc tiếp xúc, ở phần dưới của trang này.
 :hidden:
 :maxdepth: 2
 
+lich-tiep-xuc
 tiep-xuc/index
 chi-tieu
 ngan-sach
 nghi-quyet
 kien-nghi
+theo-doi-kien-nghi
 ```
 """
 
@@ -509,6 +511,18 @@ PAGES = {
 ## Phiên thảo luận và chất vấn
 
 ```{hdnd-questions}
+```
+""",
+    "theo-doi-kien-nghi.md": """\
+# Theo dõi giải quyết kiến nghị cử tri
+
+```{hdnd-follow-up}
+```
+""",
+    "lich-tiep-xuc.md": """\
+# Lịch tiếp xúc cử tri
+
+```{hdnd-meetings}
 ```
 """,
 }
