@@ -41,9 +41,11 @@ class BriefingPage:
         return len(self.visible().get_text(" ").split())
 
     def paragraphs(self) -> list[str]:
-        """Paragraphs of running text (a table's cells repeat by column, by nature)."""
+        """Paragraphs of running text (a table's cells repeat by column, by nature, and
+        so do the status labels heading two petitions of the same standing)."""
         return [clean(p.get_text(" ")) for p in self.visible().find_all("p")
-                if p.find_parent("table") is None]
+                if p.find_parent("table") is None
+                and "hdnd-petition-head" not in (p.get("class") or [])]
 
     def answers(self) -> list[str]:
         sec = self.main.find(id=re.compile(r"cu-tri-co-the-hoi$"))

@@ -59,7 +59,8 @@ def test_on_time_late_and_overdue_as_of_the_sessions_date(copy_project):
     append("province.yaml", RULE)(data)
     set_cells("petitions.csv", "kn001", {"level": "tinh", "forwarded_date": "01/04/2024",
                                          "answered_date": "25/04/2024"})(data)
-    set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024"})(data)
+    set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "status": "chua-tra-loi", "response": ""})(data)
     set_cells("petitions.csv", "kn005", {"level": "tinh", "forwarded_date": "01/04/2024",
                                          "deadline": "10/04/2024"})(data)
     set_cells("petitions.csv", "kn003", {"kind": "y-kien", "forwarded_date": "01/04/2024"})(data)
@@ -74,16 +75,28 @@ def test_on_time_late_and_overdue_as_of_the_sessions_date(copy_project):
     assert buckets(overdue) == {"received", "overdue"}  # open for one session, not two
     opinion = follow_up(ds, _pet(ds, "kn003"))
     assert opinion.deadline is None and not opinion.overdue  # no answer is owed
-    # answered after its own deadline: late, by how many days
-    set_cells("petitions.csv", "kn005", {"status": "da-tra-loi",
-                                         "answered_date": "30/04/2024"})(data)
+    # replied ("chưa bố trí được nguồn lực") with no date: neither on time nor overdue
+    replied = follow_up(ds, _pet(ds, "kn005"))
+    assert replied.replied and not replied.overdue and not replied.on_time and not replied.late
+    # the reply's date after its own deadline: late, by how many days, settled or not
+    set_cells("petitions.csv", "kn005", {"answered_date": "30/04/2024"})(data)
     late = follow_up(load_dataset(data), _pet(load_dataset(data), "kn005"))
-    assert late.late and late.days_late == 20 and not late.on_time
+    assert late.late and late.days_late == 20 and not late.on_time and not late.answered
+    # a reply dated in the history, before the deadline: on time, though not settled
+    set_cells("petitions.csv", "kn005", {"answered_date": ""})(data)
+    (data / "petition_history.csv").write_text(
+        "petition,session,status,date,note,source\n"
+        "kn005,k05,dang-giai-quyet,05/04/2024,Sở đang rà soát biên chế.,dc_mau\n",
+        encoding="utf-8")
+    ds = load_dataset(data)
+    early = follow_up(ds, _pet(ds, "kn005"))
+    assert early.on_time and early.replied_on == dt.date(2024, 4, 5) and not early.overdue
 
 
 def test_the_as_of_date_is_the_datas_not_the_clock(copy_project):
     data = copy_project()
-    set_cells("petitions.csv", "kn002", {"deadline": "01/05/2024"})(data)
+    set_cells("petitions.csv", "kn002", {"deadline": "01/05/2024", "status": "chua-tra-loi",
+                                         "response": ""})(data)
     before = load_dataset(data)
     replace("session.yaml", "start_date: 10/07/2024",
             "start_date: 10/07/2024\npetitions_as_of: 30/04/2024")(data)
@@ -172,7 +185,9 @@ def _dated_project(tmp_path):
                                          "forwarded_date": "01/04/2024",
                                          "answered_date": "25/04/2024"})(data)  # on time
     set_cells("petitions.csv", "kn002", {"level": "tinh", "forwarded_date": "01/04/2024",
-                                         "agency": "Sở Giáo dục và Đào tạo"})(data)  # overdue
+                                         "agency": "Sở Giáo dục và Đào tạo",
+                                         "status": "chua-tra-loi",
+                                         "response": ""})(data)  # overdue: no reply
     set_cells("petitions.csv", "kn005", {"level": "tinh", "forwarded_date": "01/04/2024",
                                          "agency": "Sở Giáo dục và Đào tạo",
                                          "repeats": "kn003"})(data)
@@ -204,7 +219,7 @@ def test_follow_up_page_counts_are_the_datas_and_link_to_their_petitions(tmp_pat
     assert "kn003" not in {fu.petition.code for fu in items}  # shown once, as kn005
     checked = 0
     *groups, total = table.select("tbody tr")
-    assert [td.get_text(strip=True) for td in total.find_all("td")] == ["Cộng", *(
+    assert [td.get_text(strip=True) for td in total.find_all("td")] == ["Tổng cộng", *(
         f"{n:02d}" if n else "—" for n in (sum(b in buckets(fu) for fu in items)
                                           for b in BUCKET_TITLES))]
     for tr in groups:
@@ -225,11 +240,17 @@ def test_follow_up_page_counts_are_the_datas_and_link_to_their_petitions(tmp_pat
     assert checked >= 4
     summary = soup.select_one(".hdnd-follow-up-summary").get_text(" ", strip=True)
     assert "Tính đến ngày 10/07/2024" in summary
-    assert "đã trả lời 01 (01 đúng hạn, 00 quá hạn)" in summary
-    # the longest-waiting list: the overdue one first, with its days past the deadline
-    first = soup.select_one("#theo-doi-chua-xong .hdnd-petition")
+    assert ("đã trả lời 02 kiến nghị (01 đúng hạn, 00 quá hạn, 01 chưa ghi ngày trả lời), "
+            "trong đó 01 kiến nghị đã giải quyết xong; 02 kiến nghị chưa được trả lời, trong "
+            "đó 01 kiến nghị đã quá hạn") in summary
+    assert "theo quy định của tỉnh ghi trong dữ liệu: cấp tỉnh 30 ngày, mọi cấp 45 ngày" in summary
+    # the longest-waiting list, by the time since voters first raised it: kn005, repeating
+    # kn003 of 01/11/2023, before kn002 (forwarded 01/04/2024), overdue with its days
+    waiting = [" ".join(b.get_text(" ").split())
+               for b in soup.select("#theo-doi-chua-xong .hdnd-petition")]
+    assert "bổ sung bác sĩ" in waiting[0] and "phòng học" in waiting[1], waiting
     days = (ds.session.start_date - dt.date(2024, 5, 1)).days
-    assert f"Quá hạn {days} ngày" in first.get_text(" ", strip=True)
+    assert f"Quá hạn {days} ngày" in waiting[1]
 
 
 def test_a_petition_reads_its_history_as_the_delegate_says_it(tmp_path):
@@ -270,6 +291,6 @@ def test_a_briefing_gives_the_track_compactly(tmp_path):
     assert "khảo sát nhu cầu giống" in repeat and "có văn bản" not in repeat  # the last one only
     full = " ".join(petition_nodes(ds, _pet(ds, "kn005")).astext().split())
     assert "có văn bản" in full and "khảo sát nhu cầu giống" in full
-    # kn005 has an interim reply ("Chưa bố trí được biên chế."): not "chưa trả lời"
-    assert "Chưa giải quyết xong, đã quá hạn" in repeat
-    assert "Chưa trả lời, đã quá hạn" not in repeat
+    # kn005 has a reply ("Chưa bố trí được biên chế."), not a settlement: never "chưa trả lời"
+    assert "Đã có trả lời; chưa giải quyết dứt điểm." in repeat
+    assert "Chưa trả lời" not in repeat

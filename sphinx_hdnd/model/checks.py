@@ -475,10 +475,12 @@ def _check_petitions(ds: Dataset) -> None:
                     f"ngày trả lời {pet.answered_date:%d/%m/%Y} sau ngày tính tình trạng "
                     f"{today:%d/%m/%Y} của kỳ họp")
         answered = pet.status is PetitionStatus.ANSWERED
-        if pet.answered_date is not None and not answered:
+        if pet.answered_date is not None and pet.status in (PetitionStatus.PENDING,
+                                                            PetitionStatus.UNSTATED):
             log.add("HD172", pet.origin.with_column("status"),
                     f"có ngày trả lời {pet.answered_date:%d/%m/%Y} nhưng tình trạng là "
-                    f"“{pet.status.value}”: ghi da-tra-loi, hoặc bỏ ngày trả lời")
+                    f"“{pet.status.value}”: ghi tình trạng sau khi trả lời (da-tra-loi, "
+                    "dang-giai-quyet …), hoặc bỏ ngày trả lời")
         elif answered and not pet.response:
             log.add("HD172", pet.origin.with_column("response"),
                     "tình trạng đã trả lời nhưng chưa ghi nội dung trả lời")

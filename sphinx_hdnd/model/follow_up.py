@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .loader import Dataset
-from .records import EVERY_LEVEL, Petition, PetitionEvent, PetitionKind
+from .records import EVERY_LEVEL, Petition, PetitionEvent, PetitionKind, PetitionStatus
 
 #: how the follow-up table groups and counts (see :func:`buckets`)
 BUCKETS = ("received", "on_time", "late", "overdue", "long_open")
@@ -34,6 +34,8 @@ class FollowUp:
     earlier: tuple[Petition, ...] = ()
     #: its status at each session, in session order, the earlier petitions' first
     history: tuple[PetitionEvent, ...] = field(default=())
+    replied: bool = False  # the agency has replied (settled or not)
+    replied_on: dt.date | None = None
 
     @property
     def first(self) -> Petition:
@@ -89,22 +91,40 @@ def earlier_petitions(ds: Dataset, pet: Petition) -> tuple[Petition, ...]:
     return tuple(reversed(chain))
 
 
+#: statuses that say the agency has replied, though the matter may not be settled
+REPLIED = {PetitionStatus.ANSWERED, PetitionStatus.IN_PROGRESS, PetitionStatus.SCHEDULED,
+           PetitionStatus.UNFUNDED}
+
+
+def reply_date(ds: Dataset, pet: Petition) -> dt.date | None:
+    """When the agency replied: the answer's date, else the first dated reply in the
+    history (a petition "đang giải quyết" has had a reply, just not a settlement)."""
+    if pet.answered_date is not None:
+        return pet.answered_date
+    dates = [e.date for e in ds.petition_history
+             if e.petition == pet.code and e.date is not None and e.status in REPLIED]
+    return min(dates) if dates else None
+
+
 def follow_up(ds: Dataset, pet: Petition) -> FollowUp:
     today = as_of(ds)
     deadline = deadline_of(ds, pet)
-    answered = not pet.is_open
-    answer_date = pet.answered_date if answered else None
-    on_time = bool(answered and answer_date and deadline and answer_date <= deadline)
-    late = bool(answered and answer_date and deadline and answer_date > deadline)
-    overdue = bool(not answered and deadline and today and today > deadline)
+    answered = not pet.is_open  # settled: "đã trả lời" in the data's own status
+    replied = pet.status in REPLIED
+    replied_on = reply_date(ds, pet) if replied else None
+    # the deadline is for the reply (NQLT 72/2025): on time or late by the reply's date;
+    # overdue only when no reply has come
+    on_time = bool(replied_on and deadline and replied_on <= deadline)
+    late = bool(replied_on and deadline and replied_on > deadline)
+    overdue = bool(not replied and deadline and today and today > deadline)
     earlier = earlier_petitions(ds, pet)
     first = earlier[0] if earlier else pet
     start = first.forwarded_date or first.raised_date
-    end = answer_date if answered else today
+    end = pet.answered_date if answered and pet.answered_date else today
     days_open = (end - start).days if start and end and end >= start else None
     days_late = None
-    if late and answer_date and deadline:
-        days_late = (answer_date - deadline).days
+    if late and replied_on and deadline:
+        days_late = (replied_on - deadline).days
     elif overdue and today and deadline:
         days_late = (today - deadline).days
     numbers = session_numbers(ds)
@@ -117,7 +137,7 @@ def follow_up(ds: Dataset, pet: Petition) -> FollowUp:
     history = tuple(sorted((e for e in ds.petition_history if e.petition in codes),
                            key=lambda e: (numbers.get(e.session, 10**6), e.date or dt.date.min)))
     return FollowUp(pet, deadline, answered, on_time, late, overdue, days_open,
-                    sessions_open, days_late, earlier, history)
+                    sessions_open, days_late, earlier, history, replied, replied_on)
 
 
 def latest_petitions(ds: Dataset, pets: Iterable[Petition]) -> list[Petition]:

@@ -163,7 +163,7 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD172", E, "consistency", "Tình trạng kiến nghị trái với ngày, nội dung trả lời",
                 "Kiến nghị đã trả lời (da-tra-loi) ghi nội dung trả lời (response) và, nếu "
                 "theo dõi theo ngày, ngày trả lời (answered_date); có ngày trả lời thì tình "
-                "trạng là da-tra-loi."),
+                "trạng không phải chua-tra-loi."),
     ProblemKind("HD173", E, "reference", "Kiến nghị được nhắc lại không tồn tại hoặc lặp vòng",
                 "Cột repeats ghi mã một kiến nghị trước đó (khác chính nó); chuỗi kiến nghị "
                 "nhắc lại không được quay về kiến nghị ban đầu; quá trình giải quyết "

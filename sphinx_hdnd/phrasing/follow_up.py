@@ -12,7 +12,7 @@ import datetime as dt
 
 from ..model.follow_up import FollowUp
 from ..model.loader import Dataset
-from ..model.records import PETITION_STATUS_LABELS, PetitionEvent, PetitionKind
+from ..model.records import PETITION_STATUS_LABELS, PetitionEvent, PetitionKind, PetitionStatus
 from .sentences import lower_first
 
 
@@ -61,6 +61,8 @@ def track_sentence(ds: Dataset, fu: FollowUp, compact: bool = False) -> str:
         group = f" của {pet.delegation}" if pet.delegation else ""
         parts.append(f"Nêu tại cuộc tiếp xúc cử tri{group} ngày {_date(pet.raised_date)}")
     agency = pet.agency or pet.responder
+    if compact and fu.answered and not fu.earlier:
+        return _outcome(fu)  # settled: the answer and its date are the news, not the route
     if pet.forwarded_date is not None:
         to = f" {agency}" if agency else ""
         verb = "chuyển" if compact and not parts else "đã chuyển"
@@ -79,19 +81,25 @@ def track_sentence(ds: Dataset, fu: FollowUp, compact: bool = False) -> str:
 
 def _outcome(fu: FollowUp) -> str:
     pet = fu.petition
-    if fu.answered and pet.answered_date is not None:
-        when = f"Đã trả lời ngày {_date(pet.answered_date)}"
+    when = ""
+    if fu.replied_on is not None:
+        when = f"Đã trả lời ngày {_date(fu.replied_on)}"
         if fu.on_time:
-            return f"{when}, đúng hạn."
-        if fu.late and fu.days_late:
-            return f"{when}, quá hạn {fu.days_late} ngày."
-        return f"{when}."
+            when += ", đúng hạn"
+        elif fu.late and fu.days_late:
+            when += f", quá hạn {fu.days_late} ngày"
+    elif fu.replied and not fu.answered:
+        when = "Đã có trả lời"
+    if fu.answered:
+        return f"{when}." if when else ""
+    if when:  # replied, not settled
+        long = (f" qua {fu.sessions_open:02d} kỳ họp" if fu.sessions_open and
+                fu.sessions_open >= 2 else "")
+        return f"{when}; chưa giải quyết dứt điểm{long}."
     if fu.overdue and fu.days_late:
-        # an interim reply ("đang giải quyết") is not an answer, nor is it silence
-        said = "Chưa giải quyết xong" if pet.response else "Chưa trả lời"
-        return f"{said}, đã quá hạn {fu.days_late} ngày."
-    if not fu.answered and fu.sessions_open and fu.sessions_open >= 2:
-        return f"Chưa giải quyết xong sau {fu.sessions_open:02d} kỳ họp."
+        return f"Chưa trả lời, đã quá hạn {fu.days_late} ngày."
+    if pet.status is PetitionStatus.PENDING and fu.sessions_open and fu.sessions_open >= 2:
+        return f"Chưa trả lời sau {fu.sessions_open:02d} kỳ họp."
     return ""
 
 

@@ -17,6 +17,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
+from ...model.follow_up import as_of, follow_up
 from ...model.loader import Dataset
 from ...model.meetings import meetings_of
 from ...model.records import Area, Indicator, NarrativeItem, Resolution
@@ -257,6 +258,11 @@ class BriefingBuilder:
     def petitions(self) -> nodes.section:
         ds, b = self.ds, self.b
         sec = self.sec("Kết quả giải quyết kiến nghị của cử tri", "kien-nghi")
+        day = as_of(ds)
+        if day is not None and any(follow_up(ds, p).deadline for p in b.petitions):
+            # "quá hạn 4 ngày" holds on one day: say which, the meeting may be a week later
+            sec += nodes.paragraph("", f"Tình trạng tính đến ngày {day:%d/%m/%Y}.",
+                                   classes=["hdnd-meta"])
         if b.petitions:
             sec.extend(petition_nodes(ds, p, show_area=False, compact=True)
                        for p in b.petitions)

@@ -31,9 +31,12 @@ from .petitions import petition_nodes
 DOWNLOAD_BASE = f"{GENERATED_DIR}/theo-doi-kien-nghi"
 BUCKET_TITLES = {
     "received": "Tiếp nhận", "on_time": "Trả lời đúng hạn", "late": "Trả lời quá hạn",
-    "overdue": "Quá hạn, chưa trả lời", "long_open": "Chưa xong qua 02 kỳ họp trở lên",
+    "overdue": "Quá hạn, chưa trả lời",
+    "long_open": "Chưa giải quyết dứt điểm qua 02 kỳ họp trở lên",
 }
-GROUPINGS = {"agency": "cơ quan giải quyết", "committee": "Ban HĐND theo dõi"}
+GROUPINGS = {"agency": "cơ quan giải quyết", "committee": "Ban của HĐND tỉnh theo dõi"}
+LEVEL_NAMES = {"trung-uong": "cấp trung ương", "tinh": "cấp tỉnh", "huyen": "cấp huyện",
+               "xa": "cấp xã", "tat-ca": "mọi cấp"}
 NO_AGENCY = "Chưa ghi cơ quan"
 NO_COMMITTEE = "Chưa ghi Ban theo dõi"
 
@@ -64,11 +67,10 @@ def anchor(by: str, group: str, bucket: str) -> str:
 
 
 def longest_waiting(items: list[FollowUp]) -> list[FollowUp]:
-    """Open ones, overdue first, then by days and sessions open."""
+    """Not settled, by how long voters have waited since they first raised it."""
     open_ = [fu for fu in items if not fu.answered]
-    return sorted(open_, key=lambda fu: (not fu.overdue, -(fu.days_late or 0),
-                                         -(fu.sessions_open or 0), -(fu.days_open or 0),
-                                         fu.petition.code))
+    return sorted(open_, key=lambda fu: (-(fu.days_open or 0), -(fu.sessions_open or 0),
+                                         not fu.overdue, fu.petition.code))
 
 
 class FollowUpDirective(HdndDirective):
@@ -90,6 +92,7 @@ class FollowUpDirective(HdndDirective):
         groupings = list(GROUPINGS) if by == "all" else [by]
         for key in groupings:
             out.append(self.counts_table(items, key))
+        out.append(self.columns_note())
         out.append(self.open_list(ds, items))
         for key in groupings:
             out.append(self.lists(ds, items, key))
@@ -98,24 +101,35 @@ class FollowUpDirective(HdndDirective):
     def summary(self, ds: Dataset, items: list[FollowUp]) -> nodes.paragraph:
         day = as_of(ds)
         counts = {b: sum(b in buckets(fu) for fu in items) for b in BUCKETS}
-        answered = sum(fu.answered for fu in items)
+        replied = sum(fu.replied for fu in items)
+        settled = sum(fu.answered for fu in items)
+        undated = sum(fu.replied and fu.replied_on is None for fu in items)
         opinions = sum(p.kind is PetitionKind.OPINION for p in ds.petitions)
         when = f"Tính đến ngày {day:%d/%m/%Y}" if day else "Hiện nay"
-        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời: đã trả lời "
-                f"{answered:02d} ({counts['on_time']:02d} đúng hạn, {counts['late']:02d} quá "
-                f"hạn), chưa trả lời xong {len(items) - answered:02d}, trong đó "
-                f"{counts['overdue']:02d} kiến nghị đã quá hạn và {counts['long_open']:02d} "
-                "kiến nghị chưa giải quyết xong qua từ 02 kỳ họp trở lên.")
+        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời. Cơ quan có "
+                f"thẩm quyền đã trả lời {replied:02d} kiến nghị ({counts['on_time']:02d} đúng "
+                f"hạn, {counts['late']:02d} quá hạn"
+                + (f", {undated:02d} chưa ghi ngày trả lời" if undated else "")
+                + f"), trong đó {settled:02d} kiến nghị đã giải quyết xong; "
+                f"{len(items) - replied:02d} kiến nghị chưa được trả lời, trong đó "
+                f"{counts['overdue']:02d} kiến nghị đã quá hạn. {counts['long_open']:02d} kiến "
+                "nghị chưa giải quyết dứt điểm qua từ 02 kỳ họp trở lên.")
         if opinions:
-            body += f" Ngoài ra có {opinions:02d} ý kiến đã tổng hợp, chuyển cơ quan có thẩm quyền."
+            body += (f" Ngoài ra có {opinions:02d} ý kiến của cử tri đã được tổng hợp, chuyển "
+                     "cơ quan có thẩm quyền (không tính hạn trả lời).")
         unstated = sum(p.status is PetitionStatus.UNSTATED for p in ds.petitions)
         if unstated:
             body += (f" {unstated:02d} kiến nghị mà văn bản chưa nêu kết quả trả lời không tính "
                      "vào các số trên.")
-        undated = sum(fu.deadline is None for fu in items)
-        if undated:
-            body += (f" {undated:02d} kiến nghị chưa có hạn trả lời (chưa ghi ngày chuyển) nên "
-                     "chưa xét đúng hạn, quá hạn.")
+        no_deadline = sum(fu.deadline is None for fu in items)
+        if no_deadline:
+            body += (f" {no_deadline:02d} kiến nghị chưa có hạn trả lời (chưa ghi ngày chuyển) "
+                     "nên chưa xét đúng hạn, quá hạn.")
+        rules = ds.province.petition_deadline_days if ds.province is not None else {}
+        if rules:
+            said = ", ".join(f"{LEVEL_NAMES.get(k, k)} {v} ngày" for k, v in rules.items())
+            body += (f" Hạn trả lời tính từ ngày chuyển kiến nghị, theo quy định của tỉnh "
+                     f"ghi trong dữ liệu: {said}.")
         return nodes.paragraph("", body, classes=["hdnd-follow-up-summary"])
 
     def downloads(self) -> list[nodes.Node]:
@@ -152,23 +166,30 @@ class FollowUpDirective(HdndDirective):
                     row.append("—")
             rows.append(row)
         totals = [sum(bucket in buckets(fu) for fu in items) for bucket in BUCKETS]
-        rows.append(["Cộng", *(f"{n:02d}" if n else "—" for n in totals)])
+        rows.append(["Tổng cộng", *(f"{n:02d}" if n else "—" for n in totals)])
         head = [GROUPINGS[by][:1].upper() + GROUPINGS[by][1:],
                 *(BUCKET_TITLES[b] for b in BUCKETS)]
         # on a phone each row is a card: "Tiếp nhận: 03", "Quá hạn, chưa trả lời: 01" …
         return table(head, rows, [30, 12, 14, 14, 15, 15], ["hdnd-follow-up-table", STACK])
 
+    def columns_note(self) -> nodes.paragraph:
+        return nodes.paragraph(
+            "", "Các cột không cộng lại thành số tiếp nhận: một kiến nghị có thể vừa quá "
+            "hạn vừa chưa giải quyết dứt điểm qua 02 kỳ họp; kiến nghị còn trong hạn, chưa "
+            "có hạn hoặc đã trả lời mà chưa ghi ngày không thuộc cột đúng hạn, quá hạn.",
+            classes=["hdnd-meta"])
+
     def open_list(self, ds: Dataset, items: list[FollowUp]) -> nodes.section:
         limit = self.options.get("open-limit", 10)
         waiting = longest_waiting(items)
-        sec = section(self.state.document, "Kiến nghị chưa giải quyết xong, lâu nhất trước",
-                      "theo-doi-chua-xong")
+        sec = section(self.state.document, "Kiến nghị chưa giải quyết dứt điểm, xếp theo thời "
+                      "gian chờ (lâu nhất lên trước)", "theo-doi-chua-xong")
         if not waiting:
             sec += nodes.paragraph("", "Mọi kiến nghị đã được trả lời.", classes=["hdnd-empty"])
         sec.extend(petition_nodes(ds, fu.petition) for fu in waiting[:limit])
         if len(waiting) > limit:
             sec += nodes.paragraph("", f"Còn {len(waiting) - limit:02d} kiến nghị chưa giải "
-                                   "quyết xong: xem danh sách theo cơ quan dưới đây.",
+                                   "quyết dứt điểm: xem danh sách theo cơ quan dưới đây.",
                                    classes=["hdnd-more"])
         return sec
 

@@ -35,7 +35,7 @@ class MeetingsDirective(HdndDirective):
             who = "; ".join(m.delegates) or m.delegation
             rows.append([f"{m.date:%d/%m/%Y}" + (f", {m.time}" if m.time else ""), m.place,
                          area.full_name if area else m.area,
-                         aud.name if aud is not None else "Cử tri nói chung", who or "—", page])
+                         aud.name if aud is not None else "Cử tri trên địa bàn", who or "—", page])
         return [table(["Thời gian", "Địa điểm", "Địa bàn", "Đối tượng", "Đại biểu dự",
                        "Đề cương"], rows, [14, 24, 16, 18, 20, 8], ["hdnd-meetings", STACK]),
                 nodes.paragraph("", f"{len(chosen):02d} cuộc tiếp xúc cử tri.",

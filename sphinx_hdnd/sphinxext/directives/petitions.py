@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ...model.follow_up import follow_up
 from ...model.loader import Dataset
-from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionStatus
+from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionKind, PetitionStatus
 from ...phrasing.follow_up import history_line, session_name, timing_label, track_sentence
 from ...phrasing.sentences import lower_first
 from ..render import Cites, badge, cited_paragraph, text
@@ -55,8 +55,9 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
         if head:
             head.append(text(" "))
         head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
-    box += nodes.paragraph("", "", *head)
-    box += cited_paragraph(ds, [nodes.strong("", "Kiến nghị: "), text(pet.text)], cites,
+    box += nodes.paragraph("", "", *head, classes=["hdnd-petition-head"])
+    said = "Ý kiến: " if pet.kind is PetitionKind.OPINION else "Kiến nghị: "
+    box += cited_paragraph(ds, [nodes.strong("", said), text(pet.text)], cites,
                            ["hdnd-petition-text"])
     track = track_sentence(ds, fu, compact)
     if track:
