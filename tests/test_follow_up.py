@@ -294,3 +294,26 @@ def test_a_briefing_gives_the_track_compactly(tmp_path):
     # kn005 has a reply ("Chưa bố trí được biên chế."), not a settlement: never "chưa trả lời"
     assert "Đã có trả lời; chưa giải quyết dứt điểm." in repeat
     assert "Chưa trả lời" not in repeat
+
+
+def test_the_follow_up_table_downloads_one_row_per_petition(tmp_path):
+    """The CSV/XLSX beside the pages: each petition once (a repeat carries its earlier
+    one), its deadline, timing and the chain, as the page computes them."""
+    import io
+
+    import pandas as pd
+
+    from sphinx_hdnd.downloads import follow_up_table, to_csv, to_xlsx
+
+    project = _dated_project(tmp_path)
+    ds = load_dataset(project / "data")
+    frame = follow_up_table(ds)
+    assert list(frame["Mã kiến nghị"]) == ["kn001", "kn002", "kn004", "kn005"]
+    rows = frame.set_index("Mã kiến nghị")
+    assert rows.loc["kn001", "Đúng hạn, quá hạn"] == "Trả lời đúng hạn"
+    assert rows.loc["kn002", "Hạn trả lời"] == "01/05/2024"
+    assert rows.loc["kn002", "Đúng hạn, quá hạn"].startswith("Quá hạn ")
+    assert rows.loc["kn005", "Nhắc lại kiến nghị"] == "kn003"
+    again = pd.read_csv(io.BytesIO(to_csv(frame)), dtype=str, keep_default_na=False)
+    assert again.equals(frame.astype(str))
+    assert to_xlsx(frame, "Theo dõi") == to_xlsx(frame, "Theo dõi")  # byte-stable
