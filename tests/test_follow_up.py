@@ -317,3 +317,23 @@ def test_the_follow_up_table_downloads_one_row_per_petition(tmp_path):
     again = pd.read_csv(io.BytesIO(to_csv(frame)), dtype=str, keep_default_na=False)
     assert again.equals(frame.astype(str))
     assert to_xlsx(frame, "Theo dõi") == to_xlsx(frame, "Theo dõi")  # byte-stable
+
+
+def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):
+    """A reply within the deadline, the matter settled later: on time (clerk review:
+    'quá hạn 80 ngày' for a petition answered in a week was not believable)."""
+    from sphinx_hdnd.phrasing.follow_up import track_sentence
+
+    data = copy_project()
+    append("province.yaml", RULE)(data)
+    set_cells("petitions.csv", "kn001", {"level": "tinh", "forwarded_date": "01/04/2024",
+                                         "answered_date": "20/06/2024"})(data)
+    (data / "petition_history.csv").write_text(
+        "petition,session,status,date,note,source\n"
+        "kn001,k04,dang-giai-quyet,10/04/2024,Đang lập dự toán sửa chữa.,dc_mau\n",
+        encoding="utf-8")
+    ds = load_dataset(data)
+    fu = follow_up(ds, _pet(ds, "kn001"))
+    assert fu.on_time and not fu.late and fu.replied_on == dt.date(2024, 4, 10)
+    assert track_sentence(ds, fu).endswith(
+        "Đã trả lời ngày 10/04/2024, đúng hạn; giải quyết xong ngày 20/06/2024.")

@@ -97,12 +97,13 @@ REPLIED = {PetitionStatus.ANSWERED, PetitionStatus.IN_PROGRESS, PetitionStatus.S
 
 
 def reply_date(ds: Dataset, pet: Petition) -> dt.date | None:
-    """When the agency replied: the answer's date, else the first dated reply in the
-    history (a petition "đang giải quyết" has had a reply, just not a settlement)."""
-    if pet.answered_date is not None:
-        return pet.answered_date
+    """When the agency first replied: the first dated reply in the history or the
+    answer's date, whichever came first (a petition "đang giải quyết" has had a reply,
+    just not a settlement; the deadline is for the reply)."""
     dates = [e.date for e in ds.petition_history
              if e.petition == pet.code and e.date is not None and e.status in REPLIED]
+    if pet.answered_date is not None:
+        dates.append(pet.answered_date)
     return min(dates) if dates else None
 
 

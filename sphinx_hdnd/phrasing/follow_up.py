@@ -83,11 +83,14 @@ def _outcome(fu: FollowUp) -> str:
     pet = fu.petition
     when = ""
     if fu.replied_on is not None:
+        settled = (f"; giải quyết xong ngày {_date(pet.answered_date)}" if fu.answered
+                   and pet.answered_date and pet.answered_date != fu.replied_on else "")
         when = f"Đã trả lời ngày {_date(fu.replied_on)}"
         if fu.on_time:
             when += ", đúng hạn"
         elif fu.late and fu.days_late:
             when += f", quá hạn {fu.days_late} ngày"
+        when += settled
     elif fu.replied and not fu.answered:
         when = "Đã có trả lời"
     if fu.answered:
