@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -324,6 +325,79 @@ def init(folder: Path, province: str, term: str, areas: str, force: bool) -> Non
     click.echo(f"  1. Nhập số liệu vào {folder / 'data' / 'hdnd.xlsx'} và các tệp .yaml")
     click.echo(f"  2. hdnd validate {folder}")
     click.echo(f"  3. hdnd build {folder}")
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        click.echo(f"Lỗi: ngày “{value}” cần ghi dạng dd/mm/yyyy (ví dụ 18/07/2024).", err=True)
+        sys.exit(2)
+
+
+@main.command("meeting-form")
+@click.argument("project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=".")
+@click.option("--area", help="Mã địa bàn của cuộc tiếp xúc.")
+@click.option("--audience", help="Mã đối tượng cử tri (để trống: cử tri trên địa bàn).")
+@click.option("--date", "day", help="Ngày tiếp xúc, dd/mm/yyyy.")
+@click.option("--place", default="", help="Địa điểm tiếp xúc.")
+@click.option("--all", "every", is_flag=True,
+              help="Một phiếu cho mỗi cuộc tiếp xúc của kỳ họp này trong bảng meetings.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Thư mục ghi phiếu (mặc định: PROJECT/bieu-mau).")
+@click.option("--force", is_flag=True, help="Ghi đè phiếu đã có cùng tên.")
+def meeting_form(project: Path, area: str | None, audience: str | None, day: str | None,
+                 place: str, every: bool, out_dir: Path | None, force: bool) -> None:
+    """Tạo phiếu Excel ghi ý kiến, kiến nghị của cử tri cho một cuộc tiếp xúc (điền sẵn kỳ
+    họp, địa bàn, đối tượng, ngày, địa điểm, đại biểu; danh sách thả xuống từ dữ liệu)."""
+    from .meeting_form import form_name, header_for, write_form
+    from .model.meetings import this_sessions
+
+    ds = load_dataset(_data_dir(project))
+    if ds.problems.errors:
+        click.echo(f"Lỗi: dữ liệu còn {len(ds.problems.errors)} lỗi; chạy hdnd validate "
+                   f"{project} và sửa trước khi tạo phiếu.", err=True)
+        sys.exit(1)
+    headers = []
+    if every:
+        for m in this_sessions(ds):
+            who = "; ".join(m.delegates) or m.delegation
+            headers.append(header_for(ds, m.area, m.audience, m.date, m.place, m.time, who))
+        if not headers:
+            click.echo("Lỗi: bảng meetings chưa có cuộc tiếp xúc nào của kỳ họp này.", err=True)
+            sys.exit(2)
+    else:
+        date = _day(day)
+        if area is None or date is None:
+            click.echo("Lỗi: cần --area và --date (hoặc --all để tạo phiếu cho mọi cuộc tiếp "
+                       "xúc trong bảng meetings).", err=True)
+            sys.exit(2)
+        if area not in ds.areas:
+            click.echo(f"Lỗi: không có địa bàn mã “{area}”; các mã: "
+                       + ", ".join(sorted(ds.areas)), err=True)
+            sys.exit(2)
+        if audience is not None and audience not in ds.audiences:
+            click.echo(f"Lỗi: không có đối tượng cử tri mã “{audience}”; các mã: "
+                       + ", ".join(sorted(ds.audiences)), err=True)
+            sys.exit(2)
+        planned = [m for m in this_sessions(ds) if m.area == area and m.date == date
+                   and m.audience == audience]
+        plan = planned[0] if planned else None  # the table's place, time and delegates
+        headers.append(header_for(
+            ds, area, audience, date, place or (plan.place if plan else ""),
+            plan.time if plan else "",
+            ("; ".join(plan.delegates) or plan.delegation) if plan else ""))
+    folder = out_dir or project / "bieu-mau"
+    for header in headers:
+        path = folder / form_name(header)
+        if path.exists() and not force:
+            click.echo(f"Đã có {path}: giữ nguyên (thêm --force để ghi đè).", err=True)
+            continue
+        write_form(ds, header, path)
+        click.echo(f"Đã tạo phiếu: {path}")
 
 
 def run() -> None:
