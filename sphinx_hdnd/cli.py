@@ -400,6 +400,48 @@ def meeting_form(project: Path, area: str | None, audience: str | None, day: str
         click.echo(f"Đã tạo phiếu: {path}")
 
 
+@main.command("import-meetings")
+@click.argument("project", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("forms", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--write", is_flag=True,
+              help="Ghi các kiến nghị mới vào bảng petitions (sao lưu tệp trước khi ghi). "
+                   "Không có --write: chỉ in những gì sẽ thay đổi.")
+def import_meetings(project: Path, forms: tuple[Path, ...], write: bool) -> None:
+    """Đọc các phiếu tiếp xúc cử tri đã điền (FORMS) vào bảng kiến nghị của dự án PROJECT:
+    kiểm tra từng dòng, cấp mã, đánh dấu kiến nghị có thể trùng với kiến nghị đã có."""
+    from .meeting_import import plan_import, write_import
+
+    ds = load_dataset(_data_dir(project))
+    if ds.problems.errors:
+        click.echo(f"Lỗi: dữ liệu còn {len(ds.problems.errors)} lỗi; chạy hdnd validate "
+                   f"{project} và sửa trước khi nhập phiếu.", err=True)
+        sys.exit(1)
+    plan = plan_import(ds, list(forms))
+    if plan.problems:
+        for problem in plan.problems:
+            click.echo(f"Lỗi: {problem}", err=True)
+        click.echo(f"{len(plan.problems)} lỗi trong phiếu: không ghi gì. Sửa phiếu rồi chạy "
+                   "lại.", err=True)
+        sys.exit(1)
+    for row in plan.new:
+        click.echo(f"  mới      {row['code']}  {row['area']}  {row['text']}")
+    for row, like in plan.flagged:
+        click.echo(f"  có thể trùng {like}: {row['code']}  {row['text']} (không nhập; nếu là "
+                   "kiến nghị mới, sửa nội dung cho rõ hoặc nhập tay)")
+    click.echo(f"{len(plan.new)} kiến nghị mới, {len(plan.flagged)} có thể trùng, "
+               f"{len(plan.present)} đã có trong dữ liệu.")
+    if not write:
+        click.echo("Chưa ghi gì (thêm --write để ghi vào bảng petitions).")
+        return
+    if not plan.new:
+        click.echo("Không có gì để ghi.")
+        return
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    table, backup = write_import(ds, plan.new, stamp)
+    click.echo(f"Đã ghi {len(plan.new)} kiến nghị vào {table}; bản sao lưu: {backup}")
+
+
 def run() -> None:
     """The console entry point: a bug in sphinx-hdnd gives one clear line, not a traceback.
 
