@@ -174,3 +174,21 @@ def follow_up_table(ds: Dataset) -> pd.DataFrame:
             "minh_hoa": "x" if (pet.illustrative or (src and src.illustrative)) else "",
         })
     return pd.DataFrame(rows, columns=list(FOLLOW_UP_COLUMNS)).rename(columns=FOLLOW_UP_COLUMNS)
+
+
+def summary_table(ds: Dataset) -> pd.DataFrame:
+    """The office's summary of this session's round: level, field, area, words, kind."""
+    from .model.follow_up import round_of, summary_groups
+
+    rows = []
+    for level, fields in summary_groups(ds, round_of(ds)).items():
+        for field, items in fields.items():
+            for pet in items:
+                area = ds.areas.get(pet.area or "")
+                rows.append({"Cấp trả lời": level, "Lĩnh vực": field,
+                             "Địa bàn": area.full_name if area else "Toàn tỉnh",
+                             "Nội dung": pet.text,
+                             "Loại": "Ý kiến" if pet.kind.value == "y-kien" else "Kiến nghị",
+                             "Mã kiến nghị": pet.code})
+    return pd.DataFrame(rows, columns=["Cấp trả lời", "Lĩnh vực", "Địa bàn", "Nội dung", "Loại",
+                                       "Mã kiến nghị"])

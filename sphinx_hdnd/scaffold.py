@@ -466,6 +466,7 @@ chi-tieu
 ngan-sach
 nghi-quyet
 kien-nghi
+tong-hop-kien-nghi
 theo-doi-kien-nghi
 ```
 """
@@ -517,6 +518,12 @@ PAGES = {
 # Theo dõi giải quyết kiến nghị cử tri
 
 ```{hdnd-follow-up}
+```
+""",
+    "tong-hop-kien-nghi.md": """\
+# Báo cáo tổng hợp ý kiến, kiến nghị của cử tri
+
+```{hdnd-petition-summary}
 ```
 """,
     "lich-tiep-xuc.md": """\

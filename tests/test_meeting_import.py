@@ -211,3 +211,45 @@ def test_a_workbook_petitions_sheet_is_appended(project, hdnd, tmp_path):
     codes = [p.code for p in load_dataset(data).petitions]
     assert codes[:len(ds.petitions)] == [p.code for p in ds.petitions]
     assert codes[len(ds.petitions):] == ["kn_an_binh_20240718_01", "kn_an_binh_20240718_02"]
+
+
+SUMMARY_INDEX = """\
+Tổng hợp
+========
+
+.. hdnd-petition-summary::
+"""
+
+
+def test_the_summary_groups_a_rounds_petitions_by_level_and_field(tmp_path):
+    """The office's summary: this session's petitions by the level that must answer, then
+    by field, each count matching the items listed under it."""
+    from bs4 import BeautifulSoup
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+    from test_validate import set_cells
+
+    from sphinx_hdnd.downloads import summary_table
+    from sphinx_hdnd.model import load_dataset
+
+    project = tiny_project(tmp_path / "p", data=MINIMAL / "data", index=SUMMARY_INDEX)
+    data = project / "data"
+    set_cells("petitions.csv", "kn003", {"level": "tinh"})(data)
+    set_cells("petitions.csv", "kn005", {"level": "huyen", "kind": "y-kien"})(data)
+    ds = load_dataset(data)
+    assert ds.problems.items == []
+    this_round = [p for p in ds.petitions if p.received_session == ds.session.code]
+    build = sphinx_build(project, "html")
+    assert build.warning_lines() == [], build.warnings
+    soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+    lead = " ".join(soup.select_one(".hdnd-summary-lead").get_text(" ").split())
+    assert lead == (f"Cử tri gửi tới kỳ họp thứ {ds.session.ordinal} {len(this_round):02d} ý "
+                    "kiến, kiến nghị (02 kiến nghị, 01 ý kiến), trong đó: thuộc thẩm quyền "
+                    "cấp tỉnh 01; thuộc thẩm quyền cấp huyện 01; chưa xác định cấp trả lời 01.")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in soup.select("table.hdnd-summary-table tbody tr")]
+    assert rows[-1] == ["Tổng cộng", "", f"{len(this_round):02d}"]
+    assert sum(int(r[2]) for r in rows[:-1]) == len(this_round)
+    frame = summary_table(ds)
+    assert sorted(frame["Mã kiến nghị"]) == sorted(p.code for p in this_round)
+    assert frame["Cấp trả lời"].iloc[0] == "Thuộc thẩm quyền cấp tỉnh"

@@ -79,6 +79,8 @@ OPTION_HELP: dict[tuple[str, str], str] = {
     ("hdnd-petitions", "status"): "Chỉ lấy kiến nghị có tình trạng này (" + ", ".join(
         s.value for s in PETITION_STATUS_LABELS) + ").",
     ("hdnd-petitions", "committee"): "Chỉ lấy kiến nghị do các ban này theo dõi.",
+    ("hdnd-petition-summary", "session"): "Mã kỳ họp mà ý kiến, kiến nghị được gửi tới "
+                                          "(cột received_session); mặc định: kỳ họp này.",
     ("hdnd-meetings", "area"): "Chỉ lấy các cuộc tiếp xúc tại các địa bàn này.",
     ("hdnd-follow-up", "by"): "agency: bảng theo cơ quan giải quyết; committee: theo Ban HĐND "
                               "theo dõi; all (mặc định): cả hai bảng.",

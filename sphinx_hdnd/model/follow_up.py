@@ -9,11 +9,20 @@ forwarded, by the level that must answer); no rule is built in.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .loader import Dataset
-from .records import EVERY_LEVEL, Petition, PetitionEvent, PetitionKind, PetitionStatus
+from .records import (
+    ANSWER_LEVEL_LABELS,
+    EVERY_LEVEL,
+    AnswerLevel,
+    Petition,
+    PetitionEvent,
+    PetitionKind,
+    PetitionStatus,
+)
 
 #: how the follow-up table groups and counts (see :func:`buckets`)
 BUCKETS = ("received", "on_time", "late", "overdue", "long_open")
@@ -161,3 +170,33 @@ def buckets(fu: FollowUp) -> set[str]:
     if not fu.answered and fu.sessions_open is not None and fu.sessions_open >= 2:
         out.add("long_open")
     return out
+
+
+# -- the office's summary of a round of meetings (hdnd-petition-summary)
+
+NO_LEVEL = "Chưa xác định cấp trả lời"
+LEVEL_ORDER = [AnswerLevel.CENTRAL, AnswerLevel.PROVINCE, AnswerLevel.DISTRICT,
+               AnswerLevel.COMMUNE]
+
+
+def round_of(ds: Dataset, session: str | None = None) -> list[Petition]:
+    """What voters raised for one session (this one by default)."""
+    code = session or (ds.session.code if ds.session is not None else None)
+    return [p for p in ds.petitions if p.received_session == code]
+
+
+def level_name(pet: Petition) -> str:
+    return f"Thuộc thẩm quyền cấp {ANSWER_LEVEL_LABELS[pet.level].lower()}" if pet.level \
+        else NO_LEVEL
+
+
+def summary_groups(ds: Dataset, pets: list[Petition]) -> dict[str, dict[str, list[Petition]]]:
+    """level -> field -> petitions, in the documents' order of levels."""
+    out: dict[str, dict[str, list[Petition]]] = defaultdict(lambda: defaultdict(list))
+    for pet in pets:
+        topic = pet.topics[0] if pet.topics else ""
+        field = ds.topics[topic].name if topic in ds.topics else "Lĩnh vực khác"
+        out[level_name(pet)][field].append(pet)
+    order = [f"Thuộc thẩm quyền cấp {ANSWER_LEVEL_LABELS[lv].lower()}" for lv in LEVEL_ORDER]
+    return {k: dict(sorted(out[k].items())) for k in sorted(
+        out, key=lambda k: order.index(k) if k in order else len(order))}

@@ -26,6 +26,7 @@ from .directives.petitions import PetitionsDirective
 from .directives.questions import QuestionsDirective
 from .directives.resolutions import ResolutionsDirective
 from .directives.session import SessionDirective
+from .directives.summary import PetitionSummaryDirective
 from .generate import generate_pages
 from .memory import setup_memory
 from .navigation import setup_navigation
@@ -145,6 +146,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hdnd-petitions", PetitionsDirective)
     app.add_directive("hdnd-follow-up", FollowUpDirective)
     app.add_directive("hdnd-meetings", MeetingsDirective)
+    app.add_directive("hdnd-petition-summary", PetitionSummaryDirective)
     app.add_directive("hdnd-questions", QuestionsDirective)
     app.add_directive("hdnd-briefing", BriefingDirective)
     app.add_directive("hdnd-area", AreaDirective)

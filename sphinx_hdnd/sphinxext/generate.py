@@ -17,7 +17,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .. import __version__
-from ..downloads import briefing_table, follow_up_table, to_csv, to_xlsx
+from ..downloads import briefing_table, follow_up_table, summary_table, to_csv, to_xlsx
 from ..model.follow_up import follow_up
 from ..model.loader import Dataset
 from ..tailoring import Budget, area_scope, audiences_for, build_briefing
@@ -73,6 +73,9 @@ def planned_pages(ds: Dataset, include: list[str], exclude_areas: list[str],
 
 
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx")
+#: the follow-up and summary pages' tables, beside the generated pages
+PETITION_DOWNLOADS = ("theo-doi-kien-nghi.csv", "theo-doi-kien-nghi.xlsx",
+                      "tong-hop-kien-nghi.xlsx")
 
 
 def downloads(ds: Dataset, pages: dict[str, str], budget: Budget) -> dict[str, bytes]:
@@ -90,6 +93,8 @@ def downloads(ds: Dataset, pages: dict[str, str], budget: Budget) -> dict[str, b
         frame = follow_up_table(ds)
         out["theo-doi-kien-nghi.csv"] = to_csv(frame)
         out["theo-doi-kien-nghi.xlsx"] = to_xlsx(frame, "Theo dõi giải quyết kiến nghị")
+        out["tong-hop-kien-nghi.xlsx"] = to_xlsx(summary_table(ds),
+                                                 "Tổng hợp ý kiến, kiến nghị của cử tri")
     return out
 
 
@@ -111,7 +116,7 @@ def generate_pages(app: Sphinx) -> None:
     stamp = _stamp(ds, pages)
     stamp_file = root / ".hdnd-stamp"
     if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and all(
-        (root / rel).is_file() for rel in pages
+        (root / rel).is_file() for rel in [*pages, *(PETITION_DOWNLOADS if ds.petitions else ())]
     ):
         return
     written = 0
