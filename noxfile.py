@@ -151,7 +151,7 @@ def docx_pdf(session: nox.Session) -> None:
     out = project / "_build" / "docx-pdf"
     files = sorted(docx_dir.glob("*.docx"))
     if len(files) < 70:
-        session.error(f"{len(files)} tệp Word trong {docx_dir}, cần 76")
+        session.error(f"{len(files)} tệp Word trong {docx_dir}, cần 77")
     # a profile of its own: no user's LibreOffice settings, nothing left in $HOME
     profile = (work / "lo-profile").as_uri()
     session.run("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",

@@ -8,6 +8,7 @@ a located error, no traceback, nothing written.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 
 import openpyxl
@@ -27,6 +28,11 @@ Theo dõi
 ========
 
 .. hdnd-follow-up::
+
+Tổng hợp
+========
+
+.. hdnd-petition-summary::
 
 .. toctree::
 
@@ -100,7 +106,11 @@ def test_round_trip_from_schedule_to_briefing(project, hdnd, tmp_path):
     briefing = (build.outdir / "tiep-xuc" / "an-binh" / "nong-dan.html").read_text("utf-8")
     assert "làm lại cầu tràn qua suối thôn 2" in BeautifulSoup(briefing, "html.parser").get_text()
     page = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
-    assert "làm lại cầu tràn qua suối thôn 2" in page.get_text()
+    assert "làm lại cầu tràn qua suối thôn 2" in page.select_one(
+        "table.hdnd-follow-up-table").find_parent("section").get_text()
+    # in the office's summary, under the district level, as the form said
+    summary = page.find(id=re.compile(r"^tong-hop-thuoc-tham-quyen-cap-huyen"))
+    assert summary is not None and "làm lại cầu tràn qua suối thôn 2" in summary.get_text()
     again = hdnd("import-meetings", str(project), str(filled), "--write")
     assert "0 kiến nghị mới" in again.output and "2 đã có trong dữ liệu" in again.output
     assert (data / "petitions.csv").read_text("utf-8") == new_text
@@ -253,3 +263,16 @@ def test_the_summary_groups_a_rounds_petitions_by_level_and_field(tmp_path):
     frame = summary_table(ds)
     assert sorted(frame["Mã kiến nghị"]) == sorted(p.code for p in this_round)
     assert frame["Cấp trả lời"].iloc[0] == "Thuộc thẩm quyền cấp tỉnh"
+
+
+def test_the_summary_page_is_a_booklet_of_its_own():
+    """Printed and written as Word like the briefings: the directive marks its page in
+    Sphinx's per-page metadata, which the PDF and Word builders read."""
+    from sphinx_hdnd.pdf import BOOKLET_KEY, booklet_of, in_scope, report_docs
+
+    metadata = {"tong-hop-kien-nghi": {BOOKLET_KEY: "report"}, "chi-tieu": {}}
+    reports = report_docs(metadata)
+    assert reports == {"tong-hop-kien-nghi"}
+    assert booklet_of("tong-hop-kien-nghi", reports) == ("tong-hop-kien-nghi", "report")
+    assert booklet_of("chi-tieu", reports) is None
+    assert in_scope("report", "areas") and not in_scope("report", "outline")

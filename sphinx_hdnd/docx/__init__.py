@@ -197,11 +197,12 @@ def docx_dir(app: Any) -> Path:
 
 def site_docx(app: Any) -> list[tuple[str, str, str]]:
     """(docname, file stem, kind) of every booklet of the site."""
-    from ..pdf import booklet_of
+    from ..pdf import booklet_of, report_docs
 
     out = []
+    reports = report_docs(app.env.metadata)
     for docname in sorted(app.env.found_docs):
-        found = booklet_of(docname)
+        found = booklet_of(docname, reports)
         if found is not None:
             out.append((docname, found[0], found[1]))
     return out

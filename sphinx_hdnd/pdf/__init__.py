@@ -31,7 +31,7 @@ import re
 import shutil
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -57,7 +57,7 @@ OWN_CSS = re.compile(r"^hdnd[\w.-]*\.css$")
 class Booklet:
     name: str  #: ASCII file stem
     page: str  #: HTML file, relative to the HTML folder (posix)
-    kind: str  #: "outline", "area" or "briefing"
+    kind: str  #: "outline", "area", "briefing" or "report"
 
     @property
     def filename(self) -> str:
@@ -71,10 +71,22 @@ def ascii_name(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "trang"
 
 
-def booklet_of(docname: str) -> tuple[str, str] | None:
+#: a page's metadata key that makes it a booklet of its own (the office's summary)
+BOOKLET_KEY = "hdnd-booklet"
+
+
+def report_docs(metadata: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    """Pages a directive marked as a report to print (``env.metadata``, kept per page by
+    Sphinx itself, so re-reads and ``-j`` stay right)."""
+    return frozenset(d for d, m in metadata.items() if m.get(BOOKLET_KEY) == "report")
+
+
+def booklet_of(docname: str, reports: Collection[str] = ()) -> tuple[str, str] | None:
     """(name, kind) of the booklet printed from a page, or None for other pages."""
     if docname == "index":
         return OUTLINE, "outline"
+    if docname in reports:
+        return ascii_name(docname.replace("/", "-")), "report"
     parts = docname.split("/")
     if len(parts) == 3 and parts[0] == GENERATED:
         area = ascii_name(parts[1])
@@ -89,7 +101,7 @@ def in_scope(kind: str, scope: str) -> bool:
     if scope == "outline":
         return kind == "outline"
     if scope == "areas":
-        return kind in ("area", "outline")
+        return kind in ("area", "outline", "report")
     return True
 
 

@@ -32,6 +32,7 @@ from . import (
     current_progress,
     in_scope,
     quiet_weasyprint,
+    report_docs,
 )
 
 APT_LINE = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
@@ -120,7 +121,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     style = (f'<style media="print">@page {{ @top-left {{ content: {_css_string(left)} }} '
              f"@top-right {{ content: {_css_string(right)} }} }}</style>\n")
     context["metatags"] = str(context.get("metatags") or "") + style
-    booklet = booklet_of(pagename)
+    booklet = booklet_of(pagename, report_docs(app.env.metadata))
     if booklet is None or "body" not in context:
         return
     pdf = app.config.hdnd_pdf and in_scope(booklet[1], app.config.hdnd_pdf_scope)
@@ -152,8 +153,9 @@ def site_booklets(app: Sphinx) -> list[Booklet]:
     builder = app.builder
     outdir = Path(builder.outdir)
     out: list[Booklet] = []
+    reports = report_docs(app.env.metadata)
     for docname in sorted(app.env.found_docs):
-        found = booklet_of(docname)
+        found = booklet_of(docname, reports)
         if found is None:
             continue
         target = Path(builder.get_outfilename(docname))  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from sphinx import addnodes
 from ...model.follow_up import round_of, summary_groups
 from ...model.loader import Dataset
 from ...model.records import PetitionKind
+from ...pdf import BOOKLET_KEY
 from ...phrasing.follow_up import session_name
 from ..render import Cites, cited_paragraph, section, table, text
 from ..state import GENERATED_DIR
@@ -29,6 +30,8 @@ class PetitionSummaryDirective(HdndDirective):
     option_spec = {"session": directives.unchanged}
 
     def render(self, ds: Dataset) -> list[nodes.Node]:
+        # the report is sent to the agencies: printed and written as Word like a booklet
+        self.env.metadata[self.env.docname][BOOKLET_KEY] = "report"
         session = self.options.get("session")
         if session is not None:
             known = [ds.session.code, *(p.code for p in ds.session.past_sessions)] \
