@@ -66,7 +66,7 @@ class Steps:
     after_resolution: set[str]
     petition_old: str
     after_petition: set[str]
-    petition_users: set[str]  # documents with an hdnd-petitions or hdnd-follow-up directive
+    petition_users: set[str]  # documents listing every petition (petitions, follow-up, summary)
 
 
 def doctree_texts(doctrees: Path, docnames: set[str]) -> dict[str, str]:
@@ -104,12 +104,13 @@ def steps(tmp_path_factory: pytest.TempPathFactory, sphinx_run) -> Steps:
     after_petition = sphinx_run("dummy", src, builddir, freshenv=False)
     assert after_petition.statuscode == 0, after_petition.warnings
 
-    # the pages listing every petition: the petitions lists and the follow-up page
+    # the pages listing every petition: the petitions lists, the follow-up page, the summary
     users = {p.relative_to(src).with_suffix("").as_posix() for p in src.rglob("*.md")
-             if {"{hdnd-petitions}", "{hdnd-follow-up}"} & set(
+             if {"{hdnd-petitions}", "{hdnd-follow-up}", "{hdnd-petition-summary}"} & set(
                  re.findall(r"\{hdnd-[a-z-]+\}", p.read_text("utf-8")))}
     users |= {p.relative_to(src).with_suffix("").as_posix() for p in src.rglob("*.rst")
-              if re.search(r"\.\. hdnd-(petitions|follow-up)::", p.read_text("utf-8"))}
+              if re.search(r"\.\. hdnd-(petitions|follow-up|petition-summary)::",
+                           p.read_text("utf-8"))}
     return Steps(src, first.found_docs, shown, shown_after, clean(old_title), clean(new_title),
                  set(after_resolution.read_docs), clean(old_petition),
                  set(after_petition.read_docs), users)
