@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 from .model.fields import Codes, RequiredText, Text, col
 from .model.loader import Dataset
@@ -29,7 +28,6 @@ FORM_ROWS = 200
 class VoterSaying(Record):
     """One opinion or petition raised at the meeting, as the clerk writes it down."""
 
-    table: ClassVar[str] = SAYINGS_SHEET
     text: RequiredText = col("Ý kiến, kiến nghị của cử tri (ghi như cử tri nói, gọn)",
                              "Đề nghị sửa chữa đường vào bản Nậm Vì")
     voter: Text = col("Cử tri phát biểu (họ tên, thôn, bản), nếu cử tri đồng ý ghi", "",
