@@ -19,6 +19,7 @@ from ...model.records import PetitionKind
 from ...pdf import BOOKLET_KEY
 from ...phrasing.follow_up import session_name
 from ..render import Cites, cited_paragraph, section, table, text
+from ..stack import STACK
 from ..state import GENERATED_DIR
 from .base import HdndDirective
 
@@ -57,7 +58,7 @@ class PetitionSummaryDirective(HdndDirective):
                 for level, fields in groups.items() for field, items in fields.items()]
         rows.append(["Tổng cộng", "", f"{len(pets):02d}"])
         out.append(table(["Cấp trả lời", "Lĩnh vực", "Số ý kiến, kiến nghị"], rows,
-                         [40, 40, 20], ["hdnd-summary-table"]))
+                         [40, 40, 20], ["hdnd-summary-table", STACK]))
         for n, (level, fields) in enumerate(groups.items(), start=1):
             sec = section(self.state.document, f"{n}. {level}", f"tong-hop-{level}")
             for field, items in fields.items():
