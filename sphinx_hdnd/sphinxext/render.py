@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from docutils import nodes
+from sphinx import addnodes
 
 from ..model.loader import Dataset
 from ..model.placeholders import Placeholder, split_text
@@ -181,3 +182,21 @@ def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
             entry += para
         row += entry
     return row
+
+
+DOWNLOAD_LABELS = {".csv": "CSV", ".xlsx": "Excel (XLSX)"}
+
+
+def download_links(lead: str, base: str, suffixes: Sequence[str], docname: str
+                   ) -> nodes.paragraph:
+    """"Tải …: CSV · Excel (XLSX)": links to files the generator wrote beside the pages
+    (``base`` is their path from the source folder, without suffix)."""
+    para = nodes.paragraph(classes=["hdnd-downloads"])
+    para += text(lead)
+    for i, suffix in enumerate(suffixes):
+        if i:
+            para += text(" · ")
+        para += addnodes.download_reference(
+            "", "", nodes.inline("", DOWNLOAD_LABELS[suffix]), reftarget=f"/{base}{suffix}",
+            refdoc=docname, refexplicit=True)
+    return para

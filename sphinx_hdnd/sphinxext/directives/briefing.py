@@ -50,6 +50,7 @@ from ..render import (
     Cites,
     badge,
     cited_paragraph,
+    download_links,
     figure_node,
     item_paragraph,
     section,
@@ -180,15 +181,8 @@ class BriefingBuilder:
         base = f"{GENERATED}/{self.b.area.code}/{self.b.audience.code}"
         if not (Path(self.srcdir) / f"{base}.csv").is_file():
             return []
-        para = nodes.paragraph(classes=["hdnd-downloads"])
-        para += text("Tải số liệu của đề cương: ")
-        for i, (suffix, label) in enumerate(((".csv", "CSV"), (".xlsx", "Excel (XLSX)"))):
-            if i:
-                para += text(" · ")
-            para += addnodes.download_reference(
-                "", "", nodes.inline("", label), reftarget=f"/{base}{suffix}",
-                refdoc=self.docname, refexplicit=True)
-        return [para]
+        return [download_links("Tải số liệu của đề cương: ", base, (".csv", ".xlsx"),
+                               self.docname)]
 
     # -- 1. points to make
 

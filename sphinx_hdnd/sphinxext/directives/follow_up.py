@@ -13,14 +13,13 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 
 from ... import charts
 from ...model.follow_up import BUCKETS, FollowUp, as_of, buckets, follow_up, latest_petitions
 from ...model.loader import Dataset
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
-from ..render import Cites, cited_paragraph, section, table, text
+from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
 from ..state import GENERATED_DIR
 from .base import HdndDirective
@@ -135,15 +134,8 @@ class FollowUpDirective(HdndDirective):
     def downloads(self) -> list[nodes.Node]:
         if not (Path(self.env.srcdir) / f"{DOWNLOAD_BASE}.csv").is_file():
             return []
-        para = nodes.paragraph(classes=["hdnd-downloads"])
-        para += text("Tải bảng theo dõi: ")
-        for i, (suffix, label) in enumerate(((".csv", "CSV"), (".xlsx", "Excel (XLSX)"))):
-            if i:
-                para += text(" · ")
-            para += addnodes.download_reference(
-                "", "", nodes.inline("", label), reftarget=f"/{DOWNLOAD_BASE}{suffix}",
-                refdoc=self.env.docname, refexplicit=True)
-        return [para]
+        return [download_links("Tải bảng theo dõi: ", DOWNLOAD_BASE, (".csv", ".xlsx"),
+                               self.env.docname)]
 
     def chart(self, ds: Dataset, items: list[FollowUp]) -> list[nodes.Node]:
         per_agency = [(name, sum(not fu.answered for fu in group), sum(fu.overdue for fu in group))

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 
 from ...model.follow_up import round_of, summary_groups
 from ...model.loader import Dataset
 from ...model.records import PetitionKind
 from ...pdf import BOOKLET_KEY
 from ...phrasing.follow_up import session_name
-from ..render import Cites, cited_paragraph, section, table, text
+from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
 from ..state import GENERATED_DIR
 from .base import HdndDirective
@@ -80,12 +79,8 @@ class PetitionSummaryDirective(HdndDirective):
     def downloads(self) -> list[nodes.Node]:
         if not (Path(self.env.srcdir) / f"{DOWNLOAD_BASE}.xlsx").is_file():
             return []
-        para = nodes.paragraph(classes=["hdnd-downloads"])
-        para += text("Tải bảng tổng hợp: ")
-        para += addnodes.download_reference(
-            "", "", nodes.inline("", "Excel (XLSX)"), reftarget=f"/{DOWNLOAD_BASE}.xlsx",
-            refdoc=self.env.docname, refexplicit=True)
-        return [para]
+        return [download_links("Tải bảng tổng hợp: ", DOWNLOAD_BASE, (".xlsx",),
+                               self.env.docname)]
 
 
 def lower(value: str) -> str:
