@@ -37,7 +37,7 @@ import tempfile
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -476,7 +476,8 @@ def tick_text(x: float, unit: str = "") -> str:
     """A tick label in the documents' style: "300.000", "2,5", "100%"."""
     d = Decimal(repr(round(float(x), 6))).normalize()
     if d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
+        with localcontext(prec=60):  # the default 28 digits cannot quantize 1e39
+            d = d.quantize(Decimal(1))
     text = format_number(d)
     return text + unit if unit in {"%", "‰"} else text
 
@@ -498,6 +499,7 @@ def _rc() -> dict[str, Any]:
         "hatch.linewidth": 0.8,
         "axes.unicode_minus": False,
         "path.simplify": False,
+        "text.parse_math": False,  # a label is plain text: "$" or "\\" in a name is no TeX
     }
 
 

@@ -100,8 +100,24 @@ def briefing_table(ds: Dataset, b: Briefing) -> pd.DataFrame:
     return frame.rename(columns=COLUMNS)
 
 
+#: what a spreadsheet reads as the start of a formula (OWASP "CSV injection"): a text
+#: cell from the data that begins so is written with a leading apostrophe in the CSV,
+#: which Excel and LibreOffice show as text; a plain number ("-29.06") is left alone
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def _inert(cell: object) -> object:
+    if not isinstance(cell, str):
+        return cell
+    if cell.startswith(FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        cell = "'" + cell
+    # a lone CR is a line break to a CSV reader, and pandas does not quote it
+    return cell.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return frame.map(_inert).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
@@ -115,6 +131,10 @@ def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
         book.properties.title = title
         book.properties.creator = "sphinx-hdnd"
         sheet = writer.sheets["So lieu"]
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":  # openpyxl makes any text "=…" a live formula
+                    cell.data_type = "s"
         for col, width in zip("ABCDEFGHIJKLM", (18, 40, 18, 22, 14, 12, 14, 12, 14, 50, 40, 20, 9),
                               strict=True):
             sheet.column_dimensions[col].width = width

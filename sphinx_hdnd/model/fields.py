@@ -19,7 +19,7 @@ from pydantic import Field, PlainValidator, ValidationInfo
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style_of
+from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style_of, within_range
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
@@ -51,7 +51,7 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
     if isinstance(value, bool):
         raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": value})
     if isinstance(value, int):
-        return Decimal(value)
+        return _finite(Decimal(value))
     if isinstance(value, float):
         # YAML floats: str() gives the shortest text that reads back exactly
         return _finite(Decimal(str(value)))
@@ -61,11 +61,14 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
 
 
 def _finite(number: Decimal) -> Decimal:
-    """NaN and infinities are refused as pydantic's Decimal type refuses them (the fields
-    take their validators' values as they are: see below)."""
+    """NaN, infinities and absurd magnitudes are refused here (the fields take their
+    validators' values as they are: see below)."""
     if not number.is_finite():
-        raise PydanticCustomError("finite_number", "Input should be a finite number")
-    return number
+        raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": str(number)})
+    try:
+        return within_range(number, number)
+    except NumberError as exc:
+        raise PydanticCustomError("hdnd_number", str(exc)) from None
 
 
 @functools.lru_cache(maxsize=65_536)

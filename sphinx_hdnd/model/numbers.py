@@ -48,6 +48,20 @@ _PLAIN_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
 _ONE_GROUP = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 
 
+#: no figure of a province reaches a million billion (10^15): a longer number is a slip
+#: (digits typed twice, a code pasted as a value), and it would overflow what the charts
+#: and Excel can show exactly
+MAX_DIGITS = 15
+
+
+def within_range(number: Decimal, raw: object) -> Decimal:
+    """``number``, or :class:`NumberError` when its whole part has more than MAX_DIGITS."""
+    if number.is_finite() and number.adjusted() >= MAX_DIGITS:
+        raise NumberError(f"“{raw}” quá lớn: số liệu không quá {MAX_DIGITS} chữ số phần nguyên; "
+                          "kiểm tra có gõ thừa chữ số hoặc dán nhầm mã")
+    return number
+
+
 def _clean(text: str) -> str:
     text = _SPACES.sub("", text.strip())
     return text.replace("\u2212", "-")  # typographic minus from Word
@@ -88,10 +102,10 @@ def parse_number(text: str, style: NumberStyle) -> Decimal:
             f"“{raw}” có ký hiệu đơn vị; chỉ ghi con số, đơn vị ghi ở cột đơn vị"
         )
     if _DIGITS.match(s):
-        return Decimal(s)
+        return within_range(Decimal(s), raw)
     if style is NumberStyle.VI:
         if _VI_GROUPED.match(s) or _VI_DECIMAL.match(s):
-            return Decimal(s.replace(".", "").replace(",", "."))
+            return within_range(Decimal(s.replace(".", "").replace(",", ".")), raw)
         if _PLAIN_DECIMAL.match(s) or _PLAIN_GROUPED.match(s):
             raise NumberError(
                 f"“{raw}” viết theo kiểu quốc tế trong khi tệp dùng kiểu Việt Nam "
@@ -100,7 +114,7 @@ def parse_number(text: str, style: NumberStyle) -> Decimal:
             )
     elif style is NumberStyle.PLAIN:
         if _PLAIN_DECIMAL.match(s) or _PLAIN_GROUPED.match(s):
-            return Decimal(s.replace(",", ""))
+            return within_range(Decimal(s.replace(",", "")), raw)
         if _VI_GROUPED.match(s) or _VI_DECIMAL.match(s):
             raise NumberError(
                 f"“{raw}” viết theo kiểu Việt Nam trong khi tệp dùng kiểu quốc tế "
