@@ -168,6 +168,16 @@ def gen_pdf(data: Path, target: Path, args: dict[str, Any]) -> None:
                        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
 
 
+def gen_symlink(data: Path, target: Path, args: dict[str, Any]) -> None:
+    """``target`` becomes a link to a copy of itself at ``to`` (relative to the data
+    folder: ``../../outside/x.csv`` leaves the project, ``sub/x.csv`` stays inside)."""
+    real = (data / args["to"]).resolve()
+    real.parent.mkdir(parents=True, exist_ok=True)
+    real.write_bytes(target.read_bytes())
+    target.unlink()
+    target.symlink_to(real)
+
+
 GENERATORS: dict[str, Callable[[Path, Path, dict[str, Any]], None]] = {
     "xlsx": gen_xlsx,
     "big_csv": gen_big_csv,
@@ -175,6 +185,7 @@ GENERATORS: dict[str, Callable[[Path, Path, dict[str, Any]], None]] = {
     "bytes": gen_bytes,
     "repeat": gen_repeat,
     "pdf": gen_pdf,
+    "symlink": gen_symlink,
 }
 
 

@@ -220,7 +220,7 @@ class _Loader:
         self.workbook = root / WORKBOOK
         self.workbook_sheets: list[str] = []
         self._relpaths: dict[Path, str] = {}
-        if self.workbook.is_file():
+        if self.workbook.is_file() and self.inside(self.workbook, WORKBOOK):
             try:
                 self.workbook_sheets = xlsx_sheets(self.workbook)
             except TableProblem as exc:
@@ -232,13 +232,25 @@ class _Loader:
         for suffix in suffixes:
             p = self.ds.root / f"{name}{suffix}"
             if p.is_file():
-                return p
+                return p if self.inside(p, name) else None
         return None
+
+    def inside(self, path: Path, name: str) -> bool:
+        """A data file that is a link to a file outside the data folder is refused: the
+        site would publish whatever it points to (the folder itself may be a link)."""
+        target = path.resolve()
+        if target.is_relative_to(self.ds.root.resolve()):
+            return True
+        self.ds.failed.add(name)
+        self.log.add("HD100", Origin(self.ds.relpath(path)),
+                     f"tệp là liên kết tới {target}, nằm ngoài thư mục dữ liệu; chép tệp vào "
+                     "thư mục dữ liệu thay cho liên kết")
+        return False
 
     def read_yaml_file(self, name: str, required: bool) -> tuple[Any, YamlDocument, str] | None:
         path = self.find(name, (".yaml", ".yml"))
         if path is None:
-            if required:
+            if required and name not in self.ds.failed:
                 self.ds.failed.add(name)
                 self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.yaml")),
                              f"không tìm thấy tệp {name}.yaml trong thư mục dữ liệu")
@@ -273,7 +285,7 @@ class _Loader:
                 self.ds.files[name] = self.workbook
                 table = read_xlsx(self.workbook, sheet=name)
             else:
-                if required:
+                if required and name not in self.ds.failed:
                     self.ds.failed.add(name)
                     self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.csv")),
                                  f"không tìm thấy bảng {name} (.csv, .xlsx hoặc trang tính "
