@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,10 +44,14 @@ def problem(text: str) -> YamlProblem:
 
 def test_values_stay_text_where_yaml_would_guess():
     doc = read_yaml("a: 1.50\nb: 10/07/2024\nc: 2024-07-10\nd: 12\ne: yes\nf: ~\ng: 1_000\n"
-                    "h: 9.500\n")
-    assert doc.data == {"a": Decimal("1.50"), "b": "10/07/2024", "c": "2024-07-10", "d": 12,
-                        "e": True, "f": None, "g": 1000, "h": "9.500"}
+                    "h: 9.500\ni: No\nj: 010\nk: On\nl: .5\n")
+    # YAML 1.1 would make "No" false, "On" true and "010" eight or ten: the text stays as
+    # written, and each field reads it by the project's rules
+    assert doc.data == {"a": Decimal("1.50"), "b": "10/07/2024", "c": "2024-07-10", "d": "12",
+                        "e": "yes", "f": None, "g": "1_000", "h": "9.500", "i": "No",
+                        "j": "010", "k": "On", "l": Decimal("0.5")}
     assert str(doc.data["a"]) == "1.50"  # the written precision is kept
+    assert doc.data["l"].yaml_text == ".5"  # and a text field shows it as typed
 
 
 def test_line_numbers_of_nested_keys():
@@ -90,9 +96,9 @@ def test_tab_inside_a_quoted_value_is_fine():
     assert read_yaml('a: "x\ty"\n').data == {"a": "x\ty"}
 
 
-def test_tab_inside_a_plain_value_is_located():
-    p = problem("a: 1\nb: x\ty\n")
-    assert (p.code, p.line) == ("HD104", 2)
+def test_tab_that_indents_is_located():
+    p = problem("a: 1\nb:\n\t- x\n")
+    assert (p.code, p.line) == ("HD104", 3)
 
 
 @pytest.mark.parametrize(("text", "line"), [("\x1f", 1), ("a: 1\nb: \x07x\n", 2),
@@ -229,7 +235,7 @@ def _outcome(node: Node | None) -> tuple[Any, ...]:
 
 def _pure(text: str) -> tuple[Any, ...]:
     try:
-        return _outcome(yamlio._compose(text))
+        return _outcome(yamlio._compose_allowing_tabs(text))
     except YamlProblem as exc:
         return ("problem", exc.code, exc.line, exc.message)
 
@@ -287,3 +293,23 @@ def test_libyaml_gives_pyyamls_tree_or_leaves_the_text_to_it(data):
     fast = yamlio._compose_fast(text)
     if fast is not None:
         assert _outcome(fast) == _pure(text)
+
+
+BROKEN = ["a: b: c\n", "a:\n  - x\n b: 1\n", 'a: "x\\q"\n', "a: [1, 2\n", "a: {x\n", 'a: "x\n',
+          "key\nother: 1\n", "- a\nb: 1\n", "a: b\tc: d\n", "a:\n\t- x\n", "? [a\n", "a: *x\n"]
+
+
+@pytest.mark.parametrize("text", BROKEN)
+def test_a_syntax_problem_is_told_in_vietnamese_with_its_line(text):
+    found = problem(text)
+    assert found.line is not None
+    assert not re.search(r"\b(found|expected|while|scanning|parsing|token)\b", found.message), \
+        found.message
+    assert re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", found.message)
+
+
+@pytest.mark.parametrize(("text", "value"), [("a: x\ty\n", "x y"), ("a:\t1\n", "1"),
+                                             ('a: "x\ty"\n', "x\ty"), ("a: 'x\ty'\n", "x\ty"),
+                                             ("a: |\n  x\ty\n", "x\ty\n")])
+def test_a_tab_inside_a_line_is_white_space_as_yaml_allows(text, value):
+    assert read_yaml(text).data == {"a": value}

@@ -24,8 +24,8 @@ from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
 
-TRUE_WORDS = {"x", "có", "co", "yes", "y", "true", "1", "đúng", "dung"}
-FALSE_WORDS = {"", "không", "khong", "no", "n", "false", "0", "sai"}
+TRUE_WORDS = {"x", "có", "co", "yes", "y", "true", "on", "1", "đúng", "dung"}
+FALSE_WORDS = {"", "không", "khong", "no", "n", "false", "off", "0", "sai"}
 
 
 def _is_blank(value: Any) -> bool:
@@ -176,9 +176,14 @@ def _to_codes(value: Any) -> list[str]:
     return [_to_code(v) for v in _split(value)]
 
 
+def _as_written(value: Any) -> str:
+    """A scalar as the file wrote it (a YAML number keeps its text)."""
+    return getattr(value, "yaml_text", None) or str(value)
+
+
 def _to_texts(value: Any) -> list[str]:
     if isinstance(value, list | tuple):
-        return [str(v).strip() for v in value if not _is_blank(v)]
+        return [_as_written(v).strip() for v in value if not _is_blank(v)]
     if _is_blank(value):
         return []
     return [p.strip() for p in str(value).split(";") if p.strip()]
@@ -190,7 +195,7 @@ def _to_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool | int | float | Decimal):
-        return str(value)
+        return _as_written(value)
     raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
 
 

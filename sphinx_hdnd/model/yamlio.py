@@ -48,6 +48,18 @@ MAX_CHARS = 1024 * 1024
 MAX_DEPTH = 30  # records nest a few levels; deeper input only exhausts the stack later
 
 
+class YamlNumber(Decimal):
+    """A YAML float as a number that remembers how it was written: a text field shows
+    ".5" or "1e3" as typed, not Decimal's "0.5" or "1E+3"."""
+
+    yaml_text: str
+
+    def __new__(cls, text: str) -> YamlNumber:
+        number = super().__new__(cls, text.replace("_", ""))
+        number.yaml_text = text
+        return number
+
+
 class YamlProblem(Exception):
     """code is a catalogue code; line is 1-based."""
 
@@ -112,21 +124,16 @@ class _Converter:
         assert isinstance(node, ScalarNode)
         if node.tag == "tag:yaml.org,2002:null":
             return None
-        if node.tag == "tag:yaml.org,2002:bool":
-            return node.value.lower() in {"true", "yes", "on", "y"}
-        if node.tag == "tag:yaml.org,2002:int":
-            try:
-                return int(node.value.replace("_", ""), 10)
-            except ValueError:
-                return node.value
         if node.tag == "tag:yaml.org,2002:float" and not is_ambiguous(node.value):
             # YAML's own floats (0.9, 1.50) are plain style whatever a file declares;
             # Decimal keeps the written precision. "9.500" stays text: it may mean 9500.
             try:
-                return Decimal(node.value.replace("_", ""))
+                return YamlNumber(node.value)
             except InvalidOperation:
                 return node.value  # .inf, .nan: let the field reject them
-        # timestamps and strings stay text: the fields parse them by the project's rules
+        # booleans, integers, timestamps and strings stay text, as written: YAML 1.1 would
+        # make "No" false and "010" ten in a title; the fields read them by the project's
+        # rules (a flag knows "no", a count knows "010")
         return node.value
 
 
@@ -222,7 +229,7 @@ def read_yaml(text: str) -> YamlDocument:
                 raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
     node = _compose_fast(text)
     if node is None:
-        node = _compose(text)
+        node = _compose_allowing_tabs(text)
     if node is None:
         return YamlDocument(None, {})
     conv = _Converter()
@@ -231,6 +238,39 @@ def read_yaml(text: str) -> YamlDocument:
     except RecursionError:
         raise YamlProblem("HD107", None, _TOO_DEEP) from None
     return YamlDocument(data, conv.lines)
+
+
+def _compose_allowing_tabs(text: str) -> Node | None:
+    """A tab between words or after "key:" is white space in YAML 1.2 (PyYAML reads 1.1
+    and refuses it): such a line is read again with the tab as a space; a tab inside
+    quotes is kept as it is, one that indents a line is still refused."""
+    for _ in range(text.count("\t")):
+        try:
+            return _compose(text)
+        except YamlProblem as exc:
+            if exc.message != _PROBLEMS[0][1] or exc.line is None:
+                raise
+            lines = text.split("\n")
+            fixed = _tabs_as_spaces(lines[exc.line - 1])
+            if fixed == lines[exc.line - 1]:
+                raise
+            lines[exc.line - 1] = fixed
+            text = "\n".join(lines)
+    return _compose(text)
+
+
+def _tabs_as_spaces(line: str) -> str:
+    """Tabs outside quotes become spaces; a comment ends the line's content."""
+    out, quote = [], ""
+    for ch in line:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "\t":
+            ch = " "
+        out.append(ch)
+    return "".join(out)
 
 
 def _compose(text: str) -> Node | None:
@@ -253,14 +293,39 @@ def _compose(text: str) -> Node | None:
             # an unclosed quote is found only at the end of the file: point at its start
             mark = exc.context_mark
         at_line = mark.line + 1 if mark else None
-        raise YamlProblem("HD104", at_line, f"cú pháp YAML: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem("HD104", None, f"cú pháp YAML: {exc}") from None
+        raise YamlProblem("HD104", at_line, _in_vietnamese(exc)) from None
+    except yaml.YAMLError:
+        raise YamlProblem("HD104", None, _SYNTAX) from None
     except RecursionError:
         raise YamlProblem("HD107", None, _TOO_DEEP) from None
     finally:
         loader.dispose()
     return node
+
+
+_SYNTAX = ("cú pháp YAML không hợp lệ; kiểm tra dấu hai chấm sau tên trường, dấu ngoặc kép "
+           "và thụt lề bằng dấu cách")
+#: PyYAML's problems, in the words of the user guide (its English never reaches a clerk)
+_PROBLEMS = (
+    ("cannot start any token", "ký tự tab ở chỗ YAML không cho phép; thay bằng dấu cách"),
+    ("mapping values are not allowed", "dấu hai chấm “:” ở chỗ không được phép; văn bản có "
+     "dấu hai chấm cần đặt trong dấu ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm “:” sau tên trường"),
+    ("unknown escape character", "ký tự “\\” trong dấu ngoặc kép phải viết hai lần “\\\\”, "
+     "hoặc dùng dấu ngoặc đơn"),
+    ("expected <block end>", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
+    ("did not find expected key", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
+    ("did not find expected '-'", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
+    ("expected ',' or ']'", "danh sách trong dấu ngoặc vuông [ ] chưa đóng"),
+    ("expected ',' or '}'", "mục trong dấu ngoặc nhọn { } chưa đóng"),
+    ("unexpected end of stream", "dấu ngoặc kép chưa đóng"),
+    ("found unexpected end", "dấu ngoặc kép chưa đóng"),
+)
+
+
+def _in_vietnamese(exc: yaml.MarkedYAMLError) -> str:
+    said = f"{exc.problem or ''} {exc.context or ''}"
+    return next((words for english, words in _PROBLEMS if english in said), _SYNTAX)
 
 
 _TOO_DEEP = "các mục lồng nhau quá sâu; dữ liệu chỉ cần vài cấp thụt lề"
