@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
