@@ -13,7 +13,7 @@ the manifest, never committed. Manifest keys, applied in this order:
 ``recode``
     ``[{file, encoding, prefix_hex?, lines?}]``: re-encode a data file (all of
     it, or only the given 1-based lines), optionally after some raw bytes
-    (``prefix_hex: efbbbf`` for a BOM).
+    (``prefix_hex: efbbbf`` for a BOM); ``utf-8-nfd`` writes UTF-8 with combining tones.
 ``generate``
     ``[{file, generator, args}]``: a file made by a generator of
     :data:`GENERATORS` (XLSX workbooks, big files, raw bytes).
@@ -217,6 +217,8 @@ def _encode(text: str, encoding: str) -> bytes:
     """Legacy Vietnamese code pages store tones as combining marks (NFD), as Windows does."""
     if encoding.startswith("cp"):
         return unicodedata.normalize("NFD", text).encode(encoding, errors="replace")
+    if encoding == "utf-8-nfd":  # combining tones, as some Mac and Word exports write
+        return unicodedata.normalize("NFD", text).encode("utf-8")
     return text.encode(encoding)
 
 

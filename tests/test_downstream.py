@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import xml.etree.ElementTree as ET
 from decimal import Decimal as D
 
 import openpyxl
 import pandas as pd
 import pytest
+from test_corpus import make_case
 
 from sphinx_hdnd import charts
 from sphinx_hdnd.downloads import to_csv, to_xlsx
+from sphinx_hdnd.model import load_dataset
 from sphinx_hdnd.model.numbers import NumberError, NumberStyle, parse_number
 from sphinx_hdnd.model.records import Indicator
 
@@ -85,3 +88,22 @@ def test_downloads_carry_no_live_formula():
             assert written == original
     # a plain number keeps its sign: it is a figure, not a formula
     assert [r[1] for r in rows] == ["-29.06", "8.75", "+3", "", "", "", "", "-0.5"]
+
+
+def test_names_typed_with_combining_tones_are_read_precomposed(tmp_path):
+    _, project = make_case("unicode-nfd-area-names", tmp_path / "p")
+    raw = (project / "data" / "areas.csv").read_text(encoding="utf-8")
+    assert "An Bình" not in raw and unicodedata.normalize("NFC", raw).count("An Bình") == 1
+    ds = load_dataset(project / "data")
+    assert ds.areas["an-binh"].name == "An Bình"  # the same string as typed precomposed
+    assert not ds.problems.items
+
+
+def test_yaml_text_stays_as_written(tmp_path):
+    _, project = make_case("yaml-yes-no-as-text", tmp_path / "p")
+    ds = load_dataset(project / "data")
+    assert (ds.audiences["nong-dan"].name, ds.audiences["nong-dan"].description) == ("No", "Yes")
+    _, project = make_case("yaml-leading-zero-text", tmp_path / "q")
+    session = load_dataset(project / "data").session
+    assert session is not None and session.guests == ["010"]
+    assert session.attendance is not None and session.attendance.present == 40

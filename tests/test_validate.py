@@ -304,6 +304,10 @@ CASES: dict[str, Case] = {
             "code,date,place,area,audience\ntx1,18/07/2024,Chợ,an-binh,doanh-nghiep\n",
             encoding="utf-8")),
         "data/meetings.csv", row=2, column="audience"),
+    # a petition pasted from a file typed in the TCVN3 font
+    "HD190": Case(replace("petitions.csv", "Đề nghị sửa chữa đường liên xã.",
+                          "§Ò nghÞ söa ch÷a ®\u00adêng liªn x·."),
+                  "data/petitions.csv", row=2, column="text"),
     # audiences, and the office's choices
     "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
                           "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import fields as F
+from .legacy_fonts import legacy_message
 from .numbers import NumberStyle, resolve_style, style_of
 from .origin import Origin
 from .problems import ProblemLog
@@ -269,6 +270,10 @@ class _Loader:
             self.ds.failed.add(name)
             self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
             return None
+        for path, kind in doc.legacy:
+            column = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
+            self.log.add("HD190", Origin(rel, line=doc.line_of(path), column=column),
+                         legacy_message(kind))
         if doc.data is None:
             self.ds.failed.add(name)
             self.log.add("HD103", Origin(rel), "tệp YAML rỗng")
@@ -296,6 +301,9 @@ class _Loader:
             where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
             self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
             return None
+        for (row, column), kind in table.legacy_cells.items():
+            self.log.add("HD190", self._origin(table, row=row, column=column),
+                         legacy_message(kind))
         if not table.rows and name not in MAY_BE_EMPTY:
             self.log.add("HD103", self._origin(table), "bảng chỉ có dòng tiêu đề, chưa có dữ liệu")
         return table

@@ -175,6 +175,10 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD175", E, "consistency", "Cuộc tiếp xúc cho đối tượng không có ở địa bàn",
                 "Chọn đối tượng áp dụng cho địa bàn đó (applies_to trong audiences.yaml), hoặc "
                 "để trống cột audience nếu là cuộc tiếp xúc với cử tri nói chung."),
+    # Text that reads but does not say what it should (bad input, round two)
+    ProblemKind("HD190", W, "format", "Chữ Việt gõ bằng phông cũ (TCVN3, VNI)",
+                "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, chọn nguồn TCVN3 hoặc VNI "
+                "Windows, đích Unicode) rồi dán lại vào tệp dữ liệu."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

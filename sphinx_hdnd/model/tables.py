@@ -7,15 +7,17 @@ dates keep their types.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .legacy_fonts import legacy_font, maybe_legacy
 
 if TYPE_CHECKING:  # imported where used: a folder of plain CSV files never needs pandas
     import pandas as pd
@@ -43,6 +45,14 @@ class Table:
     bad_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     #: header problems pandas hides: column key -> (column as the user sees it, message)
     header_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: text cells that look typed in a legacy Vietnamese font: (row, column) -> font
+    legacy_cells: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    def find_legacy_cells(self) -> None:
+        for row, cells in self.rows:
+            for column, value in cells.items():
+                if isinstance(value, str) and (kind := legacy_font(value)):
+                    self.legacy_cells[(row, column)] = kind
 
 
 def read_bytes(path: Path) -> bytes:
@@ -77,7 +87,7 @@ def decode_text(raw: bytes) -> str:
     if _looks_utf16(raw[:4096]):
         raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise TableProblem(
@@ -86,6 +96,9 @@ def decode_text(raw: bytes) -> str:
             "hãy lưu lại tệp với mã hóa UTF-8 (trong Excel: CSV UTF-8)",
             row=line,
         ) from None
+    # one form for every letter: a name typed with combining tones (NFD, as some Mac and
+    # Word exports write it) must match and link like the same name typed precomposed
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _looks_utf16(head: bytes) -> bool:
@@ -119,16 +132,19 @@ def read_csv(path: Path) -> Table:
     if not text.strip():
         raise TableProblem("HD103", "tệp rỗng")
     sep = _sniff_delimiter(_first_line(text))
-    if (table := _plain_table(path, text, sep)) is not None:
-        return table
-    import pandas as pd
+    table = _plain_table(path, text, sep)
+    if table is None:
+        import pandas as pd
 
-    try:
-        frame = _parse_csv(text, sep, utf8=raw.removeprefix(codecs.BOM_UTF8))
-    except (pd.errors.ParserError, ValueError, csv.Error) as exc:
-        raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}",
-                           row=_csv_error_row(text, sep)) from None
-    return _from_frame(path, frame, header_row=1, sheet=None)
+        try:
+            frame = _parse_csv(text, sep, utf8=text.encode("utf-8"))
+        except (pd.errors.ParserError, ValueError, csv.Error) as exc:
+            raise TableProblem("HD100", f"không đọc được bảng CSV: {exc}",
+                               row=_csv_error_row(text, sep)) from None
+        table = _from_frame(path, frame, header_row=1, sheet=None)
+    if maybe_legacy(text):  # one pass over the text; cell by cell only when it may tell
+        table.find_legacy_cells()
+    return table
 
 
 def _first_line(text: str) -> str:
@@ -293,6 +309,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
     table = _from_frame(path, frame, header_row=1, sheet=sheet)
     table.bad_cells = _valueless_cells(path, sheet, table.columns)
+    table.find_legacy_cells()
     return table
 
 
@@ -359,7 +376,7 @@ _MANGLED = re.compile(r"^(.*)\.(\d+)$")
 def _from_frame(path: Path, frame: pd.DataFrame, header_row: int, sheet: str | None) -> Table:
     # column by column, then zipped into rows: pandas' own dict per row
     # (to_dict "records") takes seconds on 100,000 rows
-    by_column = [[v.strip() if isinstance(v, str) else _cell(v)
+    by_column = [[unicodedata.normalize("NFC", v.strip()) if isinstance(v, str) else _cell(v)
                   for v in _column_values(frame, i)] for i in range(frame.shape[1])]
     # (every column has a value for every row: no zip below can fall short)
     return _from_rows(path, [str(c) for c in frame.columns], zip(*by_column, strict=False),

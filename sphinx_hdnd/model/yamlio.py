@@ -15,6 +15,7 @@ reported with the same words and line, whichever parser found it first.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -25,6 +26,7 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from .legacy_fonts import legacy_font
 from .numbers import is_ambiguous
 
 Path = tuple[str | int, ...]
@@ -74,6 +76,8 @@ class YamlProblem(Exception):
 class YamlDocument:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    #: texts that look typed in a legacy Vietnamese font: (path, font)
+    legacy: list[tuple[Path, str]] = field(default_factory=list)
 
     def line_of(self, path: Path) -> int | None:
         """The line of the deepest known prefix of ``path``."""
@@ -87,6 +91,7 @@ class YamlDocument:
 class _Converter:
     def __init__(self) -> None:
         self.lines: dict[Path, int] = {}
+        self.legacy: list[tuple[Path, str]] = []  # texts in a legacy font, by path
         self.count = 0
 
     def convert(self, node: Node, path: Path) -> Any:
@@ -134,7 +139,10 @@ class _Converter:
         # booleans, integers, timestamps and strings stay text, as written: YAML 1.1 would
         # make "No" false and "010" ten in a title; the fields read them by the project's
         # rules (a flag knows "no", a count knows "010")
-        return node.value
+        text = unicodedata.normalize("NFC", node.value)  # see tables.decode_text
+        if kind := legacy_font(text):
+            self.legacy.append((path, kind))
+        return text
 
 
 class _NoAliases(Composer):
@@ -237,7 +245,7 @@ def read_yaml(text: str) -> YamlDocument:
         data = conv.convert(node, ())
     except RecursionError:
         raise YamlProblem("HD107", None, _TOO_DEEP) from None
-    return YamlDocument(data, conv.lines)
+    return YamlDocument(data, conv.lines, conv.legacy)
 
 
 def _compose_allowing_tabs(text: str) -> Node | None:
