@@ -23,6 +23,7 @@ from .records import (
     PetitionStatus,
     Sourced,
 )
+from .sanity import check_sanity
 
 
 def check_dataset(ds: Dataset) -> None:
@@ -36,6 +37,7 @@ def check_dataset(ds: Dataset) -> None:
     _check_budget(ds)
     _check_narrative_text(ds)
     _check_petitions(ds)
+    check_sanity(ds)
 
 
 class _Anything(set[str]):

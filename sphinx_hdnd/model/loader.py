@@ -29,6 +29,7 @@ import contextlib
 import functools
 import gc
 import importlib.resources
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,10 @@ WORKBOOK = "hdnd.xlsx"
 MAY_BE_EMPTY = {"editorial", "petition_history", "meetings"}
 
 R = TypeVar("R", bound=Record)
+
+#: a whole number with three zero decimals, in each style: "5,000" in a Vietnamese file
+_THOUSANDS_LIKE = {NumberStyle.VI: re.compile(r"^([+-]?[1-9]\d{0,2}),000$"),
+                   NumberStyle.PLAIN: re.compile(r"^([+-]?[1-9]\d{0,2})\.000$")}
 
 #: YAML keys whose mapping values are plain data, not records
 _PLAIN_MAPPINGS = {"weights", "number_styles", "petition_deadline_days"}
@@ -379,6 +384,7 @@ class _Loader:
             self.ds.failed.add(name)
             return []
         style = self.table_style(model, table, name)
+        self.warn_thousands_in_integers(model, table, style)
         broken = self.ds.broken_codes.setdefault(name, set())
         # a cell with no value although something is there (a formula without its
         # result, #DIV/0!) is reported and its row left out: never read as empty
@@ -434,6 +440,24 @@ class _Loader:
 
         _report(self.log, exc, where)
         return failed
+
+    def warn_thousands_in_integers(self, model: type[BaseModel], table: Table,
+                                   style: NumberStyle) -> None:
+        """``5,000`` in a count of a Vietnamese-style file reads as 5 (a decimal comma and
+        three zeros), though it was most likely meant as five thousand: say so."""
+        pattern = _THOUSANDS_LIKE.get(style)
+        counts = [n for n, info in model.model_fields.items() if F.converter(info) is F._to_int]
+        if pattern is None or not counts:
+            return
+        mark = "dấu phẩy" if style is NumberStyle.VI else "dấu chấm"
+        for row, cells in table.rows:
+            for column in counts:
+                text = cells.get(column)
+                if isinstance(text, str) and (m := pattern.match(text)):
+                    whole = int(m.group(1))
+                    self.log.add("HD194", self._origin(table, row=row, column=column),
+                                 f"“{text}” đọc là {whole} ({mark} là dấu thập phân theo kiểu "
+                                 f"ghi số của tệp); nếu là {whole * 1000} thì ghi {whole * 1000}")
 
     def table_style(self, model: type[BaseModel], table: Table, name: str) -> NumberStyle:
         declared = self.context(name, Path(table.path).suffix)["number_style"]

@@ -179,6 +179,19 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD190", W, "format", "Chữ Việt gõ bằng phông cũ (TCVN3, VNI)",
                 "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, chọn nguồn TCVN3 hoặc VNI "
                 "Windows, đích Unicode) rồi dán lại vào tệp dữ liệu."),
+    ProblemKind("HD191", E, "reference", "Địa bàn thay thế chính nó hoặc thay thế theo vòng",
+                "Cột successors ghi các địa bàn mới thay cho địa bàn cũ: không ghi chính nó, và "
+                "địa bàn mới không được thay lại bằng địa bàn cũ."),
+    ProblemKind("HD192", E, "consistency", "Số đếm âm",
+                "Số đại biểu, số cuộc, số lượt, số năm không thể âm; sửa lại số liệu."),
+    ProblemKind("HD193", E, "consistency", "Thứ hạng ngoài khoảng từ 1 đến tổng số",
+                "Thứ hạng bắt đầu từ 1 và không lớn hơn tổng số đơn vị được xếp hạng."),
+    ProblemKind("HD194", W, "format", "Số nguyên ghi như có ba chữ số thập phân",
+                "Ghi số nguyên không có dấu phân cách (5000) hoặc theo đúng kiểu ghi số của "
+                "tệp (5.000 theo kiểu Việt Nam)."),
+    ProblemKind("HD195", W, "reference", "Địa chỉ trực tuyến không được tạo liên kết",
+                "Chỉ địa chỉ bắt đầu bằng https:// hoặc http:// thành liên kết; sửa địa chỉ "
+                "hoặc để trống cột url."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

@@ -32,7 +32,9 @@ def session_nodes(ds: Dataset, brief: bool = False) -> list[nodes.Node]:
         body.append(nodes.inline("", f"({s.date_note.rstrip('.')}.) ",
                                  classes=["hdnd-data-note"]))
     att = s.attendance
-    if att.present is not None and att.total is not None and att.total > 0:
+    # a count the checks refused (HD145, HD192) is left unsaid, not phrased
+    if att.present is not None and att.total is not None and 0 <= att.present <= att.total \
+            and att.total > 0:
         phrase = attendance_phrase(att.present, att.total).replace(
             "đại biểu", f"đại biểu {prov.council_short}", 1)
         body.append(text(f"Dự kỳ họp có {phrase}."))
