@@ -122,7 +122,12 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
     """XLSX with fixed document times and zip entry dates, so equal data gives equal bytes."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     raw = io.BytesIO()
+    # a control character pasted into the data (a bell, an escape) cannot be stored in a
+    # worksheet's XML: it is dropped, as it shows nothing anyway
+    frame = frame.map(lambda c: ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c)
     with pd.ExcelWriter(raw, engine="openpyxl") as writer:
         frame.to_excel(writer, index=False, sheet_name="So lieu")
         book = writer.book

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.styles
 import pytest
 import yaml
 from conftest import MINIMAL, run_cli
@@ -90,7 +91,9 @@ def gen_xlsx(data: Path, target: Path, args: dict[str, Any]) -> None:
     header; ``merge`` merges ranges after writing; ``cells`` sets single cells
     (a text starting with ``=`` is a formula without a cached value, the way
     openpyxl and many export tools write them; a number stays a number;
-    ``__date__`` is a date cell).
+    ``__date__`` is a date cell); ``formats`` sets number formats, ``hidden_rows`` hides
+    rows, ``styled_empty_columns`` leaves formatted empty columns after the table,
+    ``copy_as`` copies the sheet as Excel does ("petitions (2)").
     """
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -115,6 +118,17 @@ def gen_xlsx(data: Path, target: Path, args: dict[str, Any]) -> None:
             ws.cell(row=r, column=c, value=value)
     for rng in args.get("merge") or []:
         ws.merge_cells(rng)
+    for ref, fmt in (args.get("formats") or {}).items():
+        ws[ref].number_format = fmt
+    for row in args.get("hidden_rows") or []:
+        ws.row_dimensions[row].hidden = True
+    for i in range(int(args.get("styled_empty_columns", 0))):
+        # Excel keeps a column that was formatted and emptied: styled cells, no value
+        for r in range(1, ws.max_row + 1):
+            ws.cell(row=r, column=len(rows[0]) + 1 + i).fill = openpyxl.styles.PatternFill(
+                "solid", fgColor="FFFF00")
+    if args.get("copy_as"):
+        book.copy_worksheet(ws).title = args["copy_as"]
     if args.get("hidden"):
         ws.sheet_state = "hidden"
     book.save(target)

@@ -68,6 +68,12 @@ FORMULAS = ['=HYPERLINK("http://x","Bấm")', "+84 912 345 678", "-x", "@SUM(A1)
             "\rCR", "=1+1"]
 
 
+def test_control_characters_do_not_stop_the_workbook():
+    frame = pd.DataFrame({"Chỉ tiêu": ["Chuông\x07 báo", "\x1bThoát"]})
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "t")))
+    assert [c.value for c in book.active["A"][1:]] == ["Chuông báo", "Thoát"]
+
+
 def test_downloads_carry_no_live_formula():
     frame = pd.DataFrame({"Chỉ tiêu": [*FORMULAS, "Thu ngân sách"],
                           "Giá trị": ["-29.06", "8.75", "+3", "", "", "", "", "-0.5"]})
@@ -107,3 +113,21 @@ def test_yaml_text_stays_as_written(tmp_path):
     session = load_dataset(project / "data").session
     assert session is not None and session.guests == ["010"]
     assert session.attendance is not None and session.attendance.present == 40
+
+
+@pytest.mark.parametrize(("case", "value"), [("xlsx-float-shown-two-decimals", "25.30"),
+                                             ("xlsx-float-percent-format", "25.3"),
+                                             ("xlsx-float-general-noise", "0.3")])
+def test_an_excel_number_reads_as_its_cell_shows_it(tmp_path, case, value):
+    _, project = make_case(case, tmp_path / "p")
+    ds = load_dataset(project / "data")
+    shown = ds.indicators["ho_ngheo"].value
+    assert shown is not None and str(shown) == value  # digits as shown, not the float
+
+
+def test_a_merged_cell_gives_its_value_to_every_row(tmp_path):
+    _, project = make_case("xlsx-merged-area-over-petitions", tmp_path / "p")
+    ds = load_dataset(project / "data")
+    assert [p.area for p in ds.petitions][:2] == ["an-binh", "an-binh"]
+    _, project = make_case("xlsx-merged-data-cells", tmp_path / "q")
+    assert [a.level for a in load_dataset(project / "data").areas.values()][:2] == ["huyện"] * 2

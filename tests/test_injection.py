@@ -143,7 +143,7 @@ def inject_table(path: Path, model: type[BaseModel], tally: Tally,
             row[header.index(name)] = ("; " if kind == "texts" else JOIN).join(payloads)
             tally.mark(model, name)
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([header, *body])
+    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([header, *body])
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 

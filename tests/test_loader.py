@@ -22,7 +22,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model import load_dataset, tables
-from sphinx_hdnd.model.tables import TableProblem, read_csv, read_xlsx
+from sphinx_hdnd.model.tables import TableProblem, read_csv
+from sphinx_hdnd.model.workbook import read_xlsx
 
 AREAS = "code,name,level,parent,order\nan-binh,An Bình,huyện,,1\nbinh-son,Bình Sơn,huyện,,2\n" \
         "cat-lam,Cát Lâm,xã,an-binh,3\n"
@@ -451,7 +452,9 @@ def test_xlsx_hidden_first_sheet_reads_the_first_visible(copy_project):
     table = read_xlsx(data / "areas.xlsx")
     assert table.sheet == "areas"
     ds = load_dataset(data)
-    assert not ds.problems.items, [str(p) for p in ds.problems.items]
+    # the hidden sheet is not read, and the clerk is told so (never in silence)
+    assert [(p.code, p.origin.file) for p in ds.problems.items] == [("HD197", "data/areas.xlsx")]
+    assert "“cu” bị ẩn" in ds.problems.items[0].message
     assert list(ds.areas) == ["an-binh", "binh-son", "cat-lam"]
 
 

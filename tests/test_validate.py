@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +80,46 @@ def write_bytes(name: str, content: bytes) -> Mutation:
         (data / name).write_bytes(content)
 
     return mutate
+
+
+def as_workbook(name: str, shape: Callable[[Any], None], workbook: str | None = None,
+                sheet: str | None = None) -> Mutation:
+    """Move a CSV table into a workbook (``<table>.xlsx``, or ``workbook`` under the sheet
+    ``sheet``) and let ``shape(worksheet)`` merge, hide or retype cells as Excel would."""
+
+    def mutate(data: Path) -> None:
+        import openpyxl
+
+        source = data / name
+        with source.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        source.unlink()
+        book = openpyxl.Workbook()
+        ws = book.active
+        ws.title = sheet or source.stem
+        for row in rows:
+            ws.append(row)
+        shape(ws)
+        book.save(data / (workbook or f"{source.stem}.xlsx"))
+
+    return mutate
+
+
+def _merge_levels(ws: Any) -> None:
+    ws["C3"] = None  # the second district's level, now under the merged cell
+    ws.merge_cells("C2:C3")
+
+
+def _hide_row_3(ws: Any) -> None:
+    ws.row_dimensions[3].hidden = True
+
+
+def _copy_sheet(ws: Any) -> None:
+    ws.parent.copy_worksheet(ws).title = f"{ws.title} (2)"
+
+
+def _raw_share(ws: Any) -> None:
+    ws["G2"] = 8.751234567891  # a formula's result, pasted as a value, format General
 
 
 def delete(name: str) -> Mutation:
@@ -319,6 +360,14 @@ CASES: dict[str, Case] = {
                   "data/indicators.csv", row=3, column="key"),
     "HD195": Case(set_cells("sources.csv", "dc_mau", {"url": "javascript:alert(1)"}),
                   "data/sources.csv", row=2, column="url"),
+    # what a workbook's layout hides from a table of cells
+    "HD196": Case(as_workbook("areas.csv", _merge_levels), "data/areas.xlsx", row=2,
+                  column="level"),
+    "HD197": Case(as_workbook("areas.csv", _hide_row_3), "data/areas.xlsx", row=3),
+    "HD198": Case(as_workbook("areas.csv", _copy_sheet, workbook="hdnd.xlsx", sheet="areas"),
+                  "data/hdnd.xlsx"),
+    "HD199": Case(as_workbook("indicators.csv", _raw_share), "data/indicators.xlsx", row=2,
+                  column="value"),
     # audiences, and the office's choices
     "HD160": Case(replace("audiences.yaml", "  name: Cử tri là nông dân\n",
                           "  name: Cử tri là nông dân\n  applies_to: [bien-gioi]\n"),
@@ -481,7 +530,9 @@ ALL_AT_ONCE = [c for c in sorted(CASES) if c not in {"HD100", "HD101", "HD102", 
                                                       "HD170", "HD175",
                                                       # the one ranking and the one source
                                                       # row are broken by earlier slips
-                                                      "HD193", "HD195"}]
+                                                      "HD193", "HD195",
+                                                      # move a table into a workbook
+                                                      "HD196", "HD197", "HD198", "HD199"}]
 
 
 def test_many_slips_at_once_never_crash(copy_project, hdnd):

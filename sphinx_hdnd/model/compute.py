@@ -59,8 +59,15 @@ def gap_points(ind: Indicator) -> Decimal | None:
     return ind.value - ind.plan
 
 
+def _comparable(ind: Indicator) -> bool:
+    """A change in % (or a multiple) between two periods needs two amounts of the same
+    sign: from -5 to 10 is no "tăng 300%", and a ratio of a loss to a gain is none."""
+    return ind.value is not None and ind.previous is not None and ind.value >= 0 \
+        and ind.previous > 0
+
+
 def computed_growth(ind: Indicator) -> Decimal | None:
-    if ind.is_rate:
+    if ind.is_rate or not _comparable(ind):
         return None
     q = _div(ind.value, ind.previous)
     return None if q is None else (q - 1) * HUNDRED
@@ -86,14 +93,14 @@ def change_points(ind: Indicator) -> Derived | None:
 
 
 def computed_ratio(ind: Indicator) -> Decimal | None:
-    if ind.is_rate:
+    if ind.is_rate or not _comparable(ind):
         return None
     return _div(ind.value, ind.previous)
 
 
 def ratio(ind: Indicator) -> Derived | None:
-    if ind.is_rate:
-        return None
+    if ind.is_rate or (ind.ratio is not None and ind.ratio < 0):
+        return None  # a negative multiple is reported (HD192) and never phrased
     return _stated_or_computed(ind.ratio, computed_ratio(ind))
 
 

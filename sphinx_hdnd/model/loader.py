@@ -60,7 +60,8 @@ from .records import (
     Source,
     Topic,
 )
-from .tables import Table, TableProblem, read_bytes, read_csv, read_xlsx, xlsx_sheets
+from .tables import Table, TableProblem, read_bytes, read_csv
+from .workbook import copy_of, read_xlsx, sheet_states
 from .yamlio import YamlDocument, YamlProblem, read_yaml
 
 WORKBOOK = "hdnd.xlsx"
@@ -225,14 +226,30 @@ class _Loader:
         self.log = self.ds.problems
         self.workbook = root / WORKBOOK
         self.workbook_sheets: list[str] = []
+        self.hidden_sheets: list[str] = []
         self._relpaths: dict[Path, str] = {}
         if self.workbook.is_file() and self.inside(self.workbook, WORKBOOK):
             try:
-                self.workbook_sheets = xlsx_sheets(self.workbook)
+                states = sheet_states(self.workbook)
             except TableProblem as exc:
                 self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message)
+            else:
+                self.workbook_sheets = [t for t, shown in states.items() if shown]
+                self.hidden_sheets = [t for t, shown in states.items() if not shown]
+                self.note_copied_sheets(states)
 
     # -- files
+
+    def note_copied_sheets(self, states: dict[str, bool]) -> None:
+        """A copy of a table's sheet ("petitions (2)") is never read: say so, as a clerk
+        who pasted this session's rows into the copy expects them on the site."""
+        for title in states:
+            original = copy_of(title)
+            if original is not None and original in _table_names():
+                self.log.add("HD198", Origin(self.ds.relpath(self.workbook), sheet=title),
+                             f"trang tính “{title}” là bản sao của “{original}” và không được "
+                             f"đọc; chép các dòng cần dùng sang trang “{original}” rồi xóa "
+                             "trang này")
 
     def find(self, name: str, suffixes: tuple[str, ...]) -> Path | None:
         for suffix in suffixes:
@@ -294,6 +311,14 @@ class _Loader:
             elif name in self.workbook_sheets:
                 self.ds.files[name] = self.workbook
                 table = read_xlsx(self.workbook, sheet=name)
+            elif name in self.hidden_sheets:
+                if required:
+                    self.ds.failed.add(name)
+                self.log.add("HD101" if required else "HD197",
+                             Origin(self.ds.relpath(self.workbook), sheet=name),
+                             f"trang tính “{name}” trong {WORKBOOK} bị ẩn nên không được đọc; "
+                             "bỏ ẩn trang (chuột phải vào tên trang, chọn Unhide)")
+                return None
             else:
                 if required and name not in self.ds.failed:
                     self.ds.failed.add(name)
@@ -306,6 +331,9 @@ class _Loader:
             where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
             self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
             return None
+        for note in table.notes:
+            self.log.add(note.code, self._origin(table, row=note.row, column=note.column),
+                         note.message)
         for (row, column), kind in table.legacy_cells.items():
             self.log.add("HD190", self._origin(table, row=row, column=column),
                          legacy_message(kind))
@@ -532,6 +560,19 @@ class _Loader:
                                       "meetings").values())
         ds.choices = self.table_records(Choice, "editorial", required=False)
         return ds
+
+
+@functools.cache
+def _table_names() -> frozenset[str]:
+    """The tables a record declares (``table = "petitions"``), found from the records."""
+    names: set[str] = set()
+    todo: list[type] = [Record]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if isinstance(vars(cls).get("table"), str):
+            names.add(vars(cls)["table"])
+    return frozenset(names)
 
 
 def _style_or_auto(value: str) -> NumberStyle:

@@ -182,8 +182,9 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD191", E, "reference", "Địa bàn thay thế chính nó hoặc thay thế theo vòng",
                 "Cột successors ghi các địa bàn mới thay cho địa bàn cũ: không ghi chính nó, và "
                 "địa bàn mới không được thay lại bằng địa bàn cũ."),
-    ProblemKind("HD192", E, "consistency", "Số đếm âm",
-                "Số đại biểu, số cuộc, số lượt, số năm không thể âm; sửa lại số liệu."),
+    ProblemKind("HD192", E, "consistency", "Số đếm hoặc số lần âm",
+                "Số đại biểu, số cuộc, số lượt, số năm, số lần so với kỳ trước không thể âm; "
+                "sửa lại số liệu."),
     ProblemKind("HD193", E, "consistency", "Thứ hạng ngoài khoảng từ 1 đến tổng số",
                 "Thứ hạng bắt đầu từ 1 và không lớn hơn tổng số đơn vị được xếp hạng."),
     ProblemKind("HD194", W, "format", "Số nguyên ghi như có ba chữ số thập phân",
@@ -192,6 +193,16 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD195", W, "reference", "Địa chỉ trực tuyến không được tạo liên kết",
                 "Chỉ địa chỉ bắt đầu bằng https:// hoặc http:// thành liên kết; sửa địa chỉ "
                 "hoặc để trống cột url."),
+    ProblemKind("HD196", INFO, "format", "Ô gộp trong vùng dữ liệu",
+                "Giá trị của ô gộp được dùng cho mọi dòng ô đó phủ; nên bỏ gộp ô (Unmerge) và "
+                "ghi giá trị ở từng dòng để khi sắp xếp, lọc không bị sai."),
+    ProblemKind("HD197", W, "data", "Dòng hoặc trang tính bị ẩn",
+                "Bỏ ẩn (Unhide) để thấy dữ liệu được đọc; xóa dòng, trang không dùng."),
+    ProblemKind("HD198", W, "data", "Trang tính bản sao không được đọc",
+                "Chép các dòng cần dùng sang trang tính đúng tên bảng rồi xóa trang bản sao."),
+    ProblemKind("HD199", W, "format", "Số lưu nhiều chữ số thập phân hơn cần hiện",
+                "Làm tròn bằng hàm ROUND hoặc định dạng ô (Format Cells, Number) với số chữ số "
+                "thập phân cần hiện."),
     ProblemKind("HD152", INFO, "reference", "Mục được tự gắn với địa bàn được nhắc tên trong văn bản",
                 "Kiểm tra lại: nếu đúng, có thể ghi mã địa bàn vào cột areas; nếu không liên "
                 "quan, ghi no_area_links: x cho mục đó."),

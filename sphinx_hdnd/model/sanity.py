@@ -21,6 +21,7 @@ LINK_SCHEMES = ("https://", "http://")
 
 def check_sanity(ds: Dataset) -> None:
     _check_counts(ds)
+    _check_ratios(ds)
     _check_ranks(ds)
     _check_succession(ds)
     _check_validity(ds)
@@ -61,6 +62,13 @@ def _check_counts(ds: Dataset) -> None:
             if value is not None and value < 0:
                 ds.problems.add("HD192", rec.origin.with_column(name),
                                 f"“{name}” là số đếm nhưng ghi {value}; số đếm không âm")
+
+
+def _check_ratios(ds: Dataset) -> None:
+    for ind in ds.indicators.values():
+        if ind.ratio is not None and ind.ratio < 0:
+            ds.problems.add("HD192", ind.origin.with_column("ratio"),
+                            f"số lần so với kỳ trước ghi {ind.ratio}; số lần không âm")
 
 
 def _check_ranks(ds: Dataset) -> None:

@@ -1,4 +1,5 @@
-"""Reading CSV and XLSX tables into rows of raw cells, with their row numbers.
+"""Reading CSV tables into rows of raw cells, with their row numbers (XLSX sheets:
+:mod:`.workbook`, into the same :class:`Table`).
 
 Cells are not interpreted here: text stays text (pandas ``dtype=str``), so
 the record fields decide how ``1.490`` is read. Excel's own numbers and
@@ -47,6 +48,8 @@ class Table:
     header_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: text cells that look typed in a legacy Vietnamese font: (row, column) -> font
     legacy_cells: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: what a workbook's layout tells the clerk (merged, hidden, rounded): workbook.Note
+    notes: list[Any] = field(default_factory=list)
 
     def find_legacy_cells(self) -> None:
         for row, cells in self.rows:
@@ -273,91 +276,6 @@ def _csv_error_row(text: str, sep: str) -> int | None:
     except csv.Error:
         return start
     return None
-
-
-def read_xlsx(path: Path, sheet: str | None = None) -> Table:
-    raw_head = read_bytes(path)[:8]
-    if raw_head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise TableProblem("HD100", "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy mở bằng Excel "
-                           "và lưu lại dưới dạng .xlsx không mật khẩu")
-    if raw_head[:4] != b"PK\x03\x04":
-        raise TableProblem("HD100", "tệp có đuôi .xlsx nhưng không phải tệp Excel (.xlsx)")
-    # a damaged workbook can fail anywhere inside openpyxl (zip, XML, styles):
-    # whatever the cause, it is one located problem with the file, never a traceback
-    try:
-        import openpyxl
-
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
-    try:
-        names = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
-    finally:
-        book.close()
-    if sheet is None:
-        if not names:
-            raise TableProblem("HD100", "tệp Excel không có trang tính hiển thị")
-        sheet = names[0]
-    elif sheet not in names:
-        raise TableProblem("HD101", f"không có trang tính “{sheet}”")
-    import pandas as pd
-
-    try:
-        frame = pd.read_excel(path, sheet_name=sheet, dtype=object, engine="openpyxl",
-                              keep_default_na=False)
-    except Exception as exc:  # see above: damaged workbooks
-        raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
-    table = _from_frame(path, frame, header_row=1, sheet=sheet)
-    table.bad_cells = _valueless_cells(path, sheet, table.columns)
-    table.find_legacy_cells()
-    return table
-
-
-def _valueless_cells(path: Path, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
-    """Cells pandas reads as empty although they are not: formulas without a saved result
-    (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
-    import openpyxl
-
-    out: dict[tuple[int, str], str] = {}
-    try:
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception:  # already opened once by read_xlsx: nothing more to learn
-        return out
-    try:
-        value_rows = values[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
-        formula_rows = formulas[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
-        for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
-            for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
-                if getattr(vcell, "data_type", None) == "e":
-                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
-                                          "hoặc nhập giá trị")
-                    continue
-                formula = getattr(fcell.value, "text", fcell.value)
-                if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
-                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
-                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
-                                          "nhập giá trị thay cho công thức")
-    finally:
-        values.close()
-        formulas.close()
-    return out
-
-
-def xlsx_sheets(path: Path) -> list[str]:
-    """The visible sheets of a workbook; raises :class:`TableProblem` if it cannot be opened."""
-    import openpyxl
-
-    if read_bytes(path)[:4] != b"PK\x03\x04":
-        raise TableProblem("HD100", f"{path.name} không phải tệp Excel (.xlsx)")
-    try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except Exception as exc:  # damaged workbook: see read_xlsx
-        raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
-    try:
-        return [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
-    finally:
-        book.close()
 
 
 def column_letter(index: int) -> str:

@@ -1,0 +1,229 @@
+"""Reading XLSX sheets into tables, as the clerk sees them in Excel.
+
+openpyxl opens the workbook once in full mode, which knows what a table of cells
+does not: merged ranges, hidden rows and sheets, each cell's number format. So:
+
+* a number is read at the precision its cell shows: ``55,82`` in a cell formatted
+  ``0.00`` is 55.82, whatever binary float Excel stored (55.81947241368134);
+  a percentage cell (``0.00%``) holds 0.5582 and shows 55,82%: it reads 55.82.
+  A "General" cell shows what it holds: float noise past 15 digits is dropped,
+  and a value with more than :data:`MAX_GENERAL_DECIMALS` decimals is reported;
+* a range merged down a data column gives its value to every row it covers;
+* hidden rows are read, and said; hidden sheets are not read, and said;
+* columns past the last named one that hold nothing (Excel keeps formatted empty
+  columns) are not columns at all.
+
+Cells are not interpreted further here: the record fields decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from .tables import MAX_BYTES, Table, TableProblem, _from_rows, column_letter, read_bytes
+
+#: more decimals than this in a "General" cell is most likely a formula's raw result
+MAX_GENERAL_DECIMALS = 6
+_DECIMALS = re.compile(r"\.([0#?]+)")
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+#: Excel's own name for a copied sheet, "petitions (2)"
+_COPY = re.compile(r"^(.+?)\s*\(\d+\)$")
+
+
+@dataclass
+class Note:
+    """Something the clerk should know about a sheet: a catalogue code, where, what."""
+
+    code: str
+    row: int | None
+    column: str | None
+    message: str
+
+
+def _open(path: Path, read_only: bool = False, data_only: bool = True) -> Any:
+    raw_head = read_bytes(path)[:8]
+    if raw_head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise TableProblem("HD100", "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy mở bằng Excel "
+                           "và lưu lại dưới dạng .xlsx không mật khẩu")
+    if raw_head[:4] != b"PK\x03\x04":
+        raise TableProblem("HD100", "tệp có đuôi .xlsx nhưng không phải tệp Excel (.xlsx)")
+    if path.stat().st_size > MAX_BYTES:
+        raise TableProblem("HD100", f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB")
+    # a damaged workbook can fail anywhere inside openpyxl (zip, XML, styles):
+    # whatever the cause, it is one located problem with the file, never a traceback
+    try:
+        import openpyxl
+
+        return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
+    except Exception as exc:
+        raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
+
+
+def sheet_states(path: Path) -> dict[str, bool]:
+    """Each sheet of a workbook -> whether it is visible; raises :class:`TableProblem`."""
+    book = _open(path, read_only=True)
+    try:
+        return {ws.title: ws.sheet_state == "visible" for ws in book.worksheets}
+    finally:
+        book.close()
+
+
+def copy_of(title: str) -> str | None:
+    """The sheet a title names a copy of ("petitions (2)" -> "petitions"), or None."""
+    m = _COPY.match(title.strip())
+    return m.group(1) if m else None
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """One sheet (the named one, or the first visible one) as a table, with its notes."""
+    book = _open(path)
+    try:
+        states = {ws.title: ws.sheet_state == "visible" for ws in book.worksheets}
+        notes: list[Note] = []
+        if sheet is None:
+            visible = [t for t, shown in states.items() if shown]
+            if not visible:
+                raise TableProblem("HD100", "tệp Excel không có trang tính hiển thị")
+            sheet = visible[0]
+            notes += [Note("HD197", None, None, f"trang tính “{t}” bị ẩn nên không được đọc; "
+                           f"dữ liệu được đọc từ trang “{sheet}”")
+                      for t, shown in states.items() if not shown]
+        elif sheet not in states:
+            raise TableProblem("HD101", f"không có trang tính “{sheet}”")
+        try:
+            table, sheet_notes = _sheet_table(path, book[sheet])
+        except TableProblem:
+            raise
+        except Exception as exc:  # see _open: damaged workbooks
+            raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
+    finally:
+        book.close()
+    table.notes = [*notes, *sheet_notes]
+    table.bad_cells = _valueless_cells(path, sheet, table.columns)
+    table.find_legacy_cells()
+    return table
+
+
+def _sheet_table(path: Path, ws: Any) -> tuple[Table, list[Note]]:
+    notes: list[Note] = []
+    grid = [list(row) for row in ws.iter_rows()]
+    width = max((len(r) for r in grid), default=0)
+    values = [[_shown(c, notes) for c in row] + [""] * (width - len(row)) for row in grid]
+    _fill_merged(ws, values, notes)
+    header = [str(v).strip() if v != "" else "" for v in (values[0] if values else [])]
+    # Excel keeps formatted empty columns: a column with no name and no value is none
+    while header and not header[-1] and all(len(r) < len(header) or r[len(header) - 1] == ""
+                                            for r in values[1:]):
+        header.pop()
+    keep = len(header)
+    names = _pandas_like(header)
+    for note in notes:  # a cell's note knew its column's number, not its name
+        if note.column and note.column.startswith("#"):
+            index = int(note.column[1:]) - 1
+            note.column = header[index] if index < keep and header[index] \
+                else column_letter(index)
+    for r in range(2, len(values) + 1):
+        dims = ws.row_dimensions.get(r) if hasattr(ws.row_dimensions, "get") else None
+        if dims is not None and dims.hidden and any(v != "" for v in values[r - 1][:keep]):
+            notes.append(Note("HD197", r, None, f"dòng {r} bị ẩn trong Excel nhưng vẫn được "
+                              "đọc; bỏ ẩn dòng để kiểm tra, hoặc xóa dòng nếu không dùng"))
+    rows = ([v.strip() if isinstance(v, str) else v for v in row[:keep]] for row in values[1:])
+    return _from_rows(path, names, rows, header_row=1, sheet=ws.title), notes
+
+
+def _pandas_like(header: list[str]) -> list[str]:
+    """Header names as the CSV reader gives them: a blank cell "Unnamed: i", a repeat
+    "name.1", so both formats report blank and repeated names alike."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(header):
+        if not name:
+            out.append(f"Unnamed: {i}")
+            continue
+        if name in seen:
+            seen[name] += 1
+            out.append(f"{name}.{seen[name]}")
+        else:
+            seen[name] = 0
+            out.append(name)
+    return out
+
+
+def _fill_merged(ws: Any, values: list[list[Any]], notes: list[Note]) -> None:
+    """A range merged down the data rows holds its value in its first cell only: every
+    row it covers gets that value (the clerk merged them to say so)."""
+    for rng in ws.merged_cells.ranges:
+        if rng.max_row < 2 or rng.min_row < 2:
+            continue  # a merged title or header: the header check speaks of it
+        top = values[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                values[r - 1][c - 1] = top
+        if rng.max_row > rng.min_row and top != "":
+            name = str(values[0][rng.min_col - 1] or column_letter(rng.min_col - 1))
+            notes.append(Note("HD196", rng.min_row, name,
+                              f"ô gộp {rng.coord}: giá trị “{top}” được dùng cho cả "
+                              f"{rng.max_row - rng.min_row + 1} dòng"))
+
+
+def _shown(cell: Any, notes: list[Note]) -> Any:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return value  # dates and times keep their type
+    fmt = (cell.number_format or "General").split(";")[0]
+    plain = _QUOTED.sub("", fmt)
+    percent = "%" in plain
+    number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+    if percent:
+        number = number.scaleb(2)
+    if "E" in plain.upper() or plain.strip().lower() == "general" or not re.search(r"[0#?]",
+                                                                                   plain):
+        if isinstance(value, float):
+            number = Decimal(f"{float(number):.15g}")  # Excel keeps 15 significant digits
+            places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
+            if isinstance(places, int) and places > MAX_GENERAL_DECIMALS:
+                notes.append(Note("HD199", cell.row, f"#{cell.column}",
+                                  f"ô {cell.coordinate} lưu số có {places} chữ số thập phân "
+                                  f"({number}); làm tròn bằng hàm ROUND hoặc định dạng ô với "
+                                  "số chữ số thập phân cần hiện"))
+        return number
+    m = _DECIMALS.search(plain)
+    places = len(m.group(1)) if m else 0
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _valueless_cells(path: Path, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
+    """Cells that read as empty although they are not: formulas without a saved result
+    (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
+    out: dict[tuple[int, str], str] = {}
+    try:
+        values = _open(path, read_only=True)
+        formulas = _open(path, read_only=True, data_only=False)
+    except TableProblem:  # already opened once by read_xlsx: nothing more to learn
+        return out
+    try:
+        value_rows = values[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        formula_rows = formulas[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
+            for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
+                if getattr(vcell, "data_type", None) == "e":
+                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
+                                          "hoặc nhập giá trị")
+                    continue
+                formula = getattr(fcell.value, "text", fcell.value)
+                if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
+                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
+                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
+                                          "nhập giá trị thay cho công thức")
+    finally:
+        values.close()
+        formulas.close()
+    return out
