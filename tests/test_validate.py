@@ -141,6 +141,18 @@ def add_column(name: str, column: str, value: str) -> Mutation:
     return _edit_csv(name, change)
 
 
+def indicators_sheet_too(data: Path) -> None:
+    """The scaffold's workbook still holds an indicators sheet beside indicators.csv."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "indicators"
+    sheet.append(["code", "name", "topic", "period", "value"])
+    sheet.append(["mau_cu", "Chỉ tiêu mẫu", "kinh-te", "năm 2025", 1])
+    book.save(data / "hdnd.xlsx")
+
+
 def _zip_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -196,6 +208,7 @@ CASES: dict[str, Case] = {
                           "  weights: &w\n    nong-nghiep"), "data/audiences.yaml", line=4),
     "HD107": Case(replace("audiences.yaml", "  order: 1\n", "  order: 1\n  colour: đỏ\n"),
                   "data/audiences.yaml", line=8, column="colour"),
+    "HD108": Case(indicators_sheet_too, "data/indicators.csv"),
     # columns and cells
     "HD110": Case(drop_column("areas.csv", "level"), "data/areas.csv", row=1, column="level"),
     "HD111": Case(add_column("areas.csv", "ghi_chu", "x"), "data/areas.csv", row=1,
@@ -234,6 +247,8 @@ CASES: dict[str, Case] = {
                   "data/petitions.csv", row=5, column="received_session"),
     "HD137": Case(replace("areas.csv", "xã,an-binh,", "xã,huyen-x,"), "data/areas.csv", row=4,
                   column="parent"),
+    "HD138": Case(append("province.yaml", "predecessors:\n  - code: tinh-mau\n    name: Mẫu\n"),
+                  "data/province.yaml", line=15, column="code"),
     # consistency
     "HD140": Case(replace("indicators.csv", ',x,2.500,', ',x,0,'), "data/indicators.csv", row=3,
                   column="plan"),
