@@ -216,8 +216,9 @@ def _sample(opts: Options) -> Sample:
 
 def _province_yaml(opts: Options) -> str:
     level, prov = opts.level, opts.name
-    label = ("đơn vị bầu cử, xã, phường" if opts.areas == "communes"
-             else "huyện, thị xã, thành phố")
+    # the areas that are ranked and charted side by side: communes and wards, not the
+    # electoral units that group them
+    label = "xã, phường" if opts.areas == "communes" else "huyện, thị xã, thành phố"
     units = 34 if opts.areas == "communes" else 63
     return f"""\
 # Thông tin chung của {level} {prov}, dùng cho mọi trang đề cương.
@@ -407,7 +408,7 @@ def _conf_py(opts: Options) -> str:
 
 project = {title!r}
 author = {f"Thường trực HĐND {opts.level} {opts.name}"!r}
-copyright = {f"2025, Thường trực HĐND {opts.level} {opts.name}"!r}
+copyright = {f"{dt.date.today().year}, Thường trực HĐND {opts.level} {opts.name}"!r}
 language = "vi"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_hdnd"]

@@ -33,7 +33,7 @@ def why_text(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local_areas: 
     if pinned:
         parts.append("Văn phòng chọn" + (f": {note}" if note else ""))
     if local_areas and not broad:
-        names = [ds.areas[a].full_name if a in ds.areas else a for a in local_areas]
+        names = [ds.areas[a].display_name if a in ds.areas else a for a in local_areas]
         parts.append("nói về " + ", ".join(names))
     elif broad:
         parts.append("nêu chung nhiều địa bàn nên tính là nội dung toàn tỉnh")
@@ -94,9 +94,9 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
     sentence = indicator_sentence(ind)
     if not sentence and ind.plan is not None:  # a target with no result yet
-        who = area.full_name if area is not None else "tỉnh"
+        who = area.display_name if area is not None else "tỉnh"
         return f"{upper_first(ind.period)}, {who} {target_sentence(ind)}."
-    where = f", {area.full_name}" if area is not None else ", toàn tỉnh"
+    where = f", {area.display_name}" if area is not None else ", toàn tỉnh"
     sentence = sentence or ", chưa có số liệu"
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
@@ -136,7 +136,8 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     higher = local.value > province.value
     word = "cao hơn" if higher else "thấp hơn"
     good = higher == local.higher_is_better
-    verdict = "tốt hơn" if good else "kém hơn"
+    # the verdict is a phrase of its own: "…, kém hơn" left the reader asking "than what"
+    verdict = "là mặt tích cực" if good else "là mặt còn hạn chế"
     return f"{word} mức chung của tỉnh ({value_text(province)}), {verdict}"
 
 

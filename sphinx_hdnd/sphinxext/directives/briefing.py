@@ -46,6 +46,7 @@ from ...tailoring import (
     audiences_for,
     build_briefing,
 )
+from ..membership import membership_nodes
 from ..render import (
     Cites,
     badge,
@@ -98,7 +99,7 @@ def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: A
         ind = li.indicator
         label = f"{ind.name} ({lower_first(ind.period)})"
         if ind.area != area.code and ind.area in ds.areas:  # a commune inside an electoral unit
-            label += f", {ds.areas[ind.area].full_name}"
+            label += f", {ds.areas[ind.area].display_name}"
         cites = Cites()
         rows.append([label,
                      cited_paragraph(ds, [figure_node(ds, indicator_sentence(ind), ind, cites)],
@@ -147,6 +148,9 @@ class BriefingBuilder:
         meta += text(" ".join(parts) + f". Địa bàn: {b.area.full_name}. "
                      f"Đối tượng: {b.audience.name}.")
         out: list[nodes.Node] = [meta]
+        # where this place stands (its unit, its communes, the former district): a delegate
+        # of a new electoral unit is asked "which of our old villages is this?"
+        out.extend(membership_nodes(ds, b.area.code, None, ("hdnd-meta", "hdnd-membership")))
         # the meeting this booklet is for: its date and place head the printed page
         for m in meetings_of(ds, b.area.code, b.audience.code):
             who = "; ".join(m.delegates) or m.delegation
