@@ -647,8 +647,9 @@ GUIDE_LINES = [
     "",
     "Bảng không dùng (ví dụ rankings): xóa cả trang tính. Trang tính chỉ có dòng tên cột bị "
     "báo lỗi HD103.",
-    "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): thêm mã "
-    "khi khai báo thêm đối tượng cử tri trong audiences.yaml hoặc kỳ họp trong session.yaml.",
+    "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): sau khi "
+    "khai báo thêm đối tượng cử tri (audiences.yaml) hoặc kỳ họp (session.yaml), chạy lệnh  "
+    "hdnd update-lists --write  để cập nhật trang này (không sửa trang tính số liệu nào).",
     "",
     "Sau khi nhập: chạy lệnh  hdnd validate  để kiểm tra (báo tệp, dòng, cột của "
     "từng lỗi), rồi  hdnd build  để xây dựng trang web và bản in.",

@@ -614,3 +614,38 @@ def test_validate_lists_the_figures_no_page_shows(copy_project, hdnd):
     result = hdnd("validate", str(project))
     assert "HD170" not in result.output
     assert "Dữ liệu đã sửa sau lần xây dựng trang gần nhất" in result.output
+
+
+# ------------------------------------------------------------------ issue 19: wording
+
+
+def _problem(copy_project, hdnd, code: str) -> dict:
+    data = copy_project()
+    CASES[code].mutate(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    return next(p for p in result.problems if p["code"] == code)
+
+
+def test_allowed_values_are_listed_in_vietnamese(copy_project, hdnd):
+    message = _problem(copy_project, hdnd, "HD114")["message"]
+    assert " hoặc " in message and " or " not in message
+    assert "'" not in message
+
+
+def test_figures_in_messages_are_written_the_vietnamese_way(copy_project, hdnd):
+    message = _problem(copy_project, hdnd, "HD141")["message"]
+    assert "60,02%" in message and "50,02%" in message
+    # a dot groups thousands ("1.250,5"), never marks decimals ("60.02", "1250.5")
+    assert not re.search(r"\d\.(\d{1,2}|\d{4,})(?!\d)", message), message
+
+
+def test_shadowed_table_says_which_file_is_used(copy_project, hdnd):
+    problem = _problem(copy_project, hdnd, "HD108")
+    assert problem["severity"] == "warning"
+    assert "dùng indicators.csv" in problem["message"]
+    assert "bỏ qua trang tính indicators trong hdnd.xlsx" in problem["message"]
+
+
+def test_session_help_names_the_field():
+    assert "past_sessions" in CATALOGUE["HD136"].fix
+    assert " sessions" not in CATALOGUE["HD136"].fix.replace("past_sessions", "")

@@ -150,7 +150,10 @@ def task_answer(text: str, session: Session | None = None, nth: int = 0) -> str:
     the period is said once, the later answers start plainly."""
     when = session.next_period if session and session.next_period else "thời gian tới"
     lead = f"Trong {when}, tỉnh tập trung" if nth == 0 else "Tỉnh tập trung"
-    return f"{lead} {lower_first(text)}"
+    body = lower_first(text)
+    if body.startswith("tập trung "):  # "tỉnh tập trung tập trung hỗ trợ …"
+        body = body[len("tập trung "):]
+    return f"{lead} {body}"
 
 
 def petition_question(pet: Petition) -> str:

@@ -17,15 +17,17 @@ from .render import text
 Linker = Callable[[str, str], nodes.Node]
 
 
-def membership_nodes(ds: Dataset, code: str, link: Linker | None,
-                     classes: tuple[str, ...] = ("hdnd-membership",)) -> list[nodes.Node]:
+def membership_nodes(
+    ds: Dataset, code: str, link: Linker | None, classes: tuple[str, ...] = ("hdnd-membership",)
+) -> list[nodes.Node]:
     """One paragraph per sentence; an area with a page of its own (a current area) is a
     link when ``link`` is given."""
     m = membership(ds, code)
     if m.empty:
         return []
     out: list[nodes.Node] = []
-    for sentence in membership_sentences(m):
+    council = ds.province.council_short if ds.province else "HĐND tỉnh"
+    for sentence in membership_sentences(m, council):
         para = nodes.paragraph(classes=list(classes))
         for piece in sentence:
             if isinstance(piece, Area):
