@@ -214,6 +214,19 @@ def _sample(opts: Options) -> Sample:
     return Sample("k05", "k04", start, end, period, next_period, tables)
 
 
+#: a merged province declares its old provinces (commented out: most provinces did not merge)
+_PREDECESSORS_HINT = """\
+# Tỉnh hình thành từ hợp nhất các tỉnh cũ (sau 01/7/2025): bỏ dấu # ở các dòng dưới,
+# ghi mỗi tỉnh cũ một mục. Chỉ tiêu, xếp hạng của tỉnh cũ ghi mã tỉnh cũ ở cột area.
+# Xem hướng dẫn “Tỉnh hợp nhất sau sắp xếp năm 2025”.
+# predecessors:
+#   - code: tinh-cu-a
+#     name: Tên tỉnh cũ
+#     valid_to: 30/06/2025
+#     national_units: 63
+"""
+
+
 def _province_yaml(opts: Options) -> str:
     level, prov = opts.level, opts.name
     # the areas that are ranked and charted side by side: communes and wards, not the
@@ -237,7 +250,7 @@ term:
 number_style: auto
 area_level_label: {_q(label)}
 national_units: {units}
-"""
+{_PREDECESSORS_HINT if opts.areas == "communes" else ""}"""
 
 
 def _session_yaml(opts: Options, s: Sample) -> str:

@@ -162,7 +162,7 @@ def test_2_an_old_district_figure_is_ranked_among_the_old_districts(built):
     best = max(carried, key=lambda i: Decimal(i["value"].replace(",", ".")))
     heir = sorted(heirs(best["area"]))[0]
     row = next(r for r in local_rows(area_page(built, heir)) if shown_name(best["area"]) in r)
-    assert f"cao nhất trong {len(carried)} địa bàn" in row
+    assert f"cao nhất trong {len(carried)} địa bàn cũ" in row
 
 
 # ---------------------------------------------------------------- 3. units and communes

@@ -47,6 +47,11 @@ def figure_records(ds: Dataset) -> dict[str, Sourced]:
 def unshown(ds: Dataset, shown: Iterable[str]) -> list[Sourced]:
     """The figure records of the data that no page shows, in the data's order."""
     seen = set(shown)
+    # a ranking's sentence says the ranks it is compared with (before a merger: the old
+    # provinces'): those are shown wherever it is
+    for rk in ds.rankings.values():
+        if f"{rk.table}:{rk.code}" in seen:
+            seen.update(f"{rk.table}:{code}" for code in rk.compare_with)
     return [rec for key, rec in figure_records(ds).items() if key not in seen]
 
 

@@ -60,7 +60,8 @@ def short_tag(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local: bool,
 
 
 def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: bool = False,
-              lowest: bool = False, rate: bool = True, higher_is_better: bool = True) -> str:
+              lowest: bool = False, rate: bool = True, higher_is_better: bool = True,
+              peers: str = "địa bàn") -> str:
     """'nhiều nhất trong 5/10 địa bàn có số liệu', 'thứ 3/7 (1 là tốt nhất)', '—'.
 
     Ties are said as ties; the extreme is named by its value (most cases, lowest
@@ -69,14 +70,14 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
     if rank is None or of < 3:
         return "—"
     partial = level > of
-    among = (f"{of} địa bàn có số liệu ({level - of} địa bàn không có)" if partial
-             else f"{of} địa bàn")
+    among = (f"{of} {peers} có số liệu ({level - of} {peers} không có)" if partial
+             else f"{of} {peers}")
     if highest and lowest:
         return f"bằng nhau ở cả {among}"
     if 2 * tied > of:
         return "—"  # most areas share this value: a place tells nothing
     many, few = ("cao nhất", "thấp nhất") if rate else ("nhiều nhất", "ít nhất")
-    others = f", ngang với {tied - 1} địa bàn khác" if tied > 1 else ""
+    others = f", ngang với {tied - 1} {peers} khác" if tied > 1 else ""
     if highest or lowest:
         word = many if highest else few
         good = highest == higher_is_better
