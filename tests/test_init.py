@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -293,6 +294,9 @@ def test_update_lists_rewrites_the_lists_sheet_only(tmp_path: Path) -> None:
     (data / "session.yaml").write_text(session, encoding="utf-8")
     book = data / WORKBOOK
     before = _sheet_values(book)
+    from sphinx_hdnd.model.coverage import data_digest
+
+    digest = data_digest(data)
     runner = CliRunner()
     dry = runner.invoke(main, ["update-lists", str(folder)])
     assert dry.exit_code == 0, dry.output
@@ -302,6 +306,9 @@ def test_update_lists_rewrites_the_lists_sheet_only(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     backups = list(data.glob(f"{WORKBOOK}.*.bak"))
     assert len(backups) == 1 and _sheet_values(backups[0]) == before
+    shutil.copy2(backups[0], book)  # the backup is not data: only the workbook counts
+    assert data_digest(data) == digest
+    assert runner.invoke(main, ["update-lists", str(folder), "--write"]).exit_code == 0
     after = _sheet_values(book)
     assert {k: v for k, v in after.items() if k != LISTS_SHEET} == {
         k: v for k, v in before.items() if k != LISTS_SHEET}

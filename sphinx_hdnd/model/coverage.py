@@ -58,7 +58,8 @@ def unshown(ds: Dataset, shown: Iterable[str]) -> list[Sourced]:
 def data_digest(root: Path) -> str:
     """The data files' contents: a record made from other data says nothing of this."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.iterdir() if p.is_file()):
+    # a backup left by a command that wrote the data (hdnd.xlsx.….bak) is not data
+    for path in sorted(p for p in root.iterdir() if p.is_file() and p.suffix != ".bak"):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
