@@ -442,6 +442,42 @@ def import_meetings(project: Path, forms: tuple[Path, ...], write: bool) -> None
     click.echo(f"Đã ghi {len(plan.new)} kiến nghị vào {table}; bản sao lưu: {backup}")
 
 
+@main.command("update-lists")
+@click.argument("project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default=".")
+@click.option("--write", is_flag=True,
+              help="Ghi lại trang tính danh-muc của hdnd.xlsx (sao lưu tệp trước khi ghi). "
+                   "Không có --write: chỉ in những gì sẽ thay đổi.")
+def update_lists(project: Path, write: bool) -> None:
+    """Cập nhật danh sách thả xuống của hdnd.xlsx (trang tính danh-muc) theo dữ liệu: lĩnh
+    vực, đối tượng cử tri (audiences.yaml), kỳ họp (session.yaml: code, past_sessions).
+    Không sửa trang tính số liệu nào."""
+    from .workbook_lists import LIST_NAMES, NoWorkbook, plan_lists, write_lists
+
+    ds = load_dataset(_data_dir(project))
+    try:
+        changes = plan_lists(ds)
+    except NoWorkbook as exc:
+        click.echo(f"Lỗi: {exc}.", err=True)
+        sys.exit(2)
+    if not changes:
+        click.echo("Danh sách thả xuống của hdnd.xlsx đã khớp với dữ liệu: không có gì để ghi.")
+        return
+    for ch in changes:
+        parts = []
+        if ch.added:
+            parts.append("thêm " + ", ".join(ch.added))
+        if ch.removed:
+            parts.append("bỏ " + ", ".join(ch.removed))
+        click.echo(f"  {LIST_NAMES.get(ch.name, ch.name)} ({ch.name}): "
+                   + ("; ".join(parts) or "tạo cột danh sách"))
+    if not write:
+        click.echo("Chưa ghi gì (thêm --write để ghi vào trang tính danh-muc).")
+        return
+    table, backup = write_lists(ds, time.strftime("%Y%m%d-%H%M%S"))
+    click.echo(f"Đã ghi trang tính danh-muc của {table}; bản sao lưu: {backup}")
+
+
 def run() -> None:
     """The console entry point: a bug in sphinx-hdnd gives one clear line, not a traceback.
 

@@ -214,10 +214,24 @@ def _sample(opts: Options) -> Sample:
     return Sample("k05", "k04", start, end, period, next_period, tables)
 
 
+#: a merged province declares its old provinces (commented out: most provinces did not merge)
+_PREDECESSORS_HINT = """\
+# Tỉnh hình thành từ hợp nhất các tỉnh cũ (sau 01/7/2025): bỏ dấu # ở các dòng dưới,
+# ghi mỗi tỉnh cũ một mục. Chỉ tiêu, xếp hạng của tỉnh cũ ghi mã tỉnh cũ ở cột area.
+# Xem hướng dẫn “Tỉnh hợp nhất sau sắp xếp năm 2025”.
+# predecessors:
+#   - code: tinh-cu-a
+#     name: Tên tỉnh cũ
+#     valid_to: 30/06/2025
+#     national_units: 63
+"""
+
+
 def _province_yaml(opts: Options) -> str:
     level, prov = opts.level, opts.name
-    label = ("đơn vị bầu cử, xã, phường" if opts.areas == "communes"
-             else "huyện, thị xã, thành phố")
+    # the areas that are ranked and charted side by side: communes and wards, not the
+    # electoral units that group them
+    label = "xã, phường" if opts.areas == "communes" else "huyện, thị xã, thành phố"
     units = 34 if opts.areas == "communes" else 63
     return f"""\
 # Thông tin chung của {level} {prov}, dùng cho mọi trang đề cương.
@@ -236,7 +250,7 @@ term:
 number_style: auto
 area_level_label: {_q(label)}
 national_units: {units}
-"""
+{_PREDECESSORS_HINT if opts.areas == "communes" else ""}"""
 
 
 def _session_yaml(opts: Options, s: Sample) -> str:
@@ -407,7 +421,7 @@ def _conf_py(opts: Options) -> str:
 
 project = {title!r}
 author = {f"Thường trực HĐND {opts.level} {opts.name}"!r}
-copyright = {f"2025, Thường trực HĐND {opts.level} {opts.name}"!r}
+copyright = {f"{dt.date.today().year}, Thường trực HĐND {opts.level} {opts.name}"!r}
 language = "vi"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_hdnd"]
@@ -646,8 +660,9 @@ GUIDE_LINES = [
     "",
     "Bảng không dùng (ví dụ rankings): xóa cả trang tính. Trang tính chỉ có dòng tên cột bị "
     "báo lỗi HD103.",
-    "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): thêm mã "
-    "khi khai báo thêm đối tượng cử tri trong audiences.yaml hoặc kỳ họp trong session.yaml.",
+    "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): sau khi "
+    "khai báo thêm đối tượng cử tri (audiences.yaml) hoặc kỳ họp (session.yaml), chạy lệnh  "
+    "hdnd update-lists --write  để cập nhật trang này (không sửa trang tính số liệu nào).",
     "",
     "Sau khi nhập: chạy lệnh  hdnd validate  để kiểm tra (báo tệp, dòng, cột của "
     "từng lỗi), rồi  hdnd build  để xây dựng trang web và bản in.",

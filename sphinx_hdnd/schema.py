@@ -38,6 +38,7 @@ from .model.records import (
     PastSession,
     Petition,
     PetitionEvent,
+    Predecessor,
     Province,
     Questioning,
     Ranking,
@@ -174,6 +175,7 @@ REFERENCES: dict[str, str] = {
     "repeats": "petitions",
     "petition": "petitions",
     "session": "sessions",
+    "compare_with": "rankings",
 }
 
 #: code fields that name the record itself or a free group
@@ -197,6 +199,7 @@ LIST_TITLES = {
     "indicators": "mã chỉ tiêu (bảng indicators) hoặc xếp hạng (bảng rankings)",
     "sessions": "mã kỳ họp (session.yaml: code và past_sessions)",
     "petitions": "mã kiến nghị (bảng petitions)",
+    "rankings": "mã xếp hạng (bảng rankings)",
 }
 
 
@@ -207,6 +210,7 @@ RECORD_TITLES: dict[type[BaseModel], str] = {
     FrontActivity: "Hoạt động của Ủy ban Mặt trận Tổ quốc (tiếp xúc cử tri, tổng hợp kiến nghị)",
     Debate: "Phiên thảo luận",
     Questioning: "Phiên chất vấn",
+    Predecessor: "Tỉnh cũ hợp nhất thành tỉnh (sắp xếp đơn vị hành chính năm 2025)",
     PastSession: "Kỳ họp trước được nhắc tới (để kiến nghị ghi mã kỳ họp tiếp nhận, trả lời)",
     NarrativeItem: "Mục nội dung: một đoạn văn, có thể chèn số liệu",
     TaskGroup: "Nhóm nhiệm vụ, giải pháp (gồm các mục nội dung trong items)",

@@ -40,6 +40,7 @@ from .model.follow_up import follow_up, latest_petitions
 from .model.loader import Dataset
 from .model.measures import measure_index
 from .model.placeholders import Placeholder, split_text
+from .model.places import former_areas
 from .model.records import (
     Area,
     Audience,
@@ -342,12 +343,21 @@ class LocalIndicator:
     lowest: bool = False
 
 
+def local_codes(ds: Dataset, area: str) -> list[str]:
+    """The places whose figures are the area's own: itself, the areas inside it, then the
+    former areas that these replaced."""
+    codes = [area, *sorted(descendants(ds, area))]
+    codes += [old.code for code in list(codes) for old in former_areas(ds, code)]
+    return list(dict.fromkeys(codes))
+
+
 def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
-    """The area's own figures, and those of the areas inside it (an electoral unit
-    shows its communes'), each with the province figure and its rank among peers."""
+    """The area's own figures, those of the areas inside it (an electoral unit shows its
+    communes'), then those of the former areas they replaced (an old district's figures
+    reach its communes), each with the province figure and its rank among its peers."""
     out = []
     index = measure_index(ds)
-    codes = [area, *sorted(descendants(ds, area))]
+    codes = local_codes(ds, area)
     for ind in (i for code in codes for i in index.by_area.get(code, [])):
         m = index.of(ind)
         values = [p.value for p in m.peers if p.value is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -252,3 +253,79 @@ def test_every_code_field_says_what_it_refers_to() -> None:
             for f in fields_of(rec):
                 if f.kind in (Kind.CODE, Kind.CODES) and f.name not in FREE_CODES:
                     assert f.refers_to, f"{rec.__name__}.{f.name}: add to schema.REFERENCES"
+
+
+# ------------------------------------------------------------------ issue 19: wording, lists
+
+
+def test_communes_label_and_copyright_year(tmp_path: Path) -> None:
+    """The communes' level label is what ranks and charts count ("thứ 3 trong 45 xã, phường",
+    never "… đơn vị bầu cử, xã, phường"); the copyright is the year the project is made."""
+    import datetime as dt
+    import runpy
+
+    code, out = init(str(tmp_path / "p"), "--areas", "communes", "--province", "Lam Sơn")
+    assert code == 0, out
+    ds = load_dataset(tmp_path / "p" / "data")
+    ranked_levels = {a.level for a in ds.areas.values() if a.parent}  # communes and wards
+    assert ds.province.area_level_label == ", ".join(sorted(ranked_levels, reverse=True))
+    assert "đơn vị bầu cử" not in ds.province.area_level_label
+    conf = runpy.run_path(str(tmp_path / "p" / "conf.py"))
+    assert conf["copyright"].startswith(f"{dt.date.today().year}, ")
+
+
+def _sheet_values(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with path.open("rb") as fh:  # a backup "hdnd.xlsx.….bak" is read by content
+        book = openpyxl.load_workbook(fh)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def test_update_lists_rewrites_the_lists_sheet_only(tmp_path: Path) -> None:
+    """A new audience and a past session reach the drop-downs; no data sheet changes."""
+    folder = tmp_path / "p"
+    assert init(str(folder), "--areas", "communes")[0] == 0
+    data = folder / "data"
+    with (data / "audiences.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- code: thanh-nien\n  name: Cử tri là đoàn viên thanh niên\n")
+    session = (data / "session.yaml").read_text("utf-8")
+    session = session.replace("past_sessions:\n", "past_sessions:\n  - code: cu-k20\n"
+                              "    number: 20\n    ordinal: Hai mươi\n"
+                              "    council: HĐND tỉnh Cũ\n", 1)
+    (data / "session.yaml").write_text(session, encoding="utf-8")
+    book = data / WORKBOOK
+    before = _sheet_values(book)
+    from sphinx_hdnd.model.coverage import data_digest
+
+    digest = data_digest(data)
+    runner = CliRunner()
+    dry = runner.invoke(main, ["update-lists", str(folder)])
+    assert dry.exit_code == 0, dry.output
+    assert "thanh-nien" in dry.output and "cu-k20" in dry.output and "--write" in dry.output
+    assert _sheet_values(book) == before  # nothing written without --write
+    done = runner.invoke(main, ["update-lists", str(folder), "--write"])
+    assert done.exit_code == 0, done.output
+    backups = list(data.glob(f"{WORKBOOK}.*.bak"))
+    assert len(backups) == 1 and _sheet_values(backups[0]) == before
+    shutil.copy2(backups[0], book)  # the backup is not data: only the workbook counts
+    assert data_digest(data) == digest
+    assert runner.invoke(main, ["update-lists", str(folder), "--write"]).exit_code == 0
+    after = _sheet_values(book)
+    assert {k: v for k, v in after.items() if k != LISTS_SHEET} == {
+        k: v for k, v in before.items() if k != LISTS_SHEET}
+    columns = dict(zip(after[LISTS_SHEET][0], zip(*after[LISTS_SHEET][1:], strict=True),
+                       strict=True))
+    ds = load_dataset(data)
+    assert [v for v in columns["audiences"] if v] == list(ds.audiences)
+    assert [v for v in columns["sessions"] if v] == [
+        ds.session.code, *(p.code for p in ds.session.past_sessions)]
+    # the drop-down of the petitions' audience column offers the new code
+    wb = openpyxl.load_workbook(book)
+    dv = _validations(wb["petitions"])
+    header = [c.value for c in wb["petitions"][1]]
+    column = openpyxl.utils.get_column_letter(header.index("audience") + 1)
+    sheet, rng = dv[column].formula1.split("!")
+    cells = [c.value for row in wb[sheet.strip("'")][rng.replace("$", "")] for c in row]
+    assert "thanh-nien" in cells
+    again = runner.invoke(main, ["update-lists", str(folder)])
+    assert "đã khớp" in again.output
+    assert not (load_dataset(data).problems.errors)

@@ -214,6 +214,7 @@ def test_tutorial(tmp_path: Path) -> None:
     archive = project / "de-cuong-tiep-xuc.zip"
     with zipfile.ZipFile(archive) as z:
         assert any(n.endswith("index.html") for n in z.namelist())
+        assert not any(".doctrees" in n for n in z.namelist())  # Sphinx's cache stays home
     _pdfs(project)
     _check_the_error_example(project)
 

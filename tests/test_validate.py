@@ -182,6 +182,18 @@ def add_column(name: str, column: str, value: str) -> Mutation:
     return _edit_csv(name, change)
 
 
+def indicators_sheet_too(data: Path) -> None:
+    """The scaffold's workbook still holds an indicators sheet beside indicators.csv."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "indicators"
+    sheet.append(["code", "name", "topic", "period", "value"])
+    sheet.append(["mau_cu", "Chỉ tiêu mẫu", "kinh-te", "năm 2025", 1])
+    book.save(data / "hdnd.xlsx")
+
+
 def _zip_bytes() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -237,6 +249,7 @@ CASES: dict[str, Case] = {
                           "  weights: &w\n    nong-nghiep"), "data/audiences.yaml", line=4),
     "HD107": Case(replace("audiences.yaml", "  order: 1\n", "  order: 1\n  colour: đỏ\n"),
                   "data/audiences.yaml", line=8, column="colour"),
+    "HD108": Case(indicators_sheet_too, "data/indicators.csv"),
     # columns and cells
     "HD110": Case(drop_column("areas.csv", "level"), "data/areas.csv", row=1, column="level"),
     "HD111": Case(add_column("areas.csv", "ghi_chu", "x"), "data/areas.csv", row=1,
@@ -275,6 +288,8 @@ CASES: dict[str, Case] = {
                   "data/petitions.csv", row=5, column="received_session"),
     "HD137": Case(replace("areas.csv", "xã,an-binh,", "xã,huyen-x,"), "data/areas.csv", row=4,
                   column="parent"),
+    "HD138": Case(append("province.yaml", "predecessors:\n  - code: tinh-mau\n    name: Mẫu\n"),
+                  "data/province.yaml", line=15, column="code"),
     # consistency
     "HD140": Case(replace("indicators.csv", ',x,2.500,', ',x,0,'), "data/indicators.csv", row=3,
                   column="plan"),
@@ -668,3 +683,38 @@ def test_validate_lists_the_figures_no_page_shows(copy_project, hdnd):
     result = hdnd("validate", str(project))
     assert "HD170" not in result.output
     assert "Dữ liệu đã sửa sau lần xây dựng trang gần nhất" in result.output
+
+
+# ------------------------------------------------------------------ issue 19: wording
+
+
+def _problem(copy_project, hdnd, code: str) -> dict:
+    data = copy_project()
+    CASES[code].mutate(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    return next(p for p in result.problems if p["code"] == code)
+
+
+def test_allowed_values_are_listed_in_vietnamese(copy_project, hdnd):
+    message = _problem(copy_project, hdnd, "HD114")["message"]
+    assert " hoặc " in message and " or " not in message
+    assert "'" not in message
+
+
+def test_figures_in_messages_are_written_the_vietnamese_way(copy_project, hdnd):
+    message = _problem(copy_project, hdnd, "HD141")["message"]
+    assert "60,02%" in message and "50,02%" in message
+    # a dot groups thousands ("1.250,5"), never marks decimals ("60.02", "1250.5")
+    assert not re.search(r"\d\.(\d{1,2}|\d{4,})(?!\d)", message), message
+
+
+def test_shadowed_table_says_which_file_is_used(copy_project, hdnd):
+    problem = _problem(copy_project, hdnd, "HD108")
+    assert problem["severity"] == "warning"
+    assert "dùng indicators.csv" in problem["message"]
+    assert "bỏ qua trang tính indicators trong hdnd.xlsx" in problem["message"]
+
+
+def test_session_help_names_the_field():
+    assert "past_sessions" in CATALOGUE["HD136"].fix
+    assert " sessions" not in CATALOGUE["HD136"].fix.replace("past_sessions", "")

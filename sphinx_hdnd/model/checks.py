@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from itertools import pairwise
 
+from ..phrasing.numbers import format_number
 from . import compute, follow_up
 from .applicability import applies
 from .loader import Dataset
@@ -17,6 +18,7 @@ from .records import (
     EVERY_LEVEL,
     VALUE_QUALIFIERS,
     AnswerLevel,
+    Indicator,
     NarrativeItem,
     Petition,
     PetitionKind,
@@ -28,6 +30,7 @@ from .sanity import check_sanity
 
 def check_dataset(ds: Dataset) -> None:
     _check_province(ds)
+    _check_predecessors(ds)
     _check_session(ds)
     _check_areas(ds)
     _check_audiences(ds)
@@ -69,6 +72,20 @@ def _check_province(ds: Dataset) -> None:
         if value not in {s.value for s in NumberStyle}:
             ds.problems.add("HD114", prov.origin.with_column(key),
                             f"kiểu ghi số “{value}” không hợp lệ; cho phép: {allowed}")
+
+
+def _check_predecessors(ds: Dataset) -> None:
+    """An old province's code names it alone: not an area, not the province, not twice."""
+    prov = ds.province
+    if prov is None:
+        return
+    seen = {prov.code}
+    for old in prov.predecessors:
+        if old.code in seen or old.code in ds.areas:
+            ds.problems.add("HD138", old.origin.with_column("code"),
+                            f"mã tỉnh cũ “{old.code}” đã dùng cho tỉnh, một tỉnh cũ khác hoặc "
+                            "một địa bàn trong areas; đặt mã riêng (ví dụ tinh-cu-ten-tinh)")
+        seen.add(old.code)
 
 
 def _check_session(ds: Dataset) -> None:
@@ -252,13 +269,21 @@ def _check_references(ds: Dataset) -> None:
         if rec.also_source is not None and rec.source is None:
             log.add("HD134", rec.origin.with_column("also_source"),
                     "đã ghi nguồn thứ hai nhưng chưa ghi nguồn chính (cột source)")
+    # a figure may be an old province's (province.yaml: predecessors)
+    figure_areas = areas | {p.code for p in ds.province.predecessors} if ds.province else areas
     for ind in ds.indicators.values():  # the most numerous rows: test before calling
         if ind.topic not in topics:
             topic(ind.origin, [ind.topic], "topic")
-        if ind.area is not None and ind.area not in areas:
+        if ind.area is not None and ind.area not in figure_areas:
             area(ind.origin, [ind.area], "area")
     for rk in ds.rankings.values():
         topic(rk.origin, [rk.topic], "topic")
+        if rk.area is not None and rk.area not in figure_areas:
+            area(rk.origin, [rk.area], "area")
+        for code in rk.compare_with:
+            if code not in ds.rankings and code not in ds.broken_codes.get("rankings", set()):
+                log.add("HD135", rk.origin.with_column("compare_with"),
+                        f"“{code}” không phải mã một xếp hạng trong rankings")
         if rk.indicator is not None and rk.indicator not in indicators:
             log.add("HD135", rk.origin.with_column("indicator"),
                     f"chỉ tiêu “{rk.indicator}” chưa khai báo trong indicators")
@@ -295,15 +320,28 @@ def _check_references(ds: Dataset) -> None:
 #: message with ``i`` the indicator and ``c`` the computed figure)
 _STATED_FIGURES = (
     ("HD141", "plan_pct", compute.computed_plan_pct,
-     "ghi {i.plan_pct}% kế hoạch nhưng {i.value} / {i.plan} = {c:.2f}%"),
+     "ghi {stated}% kế hoạch nhưng {value} / {plan} = {c}%"),
     ("HD142", "growth", compute.computed_growth,
-     "ghi tăng {i.growth}% nhưng từ {i.previous} lên {i.value} là {c:.2f}%"),
+     "ghi tăng {stated}% nhưng từ {previous} lên {value} là {c}%"),
     ("HD148", "ratio", compute.computed_ratio,
-     "ghi gấp {i.ratio} lần nhưng {i.value} / {i.previous} = {c:.2f}"),
+     "ghi gấp {stated} lần nhưng {value} / {previous} = {c}"),
     ("HD155", "change_points", compute.computed_change_points,
-     "ghi thay đổi {i.change_points} điểm % nhưng từ {i.previous}% đến {i.value}% là "
-     "{c:+.2f} điểm %"),
+     "ghi thay đổi {stated} điểm % nhưng từ {previous}% đến {value}% là {signed_c} điểm %"),
 )
+
+
+def _vn(value: Decimal | None, decimals: int | None = None) -> str:
+    """A figure in a message as the office writes it: "55,1", "1.924" (never "55.1")."""
+    if value is None:
+        return "(trống)"
+    return format_number(value, decimals)
+
+
+def _stated_message(template: str, ind: Indicator, column: str, computed: Decimal) -> str:
+    c = _vn(computed, 2)
+    return template.format(stated=_vn(getattr(ind, column)), value=_vn(ind.value),
+                           plan=_vn(ind.plan), previous=_vn(ind.previous), c=c,
+                           signed_c=c if computed < 0 else f"+{c}")
 
 
 def _check_indicators(ds: Dataset) -> None:
@@ -337,7 +375,8 @@ def _check_indicators(ds: Dataset) -> None:
                 continue
             computed = computation(ind)
             if computed is not None and not compute.agrees(stated, computed):
-                log.add(code, ind.origin.with_column(column), message.format(i=ind, c=computed))
+                log.add(code, ind.origin.with_column(column),
+                        _stated_message(message, ind, column, computed))
 
 
 def _check_shares(ds: Dataset) -> None:
@@ -350,7 +389,7 @@ def _check_shares(ds: Dataset) -> None:
         if abs(total - 100) > Decimal("0.1"):
             first = min(members, key=lambda m: (m.origin.row or 0))
             ds.problems.add("HD143", first.origin.with_column("share_group"),
-                            f"nhóm cơ cấu “{group}” ({period}) cộng lại {total}% "
+                            f"nhóm cơ cấu “{group}” ({period}) cộng lại {_vn(total)}% "
                             f"(gồm {', '.join(m.code for m in members)}), cần 100%")
 
 
@@ -364,8 +403,8 @@ def _check_budget(ds: Dataset) -> None:
             computed = compute.computed_budget_pct(line)
             if computed is not None and not compute.agrees(line.pct, computed):
                 ds.problems.add("HD141", line.origin.with_column("pct"),
-                                f"ghi {line.pct}% dự toán nhưng {line.actual} / {line.estimate} "
-                                f"= {computed:.2f}%")
+                                f"ghi {_vn(line.pct)}% dự toán nhưng {_vn(line.actual)} / "
+                                f"{_vn(line.estimate)} = {_vn(computed, 2)}%")
         if line.money_style not in {"decimal", "ty_trieu"}:
             ds.problems.add("HD114", line.origin.with_column("money_style"),
                             f"“{line.money_style}” không hợp lệ; cho phép: decimal, ty_trieu")
@@ -502,7 +541,8 @@ def _check_petitions(ds: Dataset) -> None:
                     "đã chuyển nhưng không tính được hạn trả lời: quy định của tỉnh không có "
                     f"cấp “{pet.level.value if pet.level else ''}”; ghi cấp trả lời (level) "
                     "hoặc hạn (deadline)")
-    sessions = set(follow_up.session_numbers(ds))
+    sessions = ({ds.session.code, *(p.code for p in ds.session.past_sessions)}
+                if ds.session is not None else set())
     for meeting in ds.meetings:
         if meeting.area not in ds.areas and "areas" not in ds.failed:
             log.add("HD131", meeting.origin.with_column("area"),

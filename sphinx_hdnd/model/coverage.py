@@ -47,13 +47,19 @@ def figure_records(ds: Dataset) -> dict[str, Sourced]:
 def unshown(ds: Dataset, shown: Iterable[str]) -> list[Sourced]:
     """The figure records of the data that no page shows, in the data's order."""
     seen = set(shown)
+    # a ranking's sentence says the ranks it is compared with (before a merger: the old
+    # provinces'): those are shown wherever it is
+    for rk in ds.rankings.values():
+        if f"{rk.table}:{rk.code}" in seen:
+            seen.update(f"{rk.table}:{code}" for code in rk.compare_with)
     return [rec for key, rec in figure_records(ds).items() if key not in seen]
 
 
 def data_digest(root: Path) -> str:
     """The data files' contents: a record made from other data says nothing of this."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.iterdir() if p.is_file()):
+    # a backup left by a command that wrote the data (hdnd.xlsx.….bak) is not data
+    for path in sorted(p for p in root.iterdir() if p.is_file() and p.suffix != ".bak"):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -61,10 +61,22 @@ def as_of(ds: Dataset) -> dt.date | None:
 def session_numbers(ds: Dataset) -> dict[str, int]:
     if ds.session is None:
         return {}
-    numbers = {p.code: p.number for p in ds.session.past_sessions if p.number is not None}
+    # a session of another council (an old province's, before the merger) has a number of
+    # its own: it is not counted against this council's
+    numbers = {p.code: p.number for p in ds.session.past_sessions
+               if p.number is not None and not p.council}
     if ds.session.number is not None:
         numbers[ds.session.code] = ds.session.number
     return numbers
+
+
+def _other_council(ds: Dataset, code: str) -> int:
+    """Where a session this council's numbers do not order goes: an old council's before
+    every session of this one, an unknown code last."""
+    if ds.session is not None and any(p.code == code and p.council
+                                      for p in ds.session.past_sessions):
+        return -1
+    return 10**6
 
 
 def rule_days(ds: Dataset, pet: Petition) -> int | None:
@@ -145,7 +157,8 @@ def follow_up(ds: Dataset, pet: Petition) -> FollowUp:
     sessions_open = until - received if received is not None and until is not None else None
     codes = {p.code for p in (*earlier, pet)}
     history = tuple(sorted((e for e in ds.petition_history if e.petition in codes),
-                           key=lambda e: (numbers.get(e.session, 10**6), e.date or dt.date.min)))
+                           key=lambda e: (numbers.get(e.session, _other_council(ds, e.session)),
+                                          e.date or dt.date.min)))
     return FollowUp(pet, deadline, answered, on_time, late, overdue, days_open,
                     sessions_open, days_late, earlier, history, replied, replied_on)
 

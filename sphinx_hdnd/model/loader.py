@@ -165,8 +165,11 @@ def _message(err: Any) -> str:
     if kind == "missing":
         return "thiếu giá trị bắt buộc"
     if kind == "enum":
-        allowed = err.get("ctx", {}).get("expected", "")
-        return f"“{err.get('input')}” không thuộc các giá trị cho phép: {allowed}"
+        # pydantic says "'a', 'b' or 'c'": the allowed values, in the office's words
+        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        listed = (", ".join(allowed[:-1]) + " hoặc " + allowed[-1]) if len(allowed) > 1 \
+            else "".join(allowed)
+        return f"“{err.get('input')}” không thuộc các giá trị cho phép: {listed}"
     if kind == "extra_forbidden":
         return f"trường “{err['loc'][-1]}” không có trong mẫu dữ liệu"
     if kind.startswith("hdnd_"):
@@ -302,8 +305,22 @@ class _Loader:
             return None
         return _with_origins(doc.data, doc, rel), doc, rel
 
+    def shadowed(self, name: str, used: Path) -> None:
+        """Say so when a table is in two places: only the first is read (a CSV or XLSX file
+        of its name before the sheet of hdnd.xlsx), and staff may be editing the other."""
+        others = [f"{p.name}" for suffix in (".csv", ".xlsx")
+                  if (p := self.ds.root / f"{name}{suffix}").is_file() and p != used]
+        if used != self.workbook and name in self.workbook_sheets:
+            others.append(f"trang tính {name} trong {WORKBOOK}")
+        if others:
+            self.log.add("HD108", Origin(self.ds.relpath(used)),
+                         f"bảng {name} có ở {used.name} và ở {', '.join(others)}: dùng "
+                         f"{used.name}, bỏ qua {', '.join(others)}")
+
     def read_table(self, name: str, required: bool) -> Table | None:
         path = self.find(name, (".csv", ".xlsx"))
+        if path is not None:
+            self.shadowed(name, path)
         try:
             if path is not None:
                 self.ds.files[name] = path

@@ -70,12 +70,14 @@ def measure_index(ds: Dataset) -> MeasureIndex:
     if index is None:
         by_key: dict[MeasureKey, Measure] = {}
         by_area: dict[str, list[Indicator]] = {}
+        # an old province's figure is neither the province's nor one area's among others
+        old_provinces = {p.code for p in ds.province.predecessors} if ds.province else set()
         for n, ind in enumerate(ds.indicators.values()):
             m = by_key.setdefault(measure_key(ind), Measure())
             if ind.area is None:
                 if m.province is None:
                     m.province = ind
-            elif ind.value is not None:
+            elif ind.value is not None and ind.area not in old_provinces:
                 if not m.peers:
                     m.first = n
                 m.peers.append(ind)

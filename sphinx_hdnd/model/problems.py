@@ -53,6 +53,9 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Viết đầy đủ giá trị thay vì dùng & và *; không dùng thẻ !!python."),
     ProblemKind("HD107", E, "data", "Cấu trúc YAML không đúng mẫu",
                 "Đối chiếu với mẫu trong tài liệu hướng dẫn: kiểu danh sách hay từ điển, tên trường."),
+    ProblemKind("HD108", W, "data", "Hai tệp cùng chứa một bảng: chỉ một tệp được dùng",
+                "Giữ một nơi cho mỗi bảng: xóa tệp (hoặc trang tính trong hdnd.xlsx) không dùng, "
+                "để không sửa nhầm chỗ."),
     # Columns and cells
     ProblemKind("HD110", E, "data", "Thiếu cột bắt buộc",
                 "Thêm cột với đúng tên tiêu đề như trong tài liệu tham chiếu dữ liệu."),
@@ -87,9 +90,13 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
     ProblemKind("HD135", E, "reference", "Tham chiếu tới chỉ tiêu không tồn tại",
                 "Dùng mã chỉ tiêu có trong indicators.csv."),
     ProblemKind("HD136", E, "reference", "Tham chiếu tới kỳ họp không tồn tại",
-                "Dùng mã kỳ họp có trong session.yaml hoặc khai báo kỳ họp trước trong sessions."),
+                "Dùng mã kỳ họp có trong session.yaml (code) hoặc khai báo kỳ họp trước trong "
+                "past_sessions của session.yaml."),
     ProblemKind("HD137", E, "reference", "Địa bàn cấp trên không hợp lệ",
                 "Mã cấp trên phải là một địa bàn khác đã khai báo, không tạo vòng lặp."),
+    ProblemKind("HD138", E, "reference", "Mã tỉnh cũ trùng mã khác",
+                "Mỗi tỉnh cũ trong predecessors (province.yaml) cần một mã riêng, khác mã tỉnh "
+                "và mã các địa bàn trong areas."),
     # Consistency
     ProblemKind("HD140", E, "consistency", "Kế hoạch hoặc dự toán không dương",
                 "Kế hoạch, dự toán phải lớn hơn 0; để trống nếu chưa có."),

@@ -75,6 +75,26 @@ class Term(Record):
     end_year: Int = col("Năm kết thúc nhiệm kỳ", "2026", default=None)
 
 
+class Predecessor(Record):
+    """A province merged into this one (the 2025 reform): its figures are shown as its own."""
+
+    code: Code = col("Mã tỉnh cũ, dùng ở cột area của indicators, rankings", "tinh-ha-lam")
+    name: RequiredText = col("Tên tỉnh cũ (không kèm cấp)", "Hà Lam")
+    level: Text = col("Cấp: tỉnh hoặc thành phố", "tỉnh", default="tỉnh")
+    valid_to: Date = col("Hết hiệu lực từ ngày (ngày hợp nhất)", "30/06/2025", default=None)
+    national_units: Int = col("Số tỉnh, thành phố cả nước khi tỉnh cũ còn (để xếp hạng)", "63",
+                              default=None)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.level} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        """'tỉnh Hà Lam (cũ)': a former province is always named as such."""
+        return f"{self.full_name} (cũ)"
+
+
 class Province(Record):
     table: ClassVar[str] = "province"
     code: Code = col("Mã tỉnh", "dien-bien")
@@ -95,6 +115,9 @@ class Province(Record):
     petition_deadline_days: dict[str, int] = col(
         "Số ngày phải trả lời kiến nghị kể từ ngày chuyển, theo cấp trả lời (trung-uong, tinh, "
         "huyen, xa) hoặc tat-ca cho mọi cấp", "{tinh: 30, xa: 15}", default_factory=dict)
+    predecessors: list[Predecessor] = col(
+        "Các tỉnh cũ hợp nhất thành tỉnh (sau sắp xếp năm 2025); để trống nếu không hợp nhất",
+        "", default_factory=list)
 
 
 # ---------------------------------------------------------------- areas
@@ -121,11 +144,23 @@ class Area(Record):
                                      default=None)
     attributes_section: Text = col("Mục, trang của nguồn căn cứ xác định đặc điểm", "",
                                    default="")
+    seats: Int = col("Đơn vị bầu cử: số đại biểu HĐND tỉnh được bầu", "3", default=None)
+    election_date: Date = col("Đơn vị bầu cử: ngày bầu cử", "15/03/2026", default=None)
 
     @property
     def full_name(self) -> str:
         """'huyện Mường Nhé', 'thành phố Điện Biên Phủ'."""
         return f"{self.level} {self.name}"
+
+    @property
+    def is_former(self) -> bool:
+        """An area that no longer exists (it has an end of validity)."""
+        return self.valid_to is not None
+
+    @property
+    def display_name(self) -> str:
+        """The name pages print: 'huyện Lâm Viên (cũ)' for a former area."""
+        return f"{self.full_name} (cũ)" if self.is_former else self.full_name
 
 
 # ---------------------------------------------------------------- topics and audiences
@@ -209,6 +244,22 @@ class PastSession(Record):
     code: Code = col("Mã kỳ họp", "k13")
     number: Int = col("Số thứ tự kỳ họp", "13")
     ordinal: RequiredText = col("Tên thứ tự bằng chữ", "Mười ba")
+    council: Text = col("Cơ quan, khi khác HĐND này (kỳ họp của tỉnh cũ trước hợp nhất)",
+                        "HĐND tỉnh Hà Lam", default="")
+    term: Text = col("Khóa HĐND, khi khác khóa này (số La Mã)", "XVI", default="")
+    note: Text = col("Ghi chú in kèm tên kỳ họp", "trước hợp nhất", default="")
+
+    @property
+    def name(self) -> str:
+        """'kỳ họp thứ Hai mươi, HĐND tỉnh Hà Lam khóa XVI (trước hợp nhất)'."""
+        out = f"kỳ họp thứ {self.ordinal}"
+        if self.council:
+            out += f", {self.council}"
+        if self.term:
+            out += f" khóa {self.term}"
+        if self.note:
+            out += f" ({self.note})"
+        return out
 
 
 class Session(Sourced):
@@ -314,6 +365,8 @@ class Ranking(Sourced):
     table: ClassVar[str] = "rankings"
     code: Code = col("Mã xếp hạng", "pci_2023")
     subject: RequiredText = col("Chỉ số được xếp hạng", "Chỉ số Năng lực cạnh tranh cấp tỉnh (PCI)")
+    area: OptCode = col("Mã địa bàn hoặc tỉnh cũ (predecessors) được xếp hạng; để trống: "
+                        "toàn tỉnh", "", default=None)
     indicator: OptCode = col("Mã chỉ tiêu liên quan (nếu có)", "grdp_6t", default=None)
     topic: Code = col("Mã lĩnh vực", "cai-cach-hanh-chinh")
     period: RequiredText = col("Kỳ xếp hạng", "2023")
@@ -322,6 +375,10 @@ class Ranking(Sourced):
     scope: RequiredText = col("Phạm vi so sánh", "tỉnh, thành phố")
     change: Int = col("Số bậc tăng (+) hoặc giảm (-) so với kỳ trước", "31", default=None)
     change_reference: Text = col("Kỳ so sánh", "năm 2022", default="")
+    compare_with: Codes = col(
+        "Mã các xếp hạng kỳ trước in kèm để so sánh, cách nhau bởi ; (kể cả xếp hạng của các "
+        "tỉnh cũ trước hợp nhất, khi số bậc không so được)", "pci_2024_tinh_cu_a; pci_2024_tinh_cu_b",
+        default_factory=list)
     note: Text = col("Ghi chú", "", default="")
 
 
@@ -575,6 +632,6 @@ __all__ = [
     "NOWHERE", "PETITION_STATUS_LABELS", "TABLE_RECORDS", "Area", "Attendance", "Audience",
     "BudgetKind", "BudgetLine", "Choice", "ChoiceAction", "Debate", "FrontActivity", "Indicator", "LocalItem",
     "LocalItemKind", "Narrative", "NarrativeItem", "PastSession", "Petition", "PetitionStatus",
-    "Province", "Questioning", "Ranking", "Record", "Resolution", "Session", "Source", "Sourced",
-    "TaskGroup", "Term", "Topic", "dt",
+    "Predecessor", "Province", "Questioning", "Ranking", "Record", "Resolution", "Session",
+    "Source", "Sourced", "TaskGroup", "Term", "Topic", "dt",
 ]

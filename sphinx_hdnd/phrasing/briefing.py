@@ -33,7 +33,7 @@ def why_text(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local_areas: 
     if pinned:
         parts.append("Văn phòng chọn" + (f": {note}" if note else ""))
     if local_areas and not broad:
-        names = [ds.areas[a].full_name if a in ds.areas else a for a in local_areas]
+        names = [ds.areas[a].display_name if a in ds.areas else a for a in local_areas]
         parts.append("nói về " + ", ".join(names))
     elif broad:
         parts.append("nêu chung nhiều địa bàn nên tính là nội dung toàn tỉnh")
@@ -60,7 +60,8 @@ def short_tag(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local: bool,
 
 
 def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: bool = False,
-              lowest: bool = False, rate: bool = True, higher_is_better: bool = True) -> str:
+              lowest: bool = False, rate: bool = True, higher_is_better: bool = True,
+              peers: str = "địa bàn") -> str:
     """'nhiều nhất trong 5/10 địa bàn có số liệu', 'thứ 3/7 (1 là tốt nhất)', '—'.
 
     Ties are said as ties; the extreme is named by its value (most cases, lowest
@@ -69,14 +70,14 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
     if rank is None or of < 3:
         return "—"
     partial = level > of
-    among = (f"{of} địa bàn có số liệu ({level - of} địa bàn không có)" if partial
-             else f"{of} địa bàn")
+    among = (f"{of} {peers} có số liệu ({level - of} {peers} không có)" if partial
+             else f"{of} {peers}")
     if highest and lowest:
         return f"bằng nhau ở cả {among}"
     if 2 * tied > of:
         return "—"  # most areas share this value: a place tells nothing
     many, few = ("cao nhất", "thấp nhất") if rate else ("nhiều nhất", "ít nhất")
-    others = f", ngang với {tied - 1} địa bàn khác" if tied > 1 else ""
+    others = f", ngang với {tied - 1} {peers} khác" if tied > 1 else ""
     if highest or lowest:
         word = many if highest else few
         good = highest == higher_is_better
@@ -94,9 +95,9 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
     sentence = indicator_sentence(ind)
     if not sentence and ind.plan is not None:  # a target with no result yet
-        who = area.full_name if area is not None else "tỉnh"
+        who = area.display_name if area is not None else "tỉnh"
         return f"{upper_first(ind.period)}, {who} {target_sentence(ind)}."
-    where = f", {area.full_name}" if area is not None else ", toàn tỉnh"
+    where = f", {area.display_name}" if area is not None else ", toàn tỉnh"
     sentence = sentence or ", chưa có số liệu"
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
     if area is not None and province is not None and province.value is not None:
@@ -136,7 +137,8 @@ def comparison_text(local: Indicator, province: Indicator | None) -> str:
     higher = local.value > province.value
     word = "cao hơn" if higher else "thấp hơn"
     good = higher == local.higher_is_better
-    verdict = "tốt hơn" if good else "kém hơn"
+    # the verdict is a phrase of its own: "…, kém hơn" left the reader asking "than what"
+    verdict = "là mặt tích cực" if good else "là mặt còn hạn chế"
     return f"{word} mức chung của tỉnh ({value_text(province)}), {verdict}"
 
 
@@ -149,7 +151,10 @@ def task_answer(text: str, session: Session | None = None, nth: int = 0) -> str:
     the period is said once, the later answers start plainly."""
     when = session.next_period if session and session.next_period else "thời gian tới"
     lead = f"Trong {when}, tỉnh tập trung" if nth == 0 else "Tỉnh tập trung"
-    return f"{lead} {lower_first(text)}"
+    body = lower_first(text)
+    if body.startswith("tập trung "):  # "tỉnh tập trung tập trung hỗ trợ …"
+        body = body[len("tập trung "):]
+    return f"{lead} {body}"
 
 
 def petition_question(pet: Petition) -> str:

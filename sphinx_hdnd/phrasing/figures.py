@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import compute
 from ..model.loader import Dataset
+from ..model.places import place_name, predecessor
 from ..model.records import BudgetLine, Indicator, Ranking, Sourced
 from .numbers import format_money, format_value
 from .sentences import (
@@ -112,10 +113,28 @@ def indicator_sentence(ind: Indicator) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def ranking_text(rk: Ranking) -> str:
+def period_name(period: str) -> str:
+    """"2024" -> "năm 2024"; "năm 2024", "6 tháng đầu năm 2024" as they are."""
+    return f"năm {period}" if period.strip().isdigit() else lower_first(period)
+
+
+def ranking_text(rk: Ranking, ds: Dataset | None = None) -> str:
+    """'xếp thứ 22/34 tỉnh, thành phố', with the place when it is not the province
+    ('tỉnh Hải Lam (cũ) xếp thứ 55/63 …', 'xã Khe Sim xếp thứ 03/45 xã'), and the ranks
+    it is compared with: across a merger the places ranked differ, so each rank is said,
+    never a number of steps gained."""
     text = rank_phrase(rk.rank or 0, rk.total, rk.scope)
+    place = place_name(ds, rk.area) if ds is not None else None
+    if place:
+        text = f"{place} {text}"
     if rk.change is not None and rk.change_reference:
         text += ", " + rank_change_phrase(rk.change, rk.change_reference)
+    earlier = [ds.rankings[c] for c in rk.compare_with if c in ds.rankings] if ds else []
+    if earlier:
+        merged = any(predecessor(ds, e.area) is not None for e in earlier)
+        said = [f"{period_name(e.period)}, {place_name(ds, e.area) or 'tỉnh'} "
+                f"{rank_phrase(e.rank or 0, e.total, e.scope)}" for e in earlier]
+        text += f" ({'trước hợp nhất' if merged else 'so với'}: {'; '.join(said)})"
     return text
 
 
@@ -165,12 +184,12 @@ def figure(ds: Dataset, code: str, form: str = "value") -> Figure | None:
         make = _INDICATOR_FORMS.get(form)
         if make is None and form == "rank":
             ranks = [r for r in ds.rankings.values() if r.indicator == code]
-            return Figure(ranking_text(ranks[0]), ranks[0]) if ranks else None
+            return Figure(ranking_text(ranks[0], ds), ranks[0]) if ranks else None
         text = make(ind) if make else ""
         return Figure(text, ind) if text else None
     if code in ds.rankings:
         rk = ds.rankings[code]
-        return Figure(ranking_text(rk), rk) if form in {"value", "sentence", "rank"} else None
+        return Figure(ranking_text(rk, ds), rk) if form in {"value", "sentence", "rank"} else None
     for line in ds.budget:
         if line.code == code:
             text = {"value": money_text(line, line.actual), "sentence": budget_sentence(line),

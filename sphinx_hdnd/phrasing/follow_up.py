@@ -27,7 +27,7 @@ def session_name(ds: Dataset, code: str | None) -> str:
         return f"kỳ họp thứ {ds.session.ordinal}"
     for past in ds.session.past_sessions:
         if past.code == code:
-            return f"kỳ họp thứ {past.ordinal}"
+            return past.name
     return code
 
 

@@ -6,10 +6,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
-from ...tailoring import area_scope, audiences_for, local_indicators
-from ..render import item_paragraph, section
+from ...phrasing.figures import period_name, ranking_text
+from ...tailoring import area_scope, audiences_for, local_codes, local_indicators
+from ..membership import membership_nodes
+from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, text
 from .base import HdndDirective
-from .briefing import briefing_docname, doc_link, local_indicator_table
+from .briefing import area_docname, briefing_docname, doc_link, local_indicator_table
 from .chart import area_chart_nodes
 from .petitions import petition_nodes
 
@@ -18,7 +20,7 @@ class AreaDirective(HdndDirective):
     """Option ``:area:`` (code, required)."""
 
     # no "resolutions": the area page shows none, so editing them must not re-read it
-    uses = ("areas", "audiences", "indicators", "narrative", "petitions")
+    uses = ("areas", "audiences", "indicators", "rankings", "narrative", "petitions")
     option_spec = {"area": directives.unchanged_required}
 
     def render(self, ds: Dataset) -> list[nodes.Node]:
@@ -28,8 +30,11 @@ class AreaDirective(HdndDirective):
             return []
         area = ds.areas[code]
         doc = self.state.document
-        title = area.full_name[:1].upper() + area.full_name[1:]
+        title = area.display_name[:1].upper() + area.display_name[1:]
         page = section(doc, title, f"hdnd-area-{code}", ["hdnd-area"])
+        # the unit's communes, the commune's unit, the former areas before and after
+        page.extend(membership_nodes(ds, code, lambda c, label: doc_link(area_docname(c),
+                                                                        label)))
         page += nodes.paragraph("", "Chọn đối tượng cử tri của cuộc tiếp xúc:",
                                 classes=["hdnd-meta"])
         grid = nodes.container(classes=["hdnd-audience-links"])
@@ -48,6 +53,19 @@ class AreaDirective(HdndDirective):
             sub.extend(area_chart_nodes(self.env, ds, code))
             page += sub
         scope = area_scope(ds, code)
+        # ranks of this place, of the places inside it and of the former areas it replaced
+        rankings = [rk for rk in ds.rankings.values()
+                    if rk.area is not None and rk.area in local_codes(ds, code)]
+        if rankings:
+            sub = section(doc, "Xếp hạng", f"hdnd-area-{code}-xep-hang")
+            rows = []
+            for rk in rankings:
+                cites = Cites()
+                sentence = figure_node(ds, ranking_text(rk, ds), rk, cites)
+                rows.append(nodes.list_item("", cited_paragraph(
+                    ds, [text(f"{rk.subject} ({period_name(rk.period)}): "), sentence], cites)))
+            sub += nodes.bullet_list("", *rows, bullet="-", classes=["hdnd-area-rankings"])
+            page += sub
         from ...model.area_links import effective_areas
 
         links = effective_areas(ds)

@@ -46,6 +46,7 @@ from ...tailoring import (
     audiences_for,
     build_briefing,
 )
+from ..membership import membership_nodes
 from ..render import (
     Cites,
     badge,
@@ -84,10 +85,14 @@ def area_docname(area: str) -> str:
     return f"{GENERATED}/{area}/index"
 
 
-def local_rank(li: LocalIndicator) -> str:
+def local_rank(li: LocalIndicator, ds: Dataset | None = None) -> str:
     ind = li.indicator
+    area = ds.areas.get(ind.area or "") if ds is not None else None
+    # a former district's figure is ranked among the former districts: say so
+    peers = "địa bàn cũ" if area is not None and area.is_former else "địa bàn"
     return rank_text(li.rank, li.of, li.level, tied=li.tied, highest=li.highest,
-                     lowest=li.lowest, rate=ind.is_rate, higher_is_better=ind.higher_is_better)
+                     lowest=li.lowest, rate=ind.is_rate, higher_is_better=ind.higher_is_better,
+                     peers=peers)
 
 
 def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: Area
@@ -98,13 +103,13 @@ def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: A
         ind = li.indicator
         label = f"{ind.name} ({lower_first(ind.period)})"
         if ind.area != area.code and ind.area in ds.areas:  # a commune inside an electoral unit
-            label += f", {ds.areas[ind.area].full_name}"
+            label += f", {ds.areas[ind.area].display_name}"
         cites = Cites()
         rows.append([label,
                      cited_paragraph(ds, [figure_node(ds, indicator_sentence(ind), ind, cites)],
                                      cites),
                      comparison_text(ind, li.province),
-                     local_rank(li)])
+                     local_rank(li, ds)])
     return table(["Chỉ tiêu", upper_first(area.full_name), "So với toàn tỉnh",
                   "Vị trí trong tỉnh"], rows, [30, 25, 25, 20], ["hdnd-local-indicators"])
 
@@ -147,6 +152,9 @@ class BriefingBuilder:
         meta += text(" ".join(parts) + f". Địa bàn: {b.area.full_name}. "
                      f"Đối tượng: {b.audience.name}.")
         out: list[nodes.Node] = [meta]
+        # where this place stands (its unit, its communes, the former district): a delegate
+        # of a new electoral unit is asked "which of our old villages is this?"
+        out.extend(membership_nodes(ds, b.area.code, None, ("hdnd-meta", "hdnd-membership")))
         # the meeting this booklet is for: its date and place head the printed page
         for m in meetings_of(ds, b.area.code, b.audience.code):
             who = "; ".join(m.delegates) or m.delegation
@@ -206,7 +214,7 @@ class BriefingBuilder:
             li = next((x for x in self.b.indicators if x.indicator is rec), None)
             area = ds.areas.get(rec.area or "")
             sentence = indicator_point(rec, area, li.province if li else None,
-                                       local_rank(li) if li else "")
+                                       local_rank(li, ds) if li else "")
             node = figure_node(ds, sentence, rec, cites)
             # a whole sentence is the link to its source: read aloud as text, not all in bold
             node["classes"].append("hdnd-figure-sentence")

@@ -210,7 +210,7 @@ class FollowUpDirective(HdndDirective):
         cites = Cites()
         cites.add(pet)
         area = ds.areas.get(pet.area or "")
-        where = area.full_name if area else "Toàn tỉnh"
+        where = area.display_name if area else "Toàn tỉnh"
         label = timing_label(fu)
         body: list[nodes.Node] = [nodes.strong("", f"{where}: "), text(pet.text)]
         if label:

@@ -6,6 +6,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
+from ...model.places import place_name
 from ...model.records import Indicator
 from ...phrasing.figures import (
     assessment,
@@ -68,9 +69,9 @@ def indicator_row(ds: Dataset, ind: Indicator) -> list[nodes.Node | str]:
     versus_plan = gap_text(ind) if ind.is_rate else plan_pct_text(ind)
     versus_previous = versus_previous_text(ind)
     name = ind.name
-    area = ds.areas.get(ind.area or "")
-    if area is not None:
-        name += f" ({area.full_name})"
+    place = place_name(ds, ind.area)  # a former area or an old province says so: "(cũ)"
+    if place is not None:
+        name += f" ({place})"
     return [
         name,
         ind.period,

@@ -42,7 +42,7 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
     where = []
     if show_area:
         area = ds.areas.get(pet.area or "")
-        where.append(area.full_name if area else "Toàn tỉnh")
+        where.append(area.display_name if area else "Toàn tỉnh")
     aud = ds.audiences.get(pet.audience or "")
     if aud:
         where.append(aud.name)

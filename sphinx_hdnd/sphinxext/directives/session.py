@@ -7,6 +7,7 @@ from docutils.parsers.rst import directives
 
 from ...model.loader import Dataset
 from ...phrasing import attendance_phrase, format_date, format_duration_days
+from ...phrasing.places import merger_sentence
 from ..render import Cites, bullets, cited_paragraph, item_paragraph, text
 from .base import HdndDirective
 
@@ -41,6 +42,9 @@ def session_nodes(ds: Dataset, brief: bool = False) -> list[nodes.Node]:
     out: list[nodes.Node] = [cited_paragraph(ds, body, cites, ["hdnd-session-facts"])]
     if brief:
         return out
+    merger = merger_sentence(prov)
+    if merger:  # the province's figures of earlier years are the old provinces'
+        out.append(nodes.paragraph("", merger, classes=["hdnd-merger"]))
     if s.guests:
         guests = nodes.paragraph("", "Khách mời dự kỳ họp:")
         out.append(guests)

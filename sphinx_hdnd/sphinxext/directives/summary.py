@@ -67,7 +67,7 @@ class PetitionSummaryDirective(HdndDirective):
                     cites = Cites()
                     cites.add(pet)
                     area = ds.areas.get(pet.area or "")
-                    where = area.full_name if area else "Toàn tỉnh"
+                    where = area.display_name if area else "Toàn tỉnh"
                     kind = "Ý kiến" if pet.kind is PetitionKind.OPINION else "Kiến nghị"
                     lst += nodes.list_item("", cited_paragraph(
                         ds, [nodes.strong("", f"{where}: "), text(f"{pet.text} ({kind.lower()})")],
