@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..phrasing.numbers import format_number
-from .context import (INLINE_HEADING, Sections, clean_name, full_name, looks_like_heading,
-                      period_of, suggest_code, suggest_topic)
+from .context import (
+    INLINE_HEADING,
+    Sections,
+    clean_name,
+    full_name,
+    looks_like_heading,
+    period_of,
+    suggest_code,
+    suggest_topic,
+)
 from .figures import Figure, figures_of
 from .reading import Para, ReadError, read_report
 
@@ -28,11 +36,29 @@ __all__ = ["COLUMNS", "ReadError", "extract_paragraphs", "extract_report"]
 
 #: the review table: the indicators table's own columns, then what the clerk needs to decide
 COLUMNS = [
-    "name", "unit", "period", "area", "value", "value_qualifier", "estimate", "plan", "previous",
-    "growth", "change", "ratio", "plan_pct", "source_section", "note", "code", "topic", "quote",
-    "line", "confidence", "accept",
+    "name",
+    "unit",
+    "period",
+    "area",
+    "value",
+    "value_qualifier",
+    "estimate",
+    "plan",
+    "previous",
+    "growth",
+    "change",
+    "ratio",
+    "plan_pct",
+    "source_section",
+    "note",
+    "code",
+    "topic",
+    "quote",
+    "line",
+    "confidence",
+    "accept",
 ]
-COMPARE_COLUMNS = ["compare", "existing", "differences"]
+COMPARE_COLUMNS = ["compare", "existing", "differences", "source"]
 
 _SUP = re.compile(r"<sup>\s*(\d+)\s*</sup>")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[-–“\"(A-ZĐÂĂÊÔƠƯ])")
@@ -55,8 +81,12 @@ def extract_report(path: Path, ds: Dataset | None = None) -> list[dict[str, str]
 def extract_paragraphs(paras: list[Para], ds: Dataset | None = None) -> list[dict[str, str]]:
     from ..model.area_links import _matcher
 
-    ctx = _Context(Sections(), _matcher(ds) if ds is not None and ds.areas else None,
-                   set(ds.topics) if ds is not None and ds.topics else None, {})
+    ctx = _Context(
+        Sections(),
+        _matcher(ds) if ds is not None and ds.areas else None,
+        set(ds.topics) if ds is not None and ds.topics else None,
+        {},
+    )
     rows: list[dict[str, str]] = []
     for para in paras:
         text = para.text
@@ -72,13 +102,17 @@ def extract_paragraphs(paras: list[Para], ds: Dataset | None = None) -> list[dic
         rows.extend(_paragraph_rows(para, text, offset, ctx, topic))
     if ds is not None:
         from .compare import compare_rows
+        from .merge import guess_source
 
         compare_rows(rows, ds)
+        title = " ".join(p.text for p in paras[:6] if p.heading or looks_like_heading(p.text))
+        source = guess_source(ds, title) or ""
+        for row in rows:
+            row["source"] = source
     return rows
 
 
-def _paragraph_rows(para: Para, text: str, offset: int, ctx: _Context,
-                    topic: str) -> list[dict[str, str]]:
+def _paragraph_rows(para: Para, text: str, offset: int, ctx: _Context, topic: str) -> list[dict[str, str]]:
     section, period, trail = ctx.sections.path, ctx.sections.period, ctx.sections.trail()
     if para.footnote is not None:
         cited = ctx.cited.get(para.footnote)
@@ -102,8 +136,7 @@ def _paragraph_rows(para: Para, text: str, offset: int, ctx: _Context,
         previous_area = ("", -1)
         for i, fig in enumerate(figures):
             span_end = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
-            row, area_clause = _row(fig, sentence, span_end, period, section, trail, ctx,
-                                    previous_area)
+            row, area_clause = _row(fig, sentence, span_end, period, section, trail, ctx, previous_area)
             previous_area = area_clause
             row["quote"] = quote
             row["line"] = para.where(start + fig.end)
@@ -111,32 +144,51 @@ def _paragraph_rows(para: Para, text: str, offset: int, ctx: _Context,
     return rows
 
 
-def _row(fig: Figure, sentence: str, span_end: int, period: str, section: str, trail: str,
-         ctx: _Context, previous_area: tuple[str, int]) -> tuple[dict[str, str], tuple[str, int]]:
-    span = sentence[fig.start:max(span_end, fig.end)]
+def _row(
+    fig: Figure,
+    sentence: str,
+    span_end: int,
+    period: str,
+    section: str,
+    trail: str,
+    ctx: _Context,
+    previous_area: tuple[str, int],
+) -> tuple[dict[str, str], tuple[str, int]]:
+    span = sentence[fig.start : max(span_end, fig.end)]
     spelled, codes = [], set()
     if ctx.areas is not None:
         pattern, spellings = ctx.areas
         for m in pattern.finditer(span.casefold()):
-            spelled.append(span[m.start():m.end()])
+            spelled.append(span[m.start() : m.end()])
             codes.add(spellings[m.group(1)])
     area = codes.pop() if len(codes) == 1 else ""
     if not area and not codes and previous_area[1] == fig.clause:
         area = previous_area[0]  # "huyện Mường Chà 01 hộ, 04 nhân khẩu"
-    name, guessed = full_name(clean_name(sentence[fig.start:fig.end], spelled), fig.subject,
-                              fig.tail, fig.unit)
-    before = sentence[:fig.end]
+    name, guessed = full_name(
+        clean_name(sentence[fig.start : fig.end], spelled), fig.subject, fig.tail, fig.unit
+    )
+    before = sentence[: fig.end]
     row_period = period_of(before, period)
     notes = list(fig.notes)
     if len(codes) > 1:
         notes.append("câu nêu nhiều địa bàn")
     row = {
-        "name": name, "unit": fig.unit, "period": row_period, "area": area,
-        "value": _fmt(fig.value), "value_qualifier": fig.qualifier,
-        "estimate": "x" if re.search(r"\bước\b|dự ước|dự kiến", sentence[fig.start:fig.end]
-                                     or before, re.I) else "",
-        "plan": "", "previous": "", "growth": _fmt(fig.growth), "change": _fmt(fig.change),
-        "ratio": _fmt(fig.ratio), "plan_pct": _fmt(fig.plan_pct), "source_section": section,
+        "name": name,
+        "unit": fig.unit,
+        "period": row_period,
+        "area": area,
+        "value": _fmt(fig.value),
+        "value_qualifier": fig.qualifier,
+        "estimate": "x"
+        if re.search(r"\bước\b|dự ước|dự kiến", sentence[fig.start : fig.end] or before, re.I)
+        else "",
+        "plan": "",
+        "previous": "",
+        "growth": _fmt(fig.growth),
+        "change": _fmt(fig.change),
+        "ratio": _fmt(fig.ratio),
+        "plan_pct": _fmt(fig.plan_pct),
+        "source_section": section,
         "note": "; ".join(notes),
         "code": suggest_code(name, row_period, area),
         "topic": suggest_topic(name, trail, ctx.topics),

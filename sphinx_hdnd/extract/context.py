@@ -46,10 +46,10 @@ class Sections:
             self.part, self.letter, self.roman, self.arabic, self.sub = m.group(1), "", "", "", ""
             self.part = self.part[0].upper() + self.part[1:].lower()
             self.period = ""
+        elif m := _ROMAN.match(text):  # before letters: "I." is a Roman one
+            self.roman, self.arabic, self.sub = m.group(1), "", ""
         elif m := _LETTER.match(text):
             self.letter, self.roman, self.arabic, self.sub = m.group(1), "", "", ""
-        elif m := _ROMAN.match(text):
-            self.roman, self.arabic, self.sub = m.group(1), "", ""
         elif m := _ARABIC.match(text):
             self.arabic, self.sub = m.group(1), ""
         elif m := _SUB.match(text):
@@ -77,18 +77,29 @@ def looks_like_heading(text: str) -> bool:
     """A short numbered line with no sentence in it (a PDF has no heading styles)."""
     if len(text) > 160 or text.endswith((".", ";", ",")):
         return False
-    return bool(_PART.match(text) or _LETTER.match(text) or _ROMAN.match(text)
-                or re.match(r"^\d+(?:\.\d+)*\.\s+[A-ZĐÂĂÊÔƠƯ]", text) or _SUB.match(text)
-                or (text.upper() == text and sum(c.isalpha() for c in text) > 8))
+    return bool(
+        _PART.match(text)
+        or _LETTER.match(text)
+        or _ROMAN.match(text)
+        or re.match(r"^\d+(?:\.\d+)*\.\s+[A-ZĐÂĂÊÔƠƯ]", text)
+        or _SUB.match(text)
+        or (text.upper() == text and sum(c.isalpha() for c in text) > 8)
+    )
 
 
 _PERIODS = [
-    (re.compile(r"(\d+|sáu|06)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})", re.I),
-     lambda m: f"6 tháng {m.group(2).lower()} năm {m.group(3)}"),
-    (re.compile(r"quý\s+([IV]+)\s*(?:/|năm)\s*(\d{4})", re.I),
-     lambda m: f"Quý {m.group(1)} năm {m.group(2)}"),
-    (re.compile(r"từ năm\s+(\d{4})\s*(?:-|–|đến năm|đến)\s*(\d{4})", re.I),
-     lambda m: f"Từ năm {m.group(1)} đến năm {m.group(2)}"),
+    (
+        re.compile(r"(\d+|sáu|06)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})", re.I),
+        lambda m: f"6 tháng {m.group(2).lower()} năm {m.group(3)}",
+    ),
+    (
+        re.compile(r"quý\s+([IV]+)\s*(?:/|năm)\s*(\d{4})", re.I),
+        lambda m: f"Quý {m.group(1)} năm {m.group(2)}",
+    ),
+    (
+        re.compile(r"từ năm\s+(\d{4})\s*(?:-|–|đến năm|đến)\s*(\d{4})", re.I),
+        lambda m: f"Từ năm {m.group(1)} đến năm {m.group(2)}",
+    ),
     (re.compile(r"(?<![\d/])năm\s+(\d{4})", re.I), lambda m: f"Năm {m.group(1)}"),
 ]
 _COMPARED = re.compile(r"(so\s+(với\s+)?|với\s+|bằng\s+|hơn\s+|gấp\s+)[^,;:()]*", re.I)
@@ -101,23 +112,30 @@ def period_of(before: str, default: str) -> str:
     best: tuple[int, str] | None = None
     for pattern, make in _PERIODS:
         for m in pattern.finditer(text):
-            if best is None or m.start() > best[0] + 3 or (m.start() < best[0] + 3
-                                                           and m.end() > best[0]):
+            if best is None or m.start() > best[0] + 3 or (m.start() < best[0] + 3 and m.end() > best[0]):
                 if best is None or m.start() >= best[0]:
                     best = (m.start(), make(m))
     return best[1] if best else default
 
 
-_LEAD = re.compile(r"^(?:[-–•+,.()\s]|và\s|trong đó[,:]?\s|cụ thể\s|bao gồm\s|đồng thời\s|"
-                   r"dự ước\s|ước thực hiện\s|ước tính\s|ước\s|dự kiến\s|nâng\s|đạt\s|có thêm\s|"
-                   r"thêm\s|đã\s|toàn tỉnh\s|trên địa bàn\s|hiện nay\s|đến nay\s|tới nay\s|"
-                   r"tuy nhiên\s|ngoài ra\s|với\s|cho\s|tiếp tục\s)+", re.I)
-_TRAIL = re.compile(r"(?:[\s,(]|\b(?:ước đạt|đạt được|đạt|là|(?<!hiện )có|được|chiếm|khoảng|hơn|"
-                    r"trên|dưới|gần|ước thực hiện|ước tính|ước|dự kiến|với|tổng cộng|chỉ|"
-                    r"đạt tỷ lệ|bằng|lên|xuống|tăng|giảm|toàn tỉnh|trên địa bàn tỉnh)\b)+$", re.I)
-_TIME_WORDS = re.compile(r"(?:đến hết|đến|tới|trong|cả|tính đến)?\s*(?:6 tháng (?:đầu|cuối) )?"
-                         r"năm\s+\d{4}|(?:đến|tới) (?:nay|thời điểm hiện tại)|hiện nay|"
-                         r"(?:đến|tính đến) (?:ngày )?\d{1,2}/\d{1,2}/\d{4}", re.I)
+_LEAD = re.compile(
+    r"^(?:[-–•+,.;()\s]|(?:và|trong đó|cụ thể|bao gồm|đồng thời|dự ước|ước thực hiện|ước tính|ước|"
+    r"dự kiến|nâng|đạt|có thêm|thêm|đã|toàn tỉnh|trên địa bàn|hiện nay|đến nay|tới nay|tuy nhiên|"
+    r"ngoài ra|với|cho|tiếp tục)(?=[\s,:]|$))+",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"(?:[\s,(]|\b(?:ước đạt|đạt được|đạt|là|(?<!hiện )có|được|chiếm|khoảng|hơn|"
+    r"trên|dưới|gần|ước thực hiện|ước tính|ước|dự kiến|với|tổng cộng|chỉ|"
+    r"đạt tỷ lệ|bằng|lên|xuống|tăng|giảm|toàn tỉnh|trên địa bàn tỉnh)\b)+$",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    r"(?:đến hết|đến|tới|trong|cả|tính đến)?\s*(?:6 tháng (?:đầu|cuối) )?"
+    r"năm\s+\d{4}|(?:đến|tới) (?:nay|thời điểm hiện tại)|hiện nay|"
+    r"(?:đến|tính đến) (?:ngày )?\d{1,2}/\d{1,2}/\d{4}",
+    re.I,
+)
 _CAUSE = re.compile(r".*\b(?:dẫn đến|nên|khiến|làm cho)\s+", re.I)
 _LONG_BRACKETS = re.compile(r"\(([^()]*)\)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -125,8 +143,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 def clean_name(raw: str, areas: list[str]) -> str:
     text = re.sub(r"\s+", " ", raw).strip()
-    text = _LONG_BRACKETS.sub(lambda m: m.group(0) if len(_WORDS.findall(m.group(1))) <= 4
-                              else " ", text)
+    text = _LONG_BRACKETS.sub(lambda m: m.group(0) if len(_WORDS.findall(m.group(1))) <= 4 else " ", text)
     for spelled in areas:  # the area has its own column
         text = re.sub(r"(?:(?:tại|ở|của)\s+)?" + re.escape(spelled), " ", text, flags=re.I)
     text = _CAUSE.sub("", text)
@@ -183,15 +200,22 @@ def full_name(name: str, subject: str, tail: str, unit: str) -> tuple[str, bool]
 _TOPICS = [
     ("nong-thon-moi", "nông thôn mới|ntm|ocop"),
     ("lam-nghiep", "rừng|lâm nghiệp|dvmtr"),
-    ("nong-nghiep", "lúa|ngô|lương thực|chăn nuôi|gia súc|gia cầm|đàn|thủy sản|cà phê|cao su|"
-                    "chè|mắc ca|cây|nông nghiệp"),
+    (
+        "nong-nghiep",
+        "lúa|ngô|lương thực|chăn nuôi|gia súc|gia cầm|đàn|thủy sản|cà phê|cao su|chè|mắc ca|cây|nông nghiệp",
+    ),
     ("kinh-te", "grdp|tăng trưởng|cơ cấu kinh tế|khu vực|thuế sản phẩm"),
     ("dau-tu", "vốn đầu tư|đầu tư công|giải ngân|dự án đầu tư"),
-    ("ngan-sach", "ngân sách|thu nội địa|chi thường xuyên|chi đầu tư|tín dụng|dư nợ|nợ xấu|"
-                  "vốn huy động|tài chính"),
+    (
+        "ngan-sach",
+        "ngân sách|thu nội địa|chi thường xuyên|chi đầu tư|tín dụng|dư nợ|nợ xấu|vốn huy động|tài chính",
+    ),
     ("cong-nghiep", "công nghiệp|thủy điện|điện|xây dựng|công suất"),
-    ("thuong-mai-du-lich", "bán lẻ|du lịch|vận tải|luân chuyển|xuất khẩu|nhập khẩu|"
-                           "xuất nhập khẩu|thương mại|bưu chính|viễn thông|thuê bao"),
+    (
+        "thuong-mai-du-lich",
+        "bán lẻ|du lịch|vận tải|luân chuyển|xuất khẩu|nhập khẩu|"
+        "xuất nhập khẩu|thương mại|bưu chính|viễn thông|thuê bao",
+    ),
     ("giam-ngheo", "hộ nghèo|giảm nghèo|việc làm|lao động|an sinh|bảo trợ"),
     ("y-te", "y tế|bệnh|bác sĩ|bảo hiểm y tế|dân số|hiv|ngộ độc|tiêm"),
     ("giao-duc", "giáo dục|trường|học sinh|giáo viên|lớp"),
@@ -220,5 +244,5 @@ def suggest_code(name: str, period: str, area: str) -> str:
     base = re.sub(r"\([^)]*\)", " ", name)
     words = [w for w in re.findall(r"[a-z0-9]+", fold(base)) if w not in {"cua", "va", "cac"}]
     year = re.findall(r"\d{4}", period)
-    parts = [*words[:6], *( [area.replace("-", "_")] if area else []), *year[-1:]]
+    parts = [*words[:6], *([area.replace("-", "_")] if area else []), *year[-1:]]
     return "_".join(parts) or "chi_tieu"

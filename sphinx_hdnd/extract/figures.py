@@ -32,20 +32,26 @@ from decimal import Decimal
 from .units import count_noun, read_unit
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/\-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d,]\d)")
+    r"(?<![\w.,/\-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d,]\d)"
+)
 _DATE_AFTER = re.compile(r"^/\d{1,2}(?:/\d{2,4})?|^/\d{4}")
 _FRACTION = re.compile(r"^\s*(?:[a-zA-Z]{0,2})?/(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
-_YEAR_BEFORE = re.compile(r"(năm|giai đoạn|đoạn|niên độ|khóa|quý|tháng|ngày|số|lần thứ|tỷ lệ|"
-                          r"đường|QL|ĐT|tuyến|Nghị định|Quyết định|Thông tư)\s*$", re.I)
+_YEAR_BEFORE = re.compile(
+    r"(năm|giai đoạn|đoạn|niên độ|khóa|quý|tháng|ngày|số|lần thứ|tỷ lệ|"
+    r"đường|QL|ĐT|tuyến|Nghị định|Quyết định|Thông tư)\s*$",
+    re.I,
+)
 _RANGE_BEFORE = re.compile(r"\d{4}\s*[-–]\s*$")
 _PERCENT = re.compile(r"^\s*%")
 _PERMILLE = re.compile(r"^\s*‰")
 _TIMES = re.compile(r"^\s*lần\b")
-_PLAN_AFTER = re.compile(r"^\s*%?\s*(?:so\s+(?:với\s+)?)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|"
-                         r"nhiệm vụ)", re.I)
+_PLAN_AFTER = re.compile(
+    r"^\s*%?\s*(?:so\s+(?:với\s+)?)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|"
+    r"nhiệm vụ)",
+    re.I,
+)
 _SAME_PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:so\s+(?:với\s+)?)?(?:cùng kỳ|năm trước|năm 20\d\d)", re.I)
-_QUALIFIER = re.compile(r"(khoảng trên|khoảng|hơn|trên|gần|dưới|xấp xỉ|ít nhất|tối thiểu)\s*$",
-                        re.I)
+_QUALIFIER = re.compile(r"(khoảng trên|khoảng|hơn|trên|gần|dưới|xấp xỉ|ít nhất|tối thiểu)\s*$", re.I)
 _DELTA = re.compile(r"(tăng thêm|tăng|giảm đi|giảm)\s*(?:khoảng\s+|hơn\s+|trên\s+)?$", re.I)
 _TIMES_BEFORE = re.compile(r"gấp\s*(?:khoảng\s+|hơn\s+)?$", re.I)
 _OVER = re.compile(r"vượt\s*(?:mức\s+)?$", re.I)
@@ -89,8 +95,9 @@ def _sign(word: str) -> int:
 def _gap_has_subject(gap: str) -> bool:
     """Words enough between two numbers to name another figure (not "so với …", "và")."""
     gap = re.sub(r"so\s+(với\s+)?[^,;()]*", " ", gap)
-    gap = re.sub(r"\b(và|đạt|ước|được|trong đó|cụ thể|bao gồm|kế hoạch|năm|cùng kỳ|đồng thời)\b",
-                 " ", gap, flags=re.I)
+    gap = re.sub(
+        r"\b(và|đạt|ước|được|trong đó|cụ thể|bao gồm|kế hoạch|năm|cùng kỳ|đồng thời)\b", " ", gap, flags=re.I
+    )
     return len(_WORDS.findall(gap)) >= 2
 
 
@@ -103,9 +110,9 @@ def figures_of(sentence: str) -> list[Figure]:
     clause_start = 0
     last_end = 0
     for m in _NUMBER.finditer(sentence):
-        gap = sentence[last_end:m.start()]
-        before = sentence[max(0, m.start() - 40):m.start()]
-        after = sentence[m.end():m.end() + 60]
+        gap = sentence[last_end : m.start()]
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        after = sentence[m.end() : m.end() + 60]
         # clause, bracket and subject changes in the words since the last number
         for i, c in enumerate(gap):
             if c == "(":
@@ -115,14 +122,15 @@ def figures_of(sentence: str) -> list[Figure]:
             elif c == ";" and not stack:
                 current, clause_start = None, last_end + i + 1
             elif c == ":":
-                head = sentence[clause_start:last_end + i].strip(" -,")
+                head = sentence[clause_start : last_end + i].strip(" -,")
                 head = head.rsplit(";", 1)[-1].strip(" -,")
                 words = _WORDS.findall(head)
                 if 0 < len(words) <= 6 and not re.fullmatch(
-                        r"(?i)(trong đó|cụ thể|bao gồm|gồm|như sau|kết quả)", head):
+                    r"(?i)(trong đó|cụ thể|bao gồm|gồm|như sau|kết quả)", head
+                ):
                     subject = head
                 current, clause_start = None, last_end + i + 1
-        if _skip(sentence, m, before, after):
+        if m.start() < last_end or _skip(sentence, m, before, after):
             continue
         text = m.group(1)
         number = to_decimal(text)
@@ -132,14 +140,19 @@ def figures_of(sentence: str) -> list[Figure]:
             kind = "ratio"
         elif pct and _PLAN_AFTER.match(after):
             kind = "plan"
-        elif pct and (delta := _DELTA.search(before)):
+        elif pct and _DELTA.search(before):
             kind = "delta_pct"
         elif pct and _EQUAL.search(before) and _SAME_PERIOD_AFTER.match(after):
             kind = "same_period"
-        elif pct and current is not None and current.value is not None and _SHARE.search(before) \
-                and not _gap_has_subject(gap.split("(")[-1]):
+        elif (
+            pct
+            and current is not None
+            and current.value is not None
+            and _SHARE.search(before)
+            and not _gap_has_subject(gap.split("(")[-1])
+        ):
             kind = "share"
-        elif (delta := _DELTA.search(before)) and current is not None:
+        elif _DELTA.search(before) and current is not None:
             kind = "delta"
         else:
             kind = "value"
@@ -147,7 +160,7 @@ def figures_of(sentence: str) -> list[Figure]:
         if kind == "value":
             total = re.match(r"/(\d[\d.,]*)\s", after) if not pct else None
             if total:  # "08/10 đơn vị": 8 of 10
-                after = after[total.end() - 1:]
+                after = after[total.end() - 1 :]
             unit, used = ("%", 1) if pct else ("‰", 1) if _PERMILLE.match(after) else read_unit(after)
 
             if not unit and (_PROPER_BEFORE.search(before) or _YEAR_BEFORE.search(before)):
@@ -155,25 +168,41 @@ def figures_of(sentence: str) -> list[Figure]:
             if unit.lower() in _SKIP_UNITS:
                 continue
             qual = _QUALIFIER.search(before)
-            current = Figure(start=name_start, end=m.start() - (len(qual.group(0)) if qual else 0),
-                             value=number, value_text=text, unit=unit,
-                             qualifier=qual.group(1).lower() if qual else "", subject=subject,
-                             clause=clause_start)
+            current = Figure(
+                start=name_start,
+                end=m.start() - (len(qual.group(0)) if qual else 0),
+                value=number,
+                value_text=text,
+                unit=unit,
+                qualifier=qual.group(1).lower() if qual else "",
+                subject=subject,
+                clause=clause_start,
+            )
             rest = after[used:]
             frac = total or _FRACTION.match(rest)
             if frac and not pct:
                 current.notes.append(f"trên tổng số {frac.group(1)}")
+            skip = 0
+            if frac and not total:  # "79.618,19ha/84.886,24ha": the total is no figure
+                skip = frac.end() + read_unit(rest[frac.end() :])[1]
+                rest = rest[skip:]
             tail_end = 0
             if count_noun(unit):
                 current.tail, tail_end = _tail(rest)
             found.append(current)
-            end = m.end() + used + tail_end + (total.end() - 1 if total else 0)
+            end = m.end() + used + skip + tail_end + (total.end() - 1 if total else 0)
         else:
-            new = current is None or _gap_has_subject(gap) and kind in {"delta_pct", "plan"} and (
-                current.growth is not None if kind == "delta_pct" else current.plan_pct is not None)
+            new = current is None or (
+                _gap_has_subject(gap)
+                and kind in {"delta_pct", "plan"}
+                and (current.growth is not None if kind == "delta_pct" else current.plan_pct is not None)
+            )
             if new:
-                trigger = _DELTA.search(before) or _OVER.search(before) or re.search(
-                    r"(đạt|bằng|chỉ đạt|chỉ bằng)\s*$", before, re.I)
+                trigger = (
+                    _DELTA.search(before)
+                    or _OVER.search(before)
+                    or re.search(r"(đạt|bằng|chỉ đạt|chỉ bằng)\s*$", before, re.I)
+                )
                 cut = m.start() - (len(trigger.group(0)) if trigger else 0)
                 current = Figure(start=name_start, end=cut, subject=subject, clause=clause_start)
                 found.append(current)
@@ -203,14 +232,15 @@ def figures_of(sentence: str) -> list[Figure]:
 def _skip(sentence: str, m: re.Match[str], before: str, after: str) -> bool:
     """Years, dates, ranges of years, document numbers, scales."""
     text = m.group(1)
+    if before.endswith("(") and after.startswith(")"):
+        return True  # a list's "(1)"
     if _DATE_AFTER.match(after) and not re.match(r"^/\d+\s+\D", after):
         return True  # 31/12/2023, 05/GP-UBND
     if re.match(r"^/\d", after) and re.search(r"(ngày|tỷ lệ|số)\s*$", before, re.I):
         return True  # ngày 23/10, tỷ lệ 1/500
     if re.match(r"^\s*[-–]\s*\d{4}", after) and re.fullmatch(r"(19|20)\d\d", text):
         return True  # 2021 - 2025
-    if _RANGE_BEFORE.search(before) or (re.fullmatch(r"(19|20)\d\d", text)
-                                       and not _PERCENT.match(after)):
+    if _RANGE_BEFORE.search(before) or (re.fullmatch(r"(19|20)\d\d", text) and not _PERCENT.match(after)):
         return True
     if _YEAR_BEFORE.search(before) and not _PERCENT.match(after):
         return not re.search(r"tỷ lệ\s*$", before, re.I) or bool(re.match(r"^/", after))
@@ -222,9 +252,11 @@ def _skip(sentence: str, m: re.Match[str], before: str, after: str) -> bool:
 def _tail(rest: str) -> tuple[str, int]:
     """The words after a counted unit that say what is counted ("đạt chuẩn nông thôn mới"),
     and where they end; "và" ends them only before another number."""
-    stop = re.search(r"[,;.()]|\s(?:với|tại|trên địa bàn|so với|tăng|giảm|chiếm|bao gồm|gồm|"
-                     r"trong đó|là|nâng tổng|của|cho|đang|đã|ước)\s|\svà\s+(?=\d|\S+\s+\d)",
-                     rest + " ")
+    stop = re.search(
+        r"[,;.()]|\s(?:với|tại|trên địa bàn|so với|tăng|giảm|chiếm|bao gồm|gồm|"
+        r"trong đó|là|nâng tổng|của|cho|đang|đã|ước)\s|\svà\s+(?=\d|\S+\s+\d)",
+        rest + " ",
+    )
     cut = stop.start() if stop else len(rest)
     words = re.sub(r"\s+", " ", rest[:cut]).strip()
     return (words, cut) if len(_WORDS.findall(words)) <= 10 else ("", 0)
@@ -232,6 +264,10 @@ def _tail(rest: str) -> tuple[str, int]:
 
 def _after_comparison(sentence: str, end: int) -> int:
     """Past "so với cùng kỳ năm trước" and "kế hoạch năm": those words name no figure."""
-    m = re.match(r"\s*%?\s*(?:(?:so\s+(?:với\s+)?|với\s+)[^,;()]*|(?:kế hoạch|dự toán|KH|cùng kỳ)"
-                 r"[^,;()]*)", sentence[end:], re.I)
+    m = re.match(
+        r"\s*%?\s*(?:(?:so\s+(?:với\s+)?|với\s+)[^,;()\d]*|(?:kế hoạch|dự toán|KH|cùng kỳ)"
+        r"[^,;()\d]*)",
+        sentence[end:],
+        re.I,
+    )
     return end + (m.end() if m else 0)

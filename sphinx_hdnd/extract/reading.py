@@ -10,6 +10,7 @@ the next one starts in lower case) is joined again, keeping where each part was.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import zipfile
@@ -25,6 +26,8 @@ _FOOTNOTE_DEF = re.compile(r"^\s*<sup>\s*(\d+)\s*</sup>\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _OPEN_END = re.compile(r"[\w,]$")
+#: a numbered heading or list item: never the second half of a cut paragraph
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ][.)]|[IVX]+\.|[A-Z]\.)\s")
 
 
 class ReadError(Exception):
@@ -56,13 +59,16 @@ def read_report(path: Path) -> list[Para]:
     if size == 0:
         raise ReadError(f"tệp “{name}” rỗng (0 byte): không có gì để đọc")
     if size > MAX_BYTES:
-        raise ReadError(f"tệp “{name}” nặng {size / 1_000_000:.1f} MB".replace(".", ",")
-                        + f", quá giới hạn {MAX_BYTES // 1_000_000} MB của một báo cáo: kiểm "
-                        "tra lại có đúng tệp báo cáo không, hoặc lưu lại bản không kèm ảnh")
+        raise ReadError(
+            f"tệp “{name}” nặng {size / 1_000_000:.1f} MB".replace(".", ",")
+            + f", quá giới hạn {MAX_BYTES // 1_000_000} MB của một báo cáo: kiểm "
+            "tra lại có đúng tệp báo cáo không, hoặc lưu lại bản không kèm ảnh"
+        )
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise ReadError(f"tệp “{name}” là Word 97-2003 (.doc): mở bằng Word và lưu lại dạng "
-                        ".docx rồi chạy lại")
+        raise ReadError(
+            f"tệp “{name}” là Word 97-2003 (.doc): mở bằng Word và lưu lại dạng .docx rồi chạy lại"
+        )
     if suffix not in SUFFIXES:
         raise ReadError(f"không đọc được tệp “{name}”: cần tệp .docx, .pdf, .md hoặc .txt")
     if suffix == ".docx":
@@ -84,8 +90,9 @@ def _text_lines(path: Path) -> list[tuple[str, str, bool]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReadError(f"tệp “{path.name}” không ghi bằng mã UTF-8: mở bằng trình soạn thảo "
-                        "và lưu lại dạng UTF-8") from None
+        raise ReadError(
+            f"tệp “{path.name}” không ghi bằng mã UTF-8: mở bằng trình soạn thảo và lưu lại dạng UTF-8"
+        ) from None
     return [(line, str(n), False) for n, line in enumerate(text.splitlines(), 1)]
 
 
@@ -94,13 +101,17 @@ def _docx_lines(path: Path) -> list[tuple[str, str, bool]]:
     from docx.oxml.ns import qn
 
     if not zipfile.is_zipfile(path):
-        raise ReadError(f"tệp “{path.name}” không phải tệp Word (.docx) đọc được: có thể tệp "
-                        "hỏng, hoặc là tệp khác chỉ đổi đuôi tên thành .docx")
+        raise ReadError(
+            f"tệp “{path.name}” không phải tệp Word (.docx) đọc được: có thể tệp "
+            "hỏng, hoặc là tệp khác chỉ đổi đuôi tên thành .docx"
+        )
     try:
         document = docx.Document(str(path))
     except Exception:  # a zip that is not a Word document
-        raise ReadError(f"tệp “{path.name}” không phải tệp Word (.docx) đọc được: có thể tệp "
-                        "hỏng, hoặc là tệp khác chỉ đổi đuôi tên thành .docx") from None
+        raise ReadError(
+            f"tệp “{path.name}” không phải tệp Word (.docx) đọc được: có thể tệp "
+            "hỏng, hoặc là tệp khác chỉ đổi đuôi tên thành .docx"
+        ) from None
     lines: list[tuple[str, str, bool]] = []
     for n, par in enumerate(document.paragraphs, 1):
         text = []
@@ -111,7 +122,7 @@ def _docx_lines(path: Path) -> list[tuple[str, str, bool]]:
                 text.append(f"<sup>{run.text.strip()}</sup>")
             else:
                 text.append(run.text)
-        heading = (par.style is not None and par.style.name or "").startswith(("Heading", "Title"))
+        heading = ((par.style is not None and par.style.name) or "").startswith(("Heading", "Title"))
         lines.append(("".join(text), f"đoạn {n}", heading))
     lines.extend(_docx_footnotes(document))
     return lines
@@ -145,15 +156,20 @@ def _pdf_lines(path: Path) -> list[tuple[str, str, bool]]:
         reader = pypdf.PdfReader(str(path))
         pages = list(reader.pages)
     except (PdfReadError, ValueError, OSError, KeyError):
-        raise ReadError(f"tệp “{path.name}” không phải tệp PDF đọc được (tệp hỏng hoặc chỉ đổi "
-                        "đuôi tên thành .pdf)") from None
+        raise ReadError(
+            f"tệp “{path.name}” không phải tệp PDF đọc được (tệp hỏng hoặc chỉ đổi đuôi tên thành .pdf)"
+        ) from None
     lines: list[tuple[str, str, bool]] = []
     for number, page in enumerate(pages, 1):
-        lines.extend((text, f"trang {number}", False) for text in _page_lines(page))
-        lines.append(("", f"trang {number}", False))  # a page's foot ends its footnotes
+        found = _page_lines(page)
+        lines.extend((text, f"trang {number}", False) for text in found)
+        if found and re.search(r"[.:;!?)]$", found[-1].strip()):
+            lines.append(("", f"trang {number}", False))  # else it goes on overleaf
     if not any(text.strip() for text, _, _ in lines):
-        raise ReadError(f"tệp PDF “{path.name}” không có lớp chữ (bản chụp hoặc bản quét): dùng "
-                        "bản .docx hoặc bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước")
+        raise ReadError(
+            f"tệp PDF “{path.name}” không có lớp chữ (bản chụp hoặc bản quét): dùng "
+            "bản .docx hoặc bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước"
+        )
     return lines
 
 
@@ -175,18 +191,18 @@ def _page_lines(page: object) -> list[str]:
     lines: list[tuple[float, str]] = []
     current, line_y = "", None
     for text, y, size in runs:
-        if line_y is None:
-            line_y = y
+        if line_y is None or not current.strip():
+            line_y = y  # a line's place is its first run's
         if text.strip().isdigit() and size < body * 0.95 and abs(y - line_y) < body:
             text = f"<sup>{text.strip()}</sup>"
         for i, piece in enumerate(text.split("\n")):
             if i:
                 lines.append((line_y, current))
-                current, line_y = "", y
+                current, line_y = "", None
             current += piece
     if current.strip():
         lines.append((line_y or 0.0, current))
-    steps = [abs(b[0] - a[0]) for a, b in zip(lines, lines[1:], strict=False)]
+    steps = [abs(b[0] - a[0]) for a, b in itertools.pairwise(lines)]
     usual = statistics.median([s for s in steps if s > 0] or [body])
     out: list[str] = []
     for i, (_, text) in enumerate(lines):
@@ -211,11 +227,17 @@ def _paragraphs(lines: list[tuple[str, str, bool]]) -> list[Para]:
         if heading or note or text.startswith(("- ", "+ ", "• ")):
             open_para = None
         if open_para is not None:
-            open_para.parts.append((len(open_para.text) + 1, loc))
-            open_para.text += " " + text
+            # a line broken after "/" or "2021-" had no space there
+            glue = "" if re.search(r"\S[/-]$", open_para.text) else " "
+            open_para.parts.append((len(open_para.text) + len(glue), loc))
+            open_para.text += glue + text
             continue
-        para = Para(text[note.end():] if note else text, heading=heading,
-                    footnote=int(note.group(1)) if note else None, parts=[(0, loc)])
+        para = Para(
+            text[note.end() :] if note else text,
+            heading=heading,
+            footnote=int(note.group(1)) if note else None,
+            parts=[(0, loc)],
+        )
         paras.append(para)
         # a PDF wraps a paragraph over lines; text and Word keep it whole
         open_para = para if loc.startswith("trang") and not heading else None
@@ -230,12 +252,18 @@ def _rejoin(paras: list[Para]) -> list[Para]:
         if para.footnote is not None:
             out.append(para)
             continue
-        if waiting is not None and not para.heading and para.text[:1].islower():
+        if (
+            waiting is not None
+            and not para.heading
+            and para.text[:1].islower()
+            and not _NUMBERED.match(para.text)
+        ):
             waiting.parts.append((len(waiting.text) + 1, para.parts[0][1]))
             waiting.parts.extend((len(waiting.text) + 1 + o, loc) for o, loc in para.parts[1:])
             waiting.text += " " + para.text
             waiting = waiting if _OPEN_END.search(para.text) else None
             continue
         out.append(para)
-        waiting = para if not para.heading and _OPEN_END.search(para.text) else None
+        opened = not para.heading and not _NUMBERED.match(para.text)
+        waiting = para if opened and _OPEN_END.search(para.text) else None
     return out
