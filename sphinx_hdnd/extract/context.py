@@ -109,13 +109,9 @@ def period_of(before: str, default: str) -> str:
     """The last period named in ``before`` (the sentence up to the figure) that is not a
     comparison; else ``default``."""
     text = _COMPARED.sub(" ", before)
-    best: tuple[int, str] | None = None
-    for pattern, make in _PERIODS:
-        for m in pattern.finditer(text):
-            if best is None or m.start() > best[0] + 3 or (m.start() < best[0] + 3 and m.end() > best[0]):
-                if best is None or m.start() >= best[0]:
-                    best = (m.start(), make(m))
-    return best[1] if best else default
+    found = [(m.end(), -m.start(), make(m)) for pattern, make in _PERIODS for m in pattern.finditer(text)]
+    best = max(found, default=None)  # the last to end; of those, the longest
+    return best[2] if best else default
 
 
 _LEAD = re.compile(

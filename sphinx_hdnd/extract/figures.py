@@ -234,6 +234,8 @@ def _skip(sentence: str, m: re.Match[str], before: str, after: str) -> bool:
     text = m.group(1)
     if before.endswith("(") and after.startswith(")"):
         return True  # a list's "(1)"
+    if re.match(r"\s*tháng\s+(?:đầu|cuối)\b", after, re.I):
+        return True  # "6 tháng đầu năm 2024" is a period
     if _DATE_AFTER.match(after) and not re.match(r"^/\d+\s+\D", after):
         return True  # 31/12/2023, 05/GP-UBND
     if re.match(r"^/\d", after) and re.search(r"(ngày|tỷ lệ|số)\s*$", before, re.I):

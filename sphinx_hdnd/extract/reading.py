@@ -59,10 +59,10 @@ def read_report(path: Path) -> list[Para]:
     if size == 0:
         raise ReadError(f"tệp “{name}” rỗng (0 byte): không có gì để đọc")
     if size > MAX_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
         raise ReadError(
-            f"tệp “{name}” nặng {size / 1_000_000:.1f} MB".replace(".", ",")
-            + f", quá giới hạn {MAX_BYTES // 1_000_000} MB của một báo cáo: kiểm "
-            "tra lại có đúng tệp báo cáo không, hoặc lưu lại bản không kèm ảnh"
+            f"tệp “{name}” nặng {megabytes} MB, quá giới hạn {MAX_BYTES // 1_000_000} MB của "
+            "một báo cáo: kiểm tra lại có đúng tệp báo cáo không, hoặc lưu lại bản không kèm ảnh"
         )
     suffix = path.suffix.lower()
     if suffix == ".doc":
@@ -197,7 +197,7 @@ def _page_lines(page: object) -> list[str]:
             text = f"<sup>{text.strip()}</sup>"
         for i, piece in enumerate(text.split("\n")):
             if i:
-                lines.append((line_y, current))
+                lines.append((line_y if line_y is not None else y, current))
                 current, line_y = "", None
             current += piece
     if current.strip():
