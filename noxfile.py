@@ -82,13 +82,15 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks against plain Sphinx (table + benchmarks/results.json); see benchmarks/run.py.
+    """Benchmarks against plain Sphinx (table + benchmarks/results.json); see benchmarks/run.py;
+    then hdnd extract's seconds per 100 pages of report (benchmarks/extract.json).
 
     ``nox -s bench -- --quick`` for a smoke run; other options: ``--sizes``, ``--reps``.
     """
     system_packages(session)
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
+    session.run("python", "benchmarks/extract.py")  # hdnd extract: seconds per 100 pages
 
 
 #: what the Word check needs from the system: LibreOffice's Writer (no GUI), a

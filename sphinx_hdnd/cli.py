@@ -497,3 +497,12 @@ def run() -> None:
                    "không bị thay đổi. Xin báo lỗi kèm kết quả của lệnh chạy lại với HDND_DEBUG=1.",
                    err=True)
         sys.exit(3)
+
+
+def _register() -> None:
+    from .cli_extract import extract
+
+    main.add_command(extract)
+
+
+_register()

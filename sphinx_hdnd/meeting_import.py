@@ -192,14 +192,22 @@ def _similar(ds: Dataset, area: str, text: str) -> Petition | None:
 
 def write_import(ds: Dataset, rows: list[dict[str, Any]], stamp: str) -> tuple[Path, Path]:
     """Append ``rows`` to the petitions table; returns (the table, its backup)."""
-    path = ds.files.get("petitions") or ds.root / "petitions.csv"
+    return append_rows(ds, "petitions", rows, stamp)
+
+
+def append_rows(ds: Dataset, table: str, rows: list[dict[str, Any]],
+                stamp: str) -> tuple[Path, Path]:
+    """Append ``rows`` to ``table`` wherever it lives (its CSV, its own XLSX or a sheet of
+    a workbook) after copying the file to ``<file>.<stamp>.bak``; no row is rewritten.
+    Returns (the table's file, its backup)."""
+    path = ds.files.get(table) or ds.root / f"{table}.csv"
     backup = path.with_name(f"{path.name}.{stamp}.bak")
     if path.exists():
         shutil.copy2(path, backup)
     if path.suffix == ".csv":
         _append_csv(path, rows)
     else:
-        _append_sheet(path, rows)
+        _append_sheet(path, rows, table)
     return path, backup
 
 
@@ -225,11 +233,11 @@ def _append_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text(text + out.getvalue(), encoding="utf-8")
 
 
-def _append_sheet(path: Path, rows: list[dict[str, Any]]) -> None:
+def _append_sheet(path: Path, rows: list[dict[str, Any]], table: str = "petitions") -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    ws = book["petitions"] if "petitions" in book.sheetnames else book.active
+    ws = book[table] if table in book.sheetnames else book.active
     header = [c.value for c in ws[1]]
     for key in (k for k in (rows[0] if rows else {}) if k not in header):
         ws.cell(row=1, column=len(header) + 1, value=key)
