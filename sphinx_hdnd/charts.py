@@ -370,13 +370,13 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
             previous = n
             p = ranked[n]
             a = ds.areas.get(p.area or "")
-            name = a.name if a is not None else (p.area or "")
+            name = (f"{a.name} (cũ)" if a.is_former else a.name) if a is not None else (p.area or "")
             assert p.value is not None
             tone = "focus" if p.area == focus else "neutral"
             value = value_text(p)
             rank = measure.rank(p)
             rows.append(Row(f"{rank}. {name}" if windowed else name, p.value, value, tone))
-            parts.append(f"{a.full_name if a is not None else name} {value}"
+            parts.append(f"{a.display_name if a is not None else name} {value}"
                          + (f" (thứ {rank}/{len(ranked)})" if windowed else ""))
             cited.append(p)
         if previous < len(ranked) - 1:

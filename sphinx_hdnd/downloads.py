@@ -19,6 +19,7 @@ import pandas as pd
 from .model import compute
 from .model.loader import Dataset
 from .model.placeholders import Placeholder, split_text
+from .model.places import place_name
 from .model.records import Indicator, NarrativeItem
 from .phrasing.figures import indicator_sentence, shown, value_text
 from .tailoring import Briefing
@@ -57,13 +58,12 @@ def _plain(value: object) -> str:
 def _indicator_row(ds: Dataset, ind: Indicator) -> dict[str, str]:
     pct = compute.plan_pct(ind)
     growth = compute.growth(ind)
-    area = ds.areas.get(ind.area or "")
     src = ds.sources.get(ind.source or "")
     return {
         "ma": ind.code,
         "chi_tieu": ind.name,
         "ky": ind.period,
-        "dia_ban": area.full_name if area else "Toàn tỉnh",
+        "dia_ban": place_name(ds, ind.area) or "Toàn tỉnh",
         "gia_tri": _plain(ind.value),
         "don_vi": ind.unit,
         "ke_hoach": _plain(ind.plan),
@@ -183,10 +183,9 @@ def follow_up_table(ds: Dataset) -> pd.DataFrame:
     rows = []
     for pet in latest_petitions(ds, ds.petitions):
         fu = follow_up(ds, pet)
-        area = ds.areas.get(pet.area or "")
         src = ds.sources.get(pet.source or "")
         rows.append({
-            "ma": pet.code, "dia_ban": area.full_name if area else "Toàn tỉnh",
+            "ma": pet.code, "dia_ban": place_name(ds, pet.area) or "Toàn tỉnh",
             "noi_dung": pet.text, "cap": ANSWER_LEVEL_LABELS[pet.level] if pet.level else "",
             "co_quan": pet.agency or pet.responder, "ban": pet.committee,
             "ky_hop": pet.received_session, "ngay_tiep_xuc": day(pet.raised_date),
@@ -209,9 +208,8 @@ def summary_table(ds: Dataset) -> pd.DataFrame:
     for level, fields in summary_groups(ds, round_of(ds)).items():
         for field, items in fields.items():
             for pet in items:
-                area = ds.areas.get(pet.area or "")
                 rows.append({"Cấp trả lời": level, "Lĩnh vực": field,
-                             "Địa bàn": area.full_name if area else "Toàn tỉnh",
+                             "Địa bàn": place_name(ds, pet.area) or "Toàn tỉnh",
                              "Nội dung": pet.text,
                              "Loại": "Ý kiến" if pet.kind.value == "y-kien" else "Kiến nghị",
                              "Mã kiến nghị": pet.code})

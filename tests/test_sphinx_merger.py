@@ -122,7 +122,7 @@ def test_1_old_provinces_are_named_and_their_figures_shown_as_theirs(built):
     assert f"từ ngày {merged:%d/%m/%Y}" in merger  # valid to 30/06: merged from 01/07
     rows = [clean(tr.get_text(" ")) for tr in root.select("table.hdnd-indicators tbody tr")]
     for ind in (i for i in INDICATORS if i["area"] in OLD_PROVINCES):
-        row = next(r for r in rows if r.startswith(f"{ind['name']} ({shown_name(ind['area'])})"))
+        row = next(r for r in rows if r.startswith(f"{ind['name']}, {shown_name(ind['area'])}"))
         assert ind["period"] in row and vn(ind["value"]) in row
         # an old province's figure is no commune's and no peer of the communes'
         for area in CURRENT:
@@ -163,6 +163,20 @@ def test_2_an_old_district_figure_is_ranked_among_the_old_districts(built):
     heir = sorted(heirs(best["area"]))[0]
     row = next(r for r in local_rows(area_page(built, heir)) if shown_name(best["area"]) in r)
     assert f"cao nhất trong {len(carried)} địa bàn cũ" in row
+
+
+def test_4_a_chart_of_old_districts_names_them_as_former():
+    """Bars and the text alternative of a chart among old districts say "(cũ)"."""
+    from sphinx_hdnd.charts import areas_chart
+
+    ds = load_dataset(DATA)
+    carried = [i for i in ds.indicators.values() if i.area in FORMER and i.name == INDICATORS[-1]["name"]]
+    chart = areas_chart(ds, carried[:1], focus=carried[0].area)
+    assert chart is not None
+    bars = [r.label for p in chart.panels for r in p.rows if r.tone != "gap"]
+    assert {f"{AREAS[i.area]['name']} (cũ)" for i in carried} <= set(bars)
+    for ind in carried:
+        assert shown_name(ind.area) in chart.alt
 
 
 # ---------------------------------------------------------------- 3. units and communes
@@ -229,6 +243,26 @@ def test_4_every_former_area_is_named_as_former(built):
                 seen += 1
                 assert text[m.end() : m.end() + 5] == " (cũ)", (path.name, text[m.start() : m.end() + 20])
     assert seen > 0
+
+
+def test_4_no_brackets_inside_brackets_in_the_indicators_table(built):
+    """'Tỷ lệ … (tỉnh Hải Lam (cũ))' nests brackets: the place follows a comma."""
+    rows = [clean(tr.get_text(" ")) for tr in page(built, "index").select("table.hdnd-indicators tbody tr")]
+    assert rows and not [r for r in rows if re.search(r"\([^()]*\(", r)]
+
+
+def test_4_downloads_name_former_places_as_former(built):
+    """The briefings' CSV files say "(cũ)" as their pages do, old provinces included."""
+    project = Path(built.srcdir)
+    said: set[str] = set()
+    for path in (project / GENERATED).rglob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            places = {row["Địa bàn"] for row in csv.DictReader(fh)}
+        for old in [*FORMER, *OLD_PROVINCES]:
+            plain = full_name(old) if old in AREAS else f"tỉnh {OLD_PROVINCES[old]['name']}"
+            assert plain not in places, (path.name, plain)
+            said |= places & {shown_name(old)}
+    assert said >= {shown_name(i["area"]) for i in INDICATORS if i["area"] in FORMER}
 
 
 # ---------------------------------------------------------------- 5. rankings by area

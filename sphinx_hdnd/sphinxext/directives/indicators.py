@@ -70,8 +70,10 @@ def indicator_row(ds: Dataset, ind: Indicator) -> list[nodes.Node | str]:
     versus_previous = versus_previous_text(ind)
     name = ind.name
     place = place_name(ds, ind.area)  # a former area or an old province says so: "(cũ)"
-    if place is not None:
-        name += f" ({place})"
+    # after a comma, not in brackets ("(tỉnh Hà Lam (cũ))" nests them); not when the
+    # indicator's own name says it already ("Dân số huyện An Bình")
+    if place is not None and place.casefold() not in name.casefold():
+        name += f", {place}"
     return [
         name,
         ind.period,
