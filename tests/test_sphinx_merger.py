@@ -1,6 +1,6 @@
 """A province formed by merging two old provinces (issue 19, points 1-6 and 9).
 
-``tests/roots/test-hdnd-merger``: tỉnh Ngàn Phố (cũ) and tỉnh Hải Lam (cũ) merged
+``examples/ngan-pho``: tỉnh Ngàn Phố (cũ) and tỉnh Hải Lam (cũ) merged
 into a province that kept the first name; three old districts ended on 30/06/2025
 and name their successor communes and wards; communes are grouped into electoral
 units with seats and the date of the election; a past session is the old Hải Lam
@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from sphinx_hdnd.model import load_dataset
 from sphinx_hdnd.model.follow_up import follow_up
 
-ROOT = Path(__file__).parent / "roots" / "test-hdnd-merger"
+ROOT = Path(__file__).parent.parent / "examples" / "ngan-pho"
 DATA = ROOT / "data"
 GENERATED = "tiep-xuc"
 

@@ -1,4 +1,4 @@
-"""Test root: a province formed by merging two old provinces (fictional Ngàn Phố, 2026).
+"""Example: a province formed by merging two old provinces (fictional Ngàn Phố, 2026).
 
 Tỉnh Ngàn Phố (cũ) and tỉnh Hải Lam (cũ) merged on 1 July 2025 into a province
 that kept the first one's name; their three old districts ended on 30/06/2025 and
@@ -12,4 +12,4 @@ project = "Tỉnh Ngàn Phố sau hợp nhất"
 language = "vi"
 extensions = ["sphinx_design", "sphinx_hdnd"]
 hdnd_data_dir = "data"
-exclude_patterns = ["_build", "data"]
+exclude_patterns = ["_build", "data", "README.md"]
