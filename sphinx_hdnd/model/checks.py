@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from ..phrasing.numbers import format_number
 from . import compute, follow_up
-from .applicability import applies
-from .loader import Dataset
+from .applicability import applies, known_attributes
+from .area_links import find_links
+from .dataset import Dataset
 from .numbers import NumberStyle
 from .origin import Origin
 from .placeholders import FORMS, Placeholder, split_text
@@ -147,8 +148,6 @@ def _check_areas(ds: Dataset) -> None:
 
 
 def _check_audiences(ds: Dataset) -> None:
-    from .applicability import applies, known_attributes
-
     topics = _known(ds, "topics", ds.topics)
     firsts = topics | _known(ds, "indicators", ds.indicators)
     places = known_attributes(ds) | _known(ds, "areas", ds.areas)
@@ -481,8 +480,6 @@ def _check_narrative_text(ds: Dataset) -> None:
 
 def _check_area_mentions(ds: Dataset) -> None:
     """HD152: the text names an area that the item does not list (linked automatically)."""
-    from .area_links import find_links
-
     for links in find_links(ds).values():
         for link in links:
             column = "title" if link.origin.row is not None else "text"  # resolutions: a table

@@ -1,23 +1,7 @@
 """Load a province's data folder into a :class:`Dataset`, collecting every problem.
 
-Layout of the data folder (documented in the user guide)::
-
-    province.yaml     the province, the council term, number styles   (required)
-    session.yaml      the session: dates, attendance, Front, debate…  (required)
-    areas.csv         areas (districts, communes, electoral units…)   (required)
-    audiences.yaml    audiences and their weights over topics         (required)
-    sources.csv       source documents                                (required)
-    indicators.csv    indicators: value, plan, previous…              (required)
-    topics.yaml       topics; the package's vocabulary if absent
-    rankings.csv      ranks (PCI, PAR Index, growth rank…)
-    budget.csv        budget revenue and spending lines
-    narrative.yaml    highlights, shortcomings, tasks, local items
-    resolutions.csv   resolutions passed at the session
-    petitions.csv     voters' petitions and responses
-    petition_history.csv  a petition's status at each session since it was raised
-    meetings.csv      the meetings with voters: date, time, place, area, audience
-    editorial.csv     the office's choices: items pinned or dropped per area/audience
-
+The files, their records and the order they are read in are
+:data:`.layout.FILES` (the data reference of the user guide lists them).
 Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
 sheet of that name in ``hdnd.xlsx``. Loading never raises on bad data and
 never writes to the folder.
@@ -31,40 +15,28 @@ import gc
 import importlib.resources
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import fields as F
+from .checks import check_dataset
+from .dataset import Dataset
+from .layout import FILES, WORKBOOK, FileSpec
 from .legacy_fonts import legacy_message
 from .numbers import NumberStyle, resolve_style, style_of
 from .origin import Origin
 from .problems import ProblemLog
-from .records import (
-    Area,
-    Audience,
-    BudgetLine,
-    Choice,
-    Indicator,
-    Meeting,
-    Narrative,
-    Petition,
-    PetitionEvent,
-    Province,
-    Ranking,
-    Record,
-    Resolution,
-    Session,
-    Source,
-    Topic,
-)
-from .tables import Table, TableProblem, read_bytes, read_csv
+from .records import Record, Topic
+from .tables import Table, TableProblem, decode_text, read_bytes, read_csv
 from .workbook import copy_of, read_xlsx, sheet_states
 from .yamlio import YamlDocument, YamlProblem, read_yaml
 
-WORKBOOK = "hdnd.xlsx"
+#: the dataset's attribute for each file whose name is not the attribute's
+_ATTRIBUTES = {"editorial": "choices"}
+
+_FILE_NAMES = frozenset(spec.name for spec in FILES)
 
 #: tables that are empty until the office has something to say (a new project's sheet)
 MAY_BE_EMPTY = {"editorial", "petition_history", "meetings"}
@@ -77,47 +49,6 @@ _THOUSANDS_LIKE = {NumberStyle.VI: re.compile(r"^([+-]?[1-9]\d{0,2}),000$"),
 
 #: YAML keys whose mapping values are plain data, not records
 _PLAIN_MAPPINGS = {"weights", "number_styles", "petition_deadline_days"}
-
-
-@dataclass
-class Dataset:
-    """Everything a build needs, loaded once."""
-
-    root: Path
-    province: Province | None = None
-    session: Session | None = None
-    topics: dict[str, Topic] = field(default_factory=dict)
-    areas: dict[str, Area] = field(default_factory=dict)
-    audiences: dict[str, Audience] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    rankings: dict[str, Ranking] = field(default_factory=dict)
-    budget: list[BudgetLine] = field(default_factory=list)
-    narrative: Narrative = field(default_factory=Narrative)
-    resolutions: list[Resolution] = field(default_factory=list)
-    petitions: list[Petition] = field(default_factory=list)
-    petition_history: list[PetitionEvent] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    choices: list[Choice] = field(default_factory=list)
-    #: logical table name -> the file it was read from (for dependency tracking)
-    files: dict[str, Path] = field(default_factory=dict)
-    problems: ProblemLog = field(default_factory=ProblemLog)
-    #: codes of rows that failed to load, so references to them are not reported twice
-    broken_codes: dict[str, set[str]] = field(default_factory=dict)
-    #: tables and YAML lists that exist (or are required) but could not be read at all:
-    #: references into them are not checked, the one problem with the file is enough
-    failed: set[str] = field(default_factory=set)
-    #: the topic vocabulary came from the package, not the province
-    default_topics: bool = False
-    #: areas named in text (computed on demand by :mod:`.area_links`)
-    area_links: list[Any] = field(default_factory=list)
-    item_areas: dict[int, list[str]] | None = None
-
-    def relpath(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.name
 
 
 # ------------------------------------------------------------------ errors
@@ -248,7 +179,7 @@ class _Loader:
         who pasted this session's rows into the copy expects them on the site."""
         for title in states:
             original = copy_of(title)
-            if original is not None and original in _table_names():
+            if original is not None and original in _FILE_NAMES:
                 self.log.add("HD198", Origin(self.ds.relpath(self.workbook), sheet=title),
                              f"trang tính “{title}” là bản sao của “{original}” và không được "
                              f"đọc; chép các dòng cần dùng sang trang “{original}” rồi xóa "
@@ -285,7 +216,7 @@ class _Loader:
         rel = self.ds.relpath(path)
         try:
             raw = read_bytes(path)
-            text = _decode(raw)
+            text = decode_text(raw)
             doc = read_yaml(text)
         except TableProblem as exc:
             self.ds.failed.add(name)
@@ -524,7 +455,7 @@ class _Loader:
             return NumberStyle.AUTO
         return style
 
-    def keyed(self, records: list[R], name: str) -> dict[str, R]:
+    def keyed(self, records: list[R]) -> dict[str, R]:
         out: dict[str, R] = {}
         for rec in records:
             code = rec.code  # type: ignore[attr-defined]
@@ -539,57 +470,34 @@ class _Loader:
     # -- the whole folder
 
     def load(self) -> Dataset:
-        ds = self.ds
-        got = self.read_yaml_file("province", required=True)
-        if got:
-            data, doc, rel = got
-            ds.province = self.yaml_record(Province, data, doc, rel)
-        got = self.read_yaml_file("session", required=True)
-        if got:
-            data, doc, rel = got
-            ds.session = self.yaml_record(Session, data, doc, rel, context=self.context("session"))
-        if self.find("topics", (".yaml", ".yml")):
-            ds.topics = self.keyed(self.yaml_list(Topic, "topics", required=True), "topics")
-        else:
+        for spec in FILES:
+            self.load_file(spec)
+        return self.ds
+
+    def load_file(self, spec: FileSpec) -> None:
+        """Read one file of the layout into its attribute of the dataset."""
+        ds, name = self.ds, spec.name
+        if name == "topics" and not self.find(name, (".yaml", ".yml")):
             ds.default_topics = True
             ds.topics = default_topics()
-        ds.audiences = self.keyed(self.yaml_list(Audience, "audiences", required=True), "audiences")
-        ds.areas = self.keyed(self.table_records(Area, "areas", required=True), "areas")
-        ds.sources = self.keyed(self.table_records(Source, "sources", required=True), "sources")
-        ds.indicators = self.keyed(
-            self.table_records(Indicator, "indicators", required=True), "indicators")
-        ds.rankings = self.keyed(self.table_records(Ranking, "rankings", required=False),
-                                 "rankings")
-        ds.budget = list(self.keyed(self.table_records(BudgetLine, "budget", required=False),
-                                    "budget").values())
-        got = self.read_yaml_file("narrative", required=False)
-        if got:
-            data, doc, rel = got
-            ds.narrative = self.yaml_record(Narrative, data, doc, rel,
-                                            context=self.context("narrative")) or Narrative()
-        ds.resolutions = list(self.keyed(
-            self.table_records(Resolution, "resolutions", required=False), "resolutions").values())
-        ds.petitions = list(self.keyed(
-            self.table_records(Petition, "petitions", required=False), "petitions").values())
-        ds.petition_history = self.table_records(PetitionEvent, "petition_history",
-                                                 required=False)
-        ds.meetings = list(self.keyed(self.table_records(Meeting, "meetings", required=False),
-                                      "meetings").values())
-        ds.choices = self.table_records(Choice, "editorial", required=False)
-        return ds
-
-
-@functools.cache
-def _table_names() -> frozenset[str]:
-    """The tables a record declares (``table = "petitions"``), found from the records."""
-    names: set[str] = set()
-    todo: list[type] = [Record]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if isinstance(vars(cls).get("table"), str):
-            names.add(vars(cls)["table"])
-    return frozenset(names)
+            return
+        attribute = _ATTRIBUTES.get(name, name)
+        if not spec.tabular and not spec.yaml_list:
+            got = self.read_yaml_file(name, spec.required)
+            if got:
+                data, doc, rel = got
+                record = self.yaml_record(spec.record, data, doc, rel, context=self.context(name))
+                if record is not None:
+                    setattr(ds, attribute, record)
+            return
+        records = (self.table_records(spec.record, name, spec.required) if spec.tabular
+                   else self.yaml_list(spec.record, name, spec.required))
+        if isinstance(getattr(ds, attribute), dict):
+            setattr(ds, attribute, self.keyed(records))
+        elif "code" in spec.record.model_fields:
+            setattr(ds, attribute, list(self.keyed(records).values()))
+        else:
+            setattr(ds, attribute, records)
 
 
 def _style_or_auto(value: str) -> NumberStyle:
@@ -597,12 +505,6 @@ def _style_or_auto(value: str) -> NumberStyle:
         return NumberStyle(value)
     except ValueError:
         return NumberStyle.AUTO
-
-
-def _decode(raw: bytes) -> str:
-    from .tables import decode_text
-
-    return decode_text(raw)
 
 
 def default_topics() -> dict[str, Topic]:
@@ -613,8 +515,6 @@ def default_topics() -> dict[str, Topic]:
 
 def load_dataset(root: Path | str) -> Dataset:
     """Read a data folder. Never raises on bad data: see ``Dataset.problems``."""
-    from .checks import check_dataset
-
     with cyclic_gc_paused():
         loader = _Loader(Path(root))
         ds = loader.load()
