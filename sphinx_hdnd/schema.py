@@ -117,10 +117,10 @@ REFERENCES: dict[str, str] = {
 
 #: code fields that name the record itself or a free group
 FREE_CODES = {"code", "share_group", "series",
-              # labels the province chooses, or codes of several kinds (checked in checks.py)
+              # labels the province chooses, or codes of several kinds (checked in model/checks/)
               "attributes", "applies_to", "first", "item"}
 
-#: text fields that accept only some words (checked in ``model/checks.py``)
+#: text fields that accept only some words (checked in ``model/checks/``)
 TEXT_CHOICES: dict[str, tuple[str, ...]] = {
     "money_style": ("decimal", "ty_trieu"),
     "value_qualifier": VALUE_QUALIFIERS,
