@@ -32,10 +32,6 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _blank_to_none(value: Any) -> Any:
-    return None if _is_blank(value) else value
-
-
 def _style(info: ValidationInfo) -> NumberStyle:
     style = (info.context or {}).get("number_style", NumberStyle.AUTO)
     # the loader passes a NumberStyle already: calling the Enum again costs more than
@@ -242,5 +238,5 @@ def col(description: str, example: str = "", **kw: Any) -> Any:
 
 __all__ = [
     "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredDate", "RequiredText",
-    "Text", "Texts", "_blank_to_none", "col", "converter",
+    "Text", "Texts", "col", "converter",
 ]
