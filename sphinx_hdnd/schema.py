@@ -2,10 +2,10 @@
 
 The data reference of the user guide, the notes and drop-down lists of the
 Excel template written by ``hdnd init`` and the tests that keep both honest
-all walk the same :data:`FILES` and :func:`fields_of`. Nothing here is
-written by hand about a column: the names, types, descriptions, examples and
-allowed values come from :mod:`sphinx_hdnd.model.records` and
-:mod:`sphinx_hdnd.model.fields`. No Sphinx import.
+all walk the same :data:`FILES` (declared in :mod:`sphinx_hdnd.model.layout`)
+and :func:`fields_of`. Nothing here is written by hand about a column: the
+names, types, descriptions, examples and allowed values come from
+:mod:`sphinx_hdnd.model.records` and :mod:`sphinx_hdnd.model.fields`. No Sphinx import.
 """
 
 from __future__ import annotations
@@ -20,13 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .model import fields as F
-
-# the data folder's files, described here with their fields
-from .model.layout import FILES as FILES
-from .model.layout import TABLES as TABLES
-from .model.layout import WORKBOOK as WORKBOOK
-from .model.layout import FileSpec as FileSpec
-from .model.numbers import NumberStyle
+from .model.layout import FILES, TABLES, WORKBOOK, FileSpec
 from .model.records import (
     VALUE_QUALIFIERS,
     Attendance,
@@ -122,9 +116,7 @@ FREE_CODES = {"code", "share_group", "series",
 
 #: text fields that accept only some words (checked in ``model/checks/``)
 TEXT_CHOICES: dict[str, tuple[str, ...]] = {
-    "money_style": ("decimal", "ty_trieu"),
     "value_qualifier": VALUE_QUALIFIERS,
-    "number_style": tuple(s.value for s in NumberStyle),
 }
 
 #: the lists the references point to, in Vietnamese
@@ -199,6 +191,8 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def _kind(info: FieldInfo) -> tuple[Kind, tuple[str, ...], type[BaseModel] | None]:
+    if (reader := F.style_reader(info)) is not None and not reader.mapping:
+        return Kind.TEXT, reader.words, None  # a word of a list, as the office writes it
     if (func := F.converter(info)) in _KINDS:
         return _KINDS[func], (), None
     inner, many = _unwrap(info.annotation)
@@ -277,6 +271,6 @@ def all_field_paths() -> set[tuple[str, str]]:
 
 __all__ = [
     "FILES", "FREE_CODES", "KIND_HELP", "LIST_TITLES", "RECORD_TITLES", "REFERENCES", "TABLES",
-    "TEXT_CHOICES",
+    "TEXT_CHOICES", "WORKBOOK",
     "FieldSpec", "FileSpec", "Kind", "all_field_paths", "fields_of", "nested_records",
 ]

@@ -109,7 +109,7 @@ class _Loader:
         style = NumberStyle.AUTO
         if prov is not None:
             declared = prov.number_styles.get(f"{name}{suffix}") or prov.number_styles.get(name)
-            style = _style_or_auto(declared or prov.number_style)
+            style = declared or prov.number_style
         return {"number_style": style}
 
     def table_records(self, model: type[R], name: str, required: bool) -> list[R]:
@@ -271,13 +271,6 @@ class _Loader:
             setattr(ds, attribute, list(self.keyed(records).values()))
         else:
             setattr(ds, attribute, records)
-
-
-def _style_or_auto(value: str) -> NumberStyle:
-    try:
-        return NumberStyle(value)
-    except ValueError:
-        return NumberStyle.AUTO
 
 
 def default_topics() -> dict[str, Topic]:

@@ -10,6 +10,7 @@ from ...phrasing.numbers import format_number
 from .. import compute
 from ..area_links import find_links
 from ..dataset import Dataset
+from ..numbers import MoneyStyle
 from ..origin import Origin
 from ..placeholders import FORMS, Placeholder, split_text
 from ..records import (
@@ -108,9 +109,10 @@ def check_budget(ds: Dataset) -> None:
                 ds.problems.add("HD141", line.origin.with_column("pct"),
                                 f"ghi {_vn(line.pct)}% dự toán nhưng {_vn(line.actual)} / "
                                 f"{_vn(line.estimate)} = {_vn(computed, 2)}%")
-        if line.money_style not in {"decimal", "ty_trieu"}:
+        if "money_style" in line.unlisted:
             ds.problems.add("HD114", line.origin.with_column("money_style"),
-                            f"“{line.money_style}” không hợp lệ; cho phép: decimal, ty_trieu")
+                            f"“{line.unlisted['money_style']}” không hợp lệ; cho phép: "
+                            + ", ".join(MoneyStyle))
 
 
 #: what each form needs in the indicators table, for the message

@@ -14,13 +14,10 @@ def check_province(ds: Dataset) -> None:
     prov = ds.province
     if prov is None:
         return
-    allowed = ", ".join(s.value for s in NumberStyle)
-    styles = {"number_style": prov.number_style,
-              **{f"number_styles.{k}": v for k, v in prov.number_styles.items()}}
-    for key, value in styles.items():
-        if value not in {s.value for s in NumberStyle}:
-            ds.problems.add("HD114", prov.origin.with_column(key),
-                            f"kiểu ghi số “{value}” không hợp lệ; cho phép: {allowed}")
+    allowed = ", ".join(NumberStyle)
+    for key, value in prov.unlisted.items():
+        ds.problems.add("HD114", prov.origin.with_column(key),
+                        f"kiểu ghi số “{value}” không hợp lệ; cho phép: {allowed}")
 
 
 def check_predecessors(ds: Dataset) -> None:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 from ..fields import (
@@ -15,6 +22,7 @@ from ..fields import (
     RequiredText,
     Text,
     col,
+    unlisted_words,
 )
 from ..origin import Origin
 
@@ -30,6 +38,27 @@ class Record(BaseModel):
 
     #: file stem (tables) or YAML key this record is read from, for the docs
     table: ClassVar[str] = ""
+
+
+class Styled(Record):
+    """A record with style fields (:class:`~..fields.StyleReader`): a word that is not a
+    style reads as the field's fallback, and is kept in :attr:`unlisted` for the check
+    that reports it."""
+
+    _unlisted: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_unlisted(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        record = handler(data)
+        if isinstance(data, dict):
+            record._unlisted = unlisted_words(cls.model_fields, data)
+        return record
+
+    @property
+    def unlisted(self) -> dict[str, str]:
+        """Field (``number_styles.indicators.csv`` for a mapping's entry) -> the word given."""
+        return self._unlisted
 
 
 class Sourced(Record):

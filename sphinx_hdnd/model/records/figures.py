@@ -11,13 +11,15 @@ from ..fields import (
     Codes,
     Flag,
     Int,
+    MoneyStyleWord,
     Num,
     OptCode,
     RequiredText,
     Text,
     col,
 )
-from .base import Sourced
+from ..numbers import MoneyStyle
+from .base import Sourced, Styled
 
 # ---------------------------------------------------------------- indicators
 
@@ -111,7 +113,7 @@ class BudgetKind(StrEnum):
     SPENDING = "chi"
 
 
-class BudgetLine(Sourced):
+class BudgetLine(Sourced, Styled):
     table: ClassVar[str] = "budget"
     code: Code = col("Mã dòng ngân sách", "thu_nsnn_dia_ban")
     kind: BudgetKind = col("thu hoặc chi", "thu")
@@ -126,6 +128,7 @@ class BudgetLine(Sourced):
     actual: Num = col("Thực hiện (tỷ đồng)", "631,6", default=None)
     is_estimate: Flag = col("x nếu là số ước thực hiện", "", default=False)
     pct: Num = col("Tỷ lệ % so với dự toán, nếu văn bản ghi", "32,82", default=None)
-    money_style: Text = col("Cách ghi tiền: decimal (14.955,28 tỷ đồng) hoặc ty_trieu "
-                            "(631 tỷ 600 triệu đồng)", "ty_trieu", default="decimal")
+    money_style: MoneyStyleWord = col("Cách ghi tiền: decimal (14.955,28 tỷ đồng) hoặc ty_trieu "
+                                      "(631 tỷ 600 triệu đồng)", "ty_trieu",
+                                      default=MoneyStyle.DECIMAL)
     order: Int = col("Thứ tự trình bày", "1", default=None)

@@ -8,14 +8,17 @@ from ..fields import (
     Code,
     Codes,
     Date,
+    FileNumberStyle,
     Int,
+    NumberStyleWord,
     OptCode,
     RequiredText,
     Text,
     Texts,
     col,
 )
-from .base import Record
+from ..numbers import NumberStyle
+from .base import Record, Styled
 
 # ---------------------------------------------------------------- province
 
@@ -46,7 +49,7 @@ class Predecessor(Record):
         return f"{self.full_name} (cũ)"
 
 
-class Province(Record):
+class Province(Styled):
     table: ClassVar[str] = "province"
     code: Code = col("Mã tỉnh", "dien-bien")
     name: RequiredText = col("Tên tỉnh", "Điện Biên")
@@ -55,8 +58,9 @@ class Province(Record):
     standing_committee: Text = col("Cơ quan gửi đề cương", "Thường trực HĐND tỉnh",
                                    default="Thường trực HĐND tỉnh")
     term: Term
-    number_style: Text = col("Kiểu ghi số mặc định: vi, plain hoặc auto", "auto", default="auto")
-    number_styles: dict[str, str] = col(
+    number_style: NumberStyleWord = col("Kiểu ghi số mặc định: vi, plain hoặc auto", "auto",
+                                        default=NumberStyle.AUTO)
+    number_styles: dict[str, FileNumberStyle] = col(
         "Kiểu ghi số riêng cho từng tệp", "{indicators.csv: vi}", default_factory=dict
     )
     area_level_label: Text = col("Tên gọi chung của địa bàn", "huyện, thị xã, thành phố",
