@@ -131,9 +131,9 @@ class DataFolder:
             self.ds.failed.add(name)
             self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
             return None
-        for path, kind in doc.legacy:
-            column = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
-            self.log.add("HD190", Origin(rel, line=doc.line_of(path), column=column),
+        for key_path, kind in doc.legacy:
+            column = next((str(p) for p in reversed(key_path) if isinstance(p, str)), None)
+            self.log.add("HD190", Origin(rel, line=doc.line_of(key_path), column=column),
                          legacy_message(kind))
         if doc.data is None:
             self.ds.failed.add(name)
