@@ -127,8 +127,8 @@ class _Loader:
                              + ", ".join(sorted(known)))
         missing = sorted(_required_fields(model) - set(table.columns))
         for column in missing:
-            self.log.add("HD110", self.folder.origin(table, row=1, column=column),
-                         f"bảng {name} thiếu cột bắt buộc “{column}”")
+            self.log.report("HD110", self.folder.origin(table, row=1, column=column),
+                            table=name, column=column)
         if missing:
             self.ds.failed.add(name)
             return []
@@ -234,8 +234,8 @@ class _Loader:
             code = rec.code  # type: ignore[attr-defined]
             if code in out:
                 first = out[code].origin
-                self.log.add("HD130", rec.origin.with_column("code"),
-                             f"mã “{code}” đã dùng ở {first}")
+                self.log.report("HD130", rec.origin.with_column("code"), code=code,
+                                first=str(first))
                 continue
             out[code] = rec
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -52,4 +53,13 @@ def report_errors(log: ProblemLog, exc: ValidationError, where: Any) -> None:
     for err in exc.errors():
         loc = tuple(err["loc"])
         code = _ERROR_CODES.get(err["type"], "HD113")
-        log.add(code, where(loc), _message(err))
+        log.add(code, where(loc), _message(err), _offending(err))
+
+
+def _offending(err: Any) -> dict[str, str]:
+    """The value a cell or key gave, for ``Problem.data`` (none when it is missing, or a
+    whole mapping or list)."""
+    given = err.get("input")
+    if err["type"] == "missing" or not isinstance(given, str | int | float | Decimal):
+        return {}
+    return {"value": str(given)}

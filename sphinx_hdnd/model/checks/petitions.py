@@ -70,20 +70,17 @@ def check_petitions(ds: Dataset) -> None:
                 if ds.session is not None else set())
     for meeting in ds.meetings:
         if meeting.area not in ds.areas and "areas" not in ds.failed:
-            log.add("HD131", meeting.origin.with_column("area"),
-                    f"địa bàn “{meeting.area}” chưa khai báo trong areas")
+            log.report("HD131", meeting.origin.with_column("area"), area=meeting.area)
         if meeting.audience is not None and meeting.audience not in ds.audiences:
-            log.add("HD132", meeting.origin.with_column("audience"),
-                    f"đối tượng cử tri “{meeting.audience}” chưa khai báo trong audiences")
+            log.report("HD132", meeting.origin.with_column("audience"),
+                       audience=meeting.audience)
         elif (meeting.audience is not None and meeting.area in ds.areas
               and not applies(ds, meeting.area, ds.audiences[meeting.audience])):
             log.add("HD175", meeting.origin.with_column("audience"),
                     f"đối tượng “{meeting.audience}” không áp dụng cho địa bàn “{meeting.area}” "
                     "(applies_to trong audiences.yaml) nên không có đề cương cho cuộc tiếp xúc này")
         if meeting.session is not None and sessions and meeting.session not in sessions:
-            log.add("HD136", meeting.origin.with_column("session"),
-                    f"kỳ họp “{meeting.session}” không phải kỳ họp này hay một kỳ họp trước "
-                    "đã khai báo")
+            log.report("HD136", meeting.origin.with_column("session"), session=meeting.session)
     for event in ds.petition_history:
         if event.petition not in by_code:
             log.add("HD173", event.origin.with_column("petition"),

@@ -25,11 +25,10 @@ def _check_choices(ds: Dataset, areas: set[str], audiences: set[str]) -> None:
                             f"“{choice.item}” không phải mã mục tường thuật, chỉ tiêu, nghị quyết "
                             "hay kiến nghị đã khai báo")
         if choice.area is not None and choice.area not in areas:
-            ds.problems.add("HD131", choice.origin.with_column("area"),
-                            f"địa bàn “{choice.area}” chưa khai báo trong areas")
+            ds.problems.report("HD131", choice.origin.with_column("area"), area=choice.area)
         if choice.audience is not None and choice.audience not in audiences:
-            ds.problems.add("HD132", choice.origin.with_column("audience"),
-                            f"đối tượng cử tri “{choice.audience}” chưa khai báo trong audiences")
+            ds.problems.report("HD132", choice.origin.with_column("audience"),
+                               audience=choice.audience)
         key = (choice.item, choice.area, choice.audience)
         if seen.get(key, choice.action) != choice.action:
             ds.problems.add("HD164", choice.origin.with_column("action"),
@@ -80,8 +79,7 @@ def check_references(ds: Dataset) -> None:
     def area(rec_origin: Origin, codes: Iterable[str | None], column: str) -> None:
         for code in codes:
             if code is not None and code not in areas:
-                log.add("HD131", rec_origin.with_column(column),
-                        f"địa bàn “{code}” chưa khai báo trong areas")
+                log.report("HD131", rec_origin.with_column(column), area=code)
 
     figures: list[Sourced] = [*ds.indicators.values(), *ds.rankings.values(), *ds.budget]
     for rec in figures:
@@ -94,8 +92,7 @@ def check_references(ds: Dataset) -> None:
             if code is None:
                 continue
             if code not in sources:
-                log.add("HD134", rec.origin.with_column(code_column),
-                        f"nguồn “{code}” chưa khai báo trong sources")
+                log.report("HD134", rec.origin.with_column(code_column), source=code)
             elif (not section and not rec.illustrative and code in ds.sources
                   and not ds.sources[code].illustrative):
                 # a real document cited with no section: a reader cannot check it
@@ -135,18 +132,16 @@ def check_references(ds: Dataset) -> None:
         area(res.origin, res.areas, "areas")
     for a in ds.areas.values():
         if a.attributes_source is not None and a.attributes_source not in sources:
-            log.add("HD134", a.origin.with_column("attributes_source"),
-                    f"nguồn “{a.attributes_source}” chưa khai báo trong sources")
+            log.report("HD134", a.origin.with_column("attributes_source"),
+                       source=a.attributes_source)
     _check_choices(ds, areas, audiences)
     for pet in ds.petitions:
         topic(pet.origin, pet.topics, "topics")
         area(pet.origin, [pet.area], "area")
         if pet.audience is not None and pet.audience not in audiences:
-            log.add("HD132", pet.origin.with_column("audience"),
-                    f"đối tượng cử tri “{pet.audience}” chưa khai báo trong audiences")
+            log.report("HD132", pet.origin.with_column("audience"), audience=pet.audience)
         session_refs: tuple[tuple[str, str | None], ...] = (
             ("received_session", pet.received_session), ("answered_session", pet.answered_session))
         for column, session_code in session_refs:
             if session_code is not None and sessions and session_code not in sessions:
-                log.add("HD136", pet.origin.with_column(column),
-                        f"kỳ họp “{session_code}” không phải kỳ họp này hay một kỳ họp trước đã khai báo")
+                log.report("HD136", pet.origin.with_column(column), session=session_code)

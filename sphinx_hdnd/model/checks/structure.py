@@ -78,7 +78,8 @@ def check_areas(ds: Dataset) -> None:
         for succ in area.successors:
             if succ not in areas:
                 ds.problems.add("HD131", area.origin.with_column("successors"),
-                                f"địa bàn thay thế “{succ}” chưa khai báo trong areas")
+                                f"địa bàn thay thế “{succ}” chưa khai báo trong areas",
+                                {"area": succ})
     # cycles through parents
     for area in ds.areas.values():
         seen = {area.code}
