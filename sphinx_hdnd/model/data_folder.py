@@ -17,7 +17,7 @@ from .layout import FILES, WORKBOOK
 from .legacy_fonts import legacy_message
 from .origin import Origin
 from .tables import Table, TableProblem, decode_text, read_bytes, read_csv
-from .workbook import copy_of, read_xlsx, sheet_states
+from .workbook import Workbook, copy_of, read_xlsx
 from .yamlio import YamlDocument, YamlProblem, read_yaml
 
 #: tables that are empty until the office has something to say (a new project's sheet)
@@ -66,18 +66,22 @@ class DataFolder:
         self.ds = ds
         self.log = self.ds.problems
         self.workbook = ds.root / WORKBOOK
+        self.book = Workbook(self.workbook)  # its sheets are tables: opened once for all
         self.workbook_sheets: list[str] = []
         self.hidden_sheets: list[str] = []
         self._relpaths: dict[Path, str] = {}
         if self.workbook.is_file() and self.inside(self.workbook, WORKBOOK):
             try:
-                states = sheet_states(self.workbook)
+                states = self.book.sheet_states()
             except TableProblem as exc:
                 self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message)
             else:
                 self.workbook_sheets = [t for t, shown in states.items() if shown]
                 self.hidden_sheets = [t for t, shown in states.items() if not shown]
                 self.note_copied_sheets(states)
+
+    def close(self) -> None:
+        self.book.close()
 
     def note_copied_sheets(self, states: dict[str, bool]) -> None:
         """A copy of a table's sheet ("petitions (2)") is never read: say so, as a clerk
@@ -163,7 +167,7 @@ class DataFolder:
                 table = read_xlsx(path) if path.suffix == ".xlsx" else read_csv(path)
             elif name in self.workbook_sheets:
                 self.ds.files[name] = self.workbook
-                table = read_xlsx(self.workbook, sheet=name)
+                table = self.book.table(name)
             elif name in self.hidden_sheets:
                 if required:
                     self.ds.failed.add(name)

@@ -243,8 +243,11 @@ class _Loader:
     # -- the whole folder
 
     def load(self) -> Dataset:
-        for spec in FILES:
-            self.load_file(spec)
+        try:
+            for spec in FILES:
+                self.load_file(spec)
+        finally:
+            self.folder.close()
         return self.ds
 
     def load_file(self, spec: FileSpec) -> None:
