@@ -7,13 +7,7 @@ from ..sanity import check_sanity
 from .figures import check_budget, check_indicators, check_narrative_text, check_shares
 from .petitions import check_petitions
 from .references import check_references
-from .structure import (
-    check_areas,
-    check_audiences,
-    check_predecessors,
-    check_province,
-    check_session,
-)
+from .structure import check_areas, check_audiences, check_predecessors, check_province, check_session
 
 
 def check_dataset(ds: Dataset) -> None:

@@ -13,11 +13,7 @@ from ..dataset import Dataset
 from ..numbers import MoneyStyle
 from ..origin import Origin
 from ..placeholders import FORMS, Placeholder, split_text
-from ..records import (
-    VALUE_QUALIFIERS,
-    Indicator,
-    NarrativeItem,
-)
+from ..records import VALUE_QUALIFIERS, Indicator, NarrativeItem
 from .known import known
 
 #: figures an indicator may state that can also be computed: (code, column, computation,

@@ -7,13 +7,7 @@ from itertools import pairwise
 from .. import follow_up
 from ..applicability import applies
 from ..dataset import Dataset
-from ..records import (
-    EVERY_LEVEL,
-    AnswerLevel,
-    Petition,
-    PetitionKind,
-    PetitionStatus,
-)
+from ..records import EVERY_LEVEL, AnswerLevel, Petition, PetitionKind, PetitionStatus
 
 
 def check_petitions(ds: Dataset) -> None:

@@ -6,9 +6,7 @@ from collections.abc import Iterable
 
 from ..dataset import Dataset
 from ..origin import Origin
-from ..records import (
-    Sourced,
-)
+from ..records import Sourced
 from .known import known
 
 

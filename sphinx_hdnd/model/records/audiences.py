@@ -5,16 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar
 
-from ..fields import (
-    Code,
-    Codes,
-    Int,
-    Num,
-    RequiredText,
-    Text,
-    Texts,
-    col,
-)
+from ..fields import Code, Codes, Int, Num, RequiredText, Text, Texts, col
 from .base import Record
 
 

@@ -4,26 +4,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Self
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from ..fields import (
-    Code,
-    Date,
-    Flag,
-    OptCode,
-    RequiredText,
-    Text,
-    col,
-    unlisted_words,
-)
+from ..fields import Code, Date, Flag, OptCode, RequiredText, Text, col, unlisted_words
 from ..origin import Origin
 
 NOWHERE = Origin("")

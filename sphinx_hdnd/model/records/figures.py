@@ -6,18 +6,7 @@ import re
 from enum import StrEnum
 from typing import ClassVar
 
-from ..fields import (
-    Code,
-    Codes,
-    Flag,
-    Int,
-    MoneyStyleWord,
-    Num,
-    OptCode,
-    RequiredText,
-    Text,
-    col,
-)
+from ..fields import Code, Codes, Flag, Int, MoneyStyleWord, Num, OptCode, RequiredText, Text, col
 from ..numbers import MoneyStyle
 from .base import Sourced, Styled
 

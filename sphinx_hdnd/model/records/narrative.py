@@ -7,15 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..fields import (
-    Code,
-    Codes,
-    Flag,
-    Int,
-    RequiredText,
-    Text,
-    col,
-)
+from ..fields import Code, Codes, Flag, Int, RequiredText, Text, col
 from .base import Record, Sourced
 
 # ---------------------------------------------------------------- narrative

@@ -5,15 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
-from ..fields import (
-    Code,
-    OptCode,
-    RequiredDate,
-    RequiredText,
-    Text,
-    Texts,
-    col,
-)
+from ..fields import Code, OptCode, RequiredDate, RequiredText, Text, Texts, col
 from .base import Record
 
 # ---------------------------------------------------------------- meetings with voters

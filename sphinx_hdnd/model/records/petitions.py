@@ -5,15 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
-from ..fields import (
-    Code,
-    Codes,
-    Date,
-    OptCode,
-    RequiredText,
-    Text,
-    col,
-)
+from ..fields import Code, Codes, Date, OptCode, RequiredText, Text, col
 from .base import Sourced
 
 

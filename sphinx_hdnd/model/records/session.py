@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..fields import (
-    Code,
-    Date,
-    Flag,
-    Int,
-    Num,
-    RequiredText,
-    Text,
-    Texts,
-    col,
-)
+from ..fields import Code, Date, Flag, Int, Num, RequiredText, Text, Texts, col
 from .base import Record, Sourced
 
 
