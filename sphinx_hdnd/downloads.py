@@ -17,7 +17,7 @@ from datetime import datetime
 import pandas as pd
 
 from .model import compute
-from .model.loader import Dataset
+from .model.dataset import Dataset
 from .model.placeholders import Placeholder, split_text
 from .model.places import place_name
 from .model.records import Indicator, NarrativeItem

@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model.dataset import Dataset
 from .model.fields import Codes, RequiredText, Text, col
-from .model.loader import Dataset
 from .model.records import AnswerLevel, PetitionKind, Record
 from .scaffold import LISTS_SHEET, _letter, column_note
 from .schema import FieldSpec, fields_of

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .meeting_form import FACTS_SHEET, SAYINGS_SHEET, VoterSaying
-from .model.loader import Dataset
+from .model.dataset import Dataset
 from .model.records import Petition, PetitionStatus
 from .schema import fields_of
 

@@ -2,10 +2,10 @@
 
 The data reference of the user guide, the notes and drop-down lists of the
 Excel template written by ``hdnd init`` and the tests that keep both honest
-all walk the same :data:`FILES` and :func:`fields_of`. Nothing here is
-written by hand about a column: the names, types, descriptions, examples and
-allowed values come from :mod:`sphinx_hdnd.model.records` and
-:mod:`sphinx_hdnd.model.fields`. No Sphinx import.
+all walk the same :data:`FILES` (declared in :mod:`sphinx_hdnd.model.layout`)
+and :func:`fields_of`. Nothing here is written by hand about a column: the
+names, types, descriptions, examples and allowed values come from
+:mod:`sphinx_hdnd.model.records` and :mod:`sphinx_hdnd.model.fields`. No Sphinx import.
 """
 
 from __future__ import annotations
@@ -20,91 +20,22 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .model import fields as F
-from .model.numbers import NumberStyle
+from .model.layout import FILES, TABLES, WORKBOOK, FileSpec
 from .model.records import (
     VALUE_QUALIFIERS,
-    Area,
     Attendance,
-    Audience,
-    BudgetLine,
-    Choice,
     Debate,
     FrontActivity,
-    Indicator,
     LocalItem,
-    Meeting,
     Narrative,
     NarrativeItem,
     PastSession,
-    Petition,
-    PetitionEvent,
     Predecessor,
-    Province,
     Questioning,
-    Ranking,
-    Record,
-    Resolution,
-    Session,
-    Source,
     Sourced,
     TaskGroup,
     Term,
-    Topic,
 )
-
-WORKBOOK = "hdnd.xlsx"
-
-
-@dataclass(frozen=True)
-class FileSpec:
-    """One file (or sheet) of the data folder."""
-
-    name: str  # file stem, sheet name, ``Record.table``
-    record: type[Record]
-    tabular: bool  # a table (CSV, XLSX, sheet of hdnd.xlsx) or a YAML file
-    required: bool
-    title: str  # Vietnamese, what the file holds
-    yaml_list: bool = False  # a YAML list of records (audiences, topics)
-
-    @property
-    def filenames(self) -> list[str]:
-        if self.tabular:
-            return [f"{self.name}.csv", f"{self.name}.xlsx",
-                    f"trang tính {self.name} trong {WORKBOOK}"]
-        return [f"{self.name}.yaml"]
-
-
-#: every file of the data folder, in the loader's order (see ``model/loader.py``)
-FILES: tuple[FileSpec, ...] = (
-    FileSpec("province", Province, False, True, "Thông tin chung về tỉnh, khóa HĐND, kiểu ghi số"),
-    FileSpec("session", Session, False, True,
-             "Kỳ họp: thời gian, số đại biểu dự, hoạt động của Mặt trận, thảo luận, chất vấn"),
-    FileSpec("topics", Topic, False, False,
-             "Danh mục lĩnh vực; không có tệp này thì dùng danh mục mặc định của sphinx-hdnd",
-             yaml_list=True),
-    FileSpec("audiences", Audience, False, True,
-             "Đối tượng cử tri và mức quan tâm của từng đối tượng theo lĩnh vực", yaml_list=True),
-    FileSpec("areas", Area, True, True,
-             "Địa bàn: huyện, xã, phường, đơn vị bầu cử… (trước và sau sắp xếp)"),
-    FileSpec("sources", Source, True, True, "Văn bản nguồn của số liệu"),
-    FileSpec("indicators", Indicator, True, True,
-             "Chỉ tiêu kinh tế - xã hội: thực hiện, kế hoạch, kỳ trước"),
-    FileSpec("rankings", Ranking, True, False, "Xếp hạng: PCI, PAR Index, PAPI, tăng trưởng…"),
-    FileSpec("budget", BudgetLine, True, False, "Thu, chi ngân sách"),
-    FileSpec("narrative", Narrative, False, False,
-             "Nội dung tường thuật: kết quả nổi bật, hạn chế, nhiệm vụ, công trình tại địa bàn"),
-    FileSpec("resolutions", Resolution, True, False, "Nghị quyết được thông qua tại kỳ họp"),
-    FileSpec("petitions", Petition, True, False, "Ý kiến, kiến nghị của cử tri và kết quả trả lời"),
-    FileSpec("petition_history", PetitionEvent, True, False,
-             "Quá trình giải quyết kiến nghị: tình trạng, nội dung trả lời tại từng kỳ họp"),
-    FileSpec("meetings", Meeting, True, False,
-             "Lịch tiếp xúc cử tri: ngày, giờ, địa điểm, địa bàn, đối tượng, đại biểu dự"),
-    FileSpec("editorial", Choice, True, False,
-             "Lựa chọn của Văn phòng: ghim hoặc bỏ một nội dung trong đề cương của địa bàn, "
-             "đối tượng"),
-)
-
-TABLES: tuple[FileSpec, ...] = tuple(f for f in FILES if f.tabular)
 
 
 class Kind(enum.StrEnum):
@@ -180,14 +111,12 @@ REFERENCES: dict[str, str] = {
 
 #: code fields that name the record itself or a free group
 FREE_CODES = {"code", "share_group", "series",
-              # labels the province chooses, or codes of several kinds (checked in checks.py)
+              # labels the province chooses, or codes of several kinds (checked in model/checks/)
               "attributes", "applies_to", "first", "item"}
 
-#: text fields that accept only some words (checked in ``model/checks.py``)
+#: text fields that accept only some words (checked in ``model/checks/``)
 TEXT_CHOICES: dict[str, tuple[str, ...]] = {
-    "money_style": ("decimal", "ty_trieu"),
     "value_qualifier": VALUE_QUALIFIERS,
-    "number_style": tuple(s.value for s in NumberStyle),
 }
 
 #: the lists the references point to, in Vietnamese
@@ -262,6 +191,8 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def _kind(info: FieldInfo) -> tuple[Kind, tuple[str, ...], type[BaseModel] | None]:
+    if (reader := F.style_reader(info)) is not None and not reader.mapping:
+        return Kind.TEXT, reader.words, None  # a word of a list, as the office writes it
     if (func := F.converter(info)) in _KINDS:
         return _KINDS[func], (), None
     inner, many = _unwrap(info.annotation)
@@ -340,6 +271,6 @@ def all_field_paths() -> set[tuple[str, str]]:
 
 __all__ = [
     "FILES", "FREE_CODES", "KIND_HELP", "LIST_TITLES", "RECORD_TITLES", "REFERENCES", "TABLES",
-    "TEXT_CHOICES",
+    "TEXT_CHOICES", "WORKBOOK",
     "FieldSpec", "FileSpec", "Kind", "all_field_paths", "fields_of", "nested_records",
 ]

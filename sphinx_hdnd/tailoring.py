@@ -36,8 +36,8 @@ from typing import Generic, TypeVar
 
 from .model.applicability import applies
 from .model.area_links import effective_areas
+from .model.dataset import Dataset
 from .model.follow_up import follow_up, latest_petitions
-from .model.loader import Dataset
 from .model.measures import measure_index
 from .model.placeholders import Placeholder, split_text
 from .model.places import former_areas

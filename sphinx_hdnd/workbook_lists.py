@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.loader import Dataset
+from .model.dataset import Dataset
 from .scaffold import LISTS_SHEET, _lists
 from .schema import WORKBOOK
 

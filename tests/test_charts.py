@@ -22,7 +22,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_hdnd import charts
 from sphinx_hdnd.model import load_dataset
-from sphinx_hdnd.model.loader import Dataset
+from sphinx_hdnd.model.dataset import Dataset
 from sphinx_hdnd.model.records import Area, Indicator
 
 MINIMAL = Path(__file__).parent / "data" / "minimal" / "data"

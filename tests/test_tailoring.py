@@ -15,7 +15,8 @@ import pytest
 from sphinx_hdnd.model import load_dataset
 from sphinx_hdnd.model.area_links import effective_areas
 from sphinx_hdnd.model.checks import check_dataset
-from sphinx_hdnd.model.loader import Dataset, default_topics
+from sphinx_hdnd.model.dataset import Dataset
+from sphinx_hdnd.model.loader import default_topics
 from sphinx_hdnd.model.records import (
     Area,
     Audience,

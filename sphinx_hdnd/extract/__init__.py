@@ -30,7 +30,7 @@ from .figures import Figure, figures_of
 from .reading import Para, ReadError, read_report
 
 if TYPE_CHECKING:
-    from ..model.loader import Dataset
+    from ..model.dataset import Dataset
 
 __all__ = ["COLUMNS", "ReadError", "extract_paragraphs", "extract_report"]
 

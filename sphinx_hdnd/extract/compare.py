@@ -19,7 +19,7 @@ from ..vietnamese import fold
 from .figures import to_decimal
 
 if TYPE_CHECKING:
-    from ..model.loader import Dataset
+    from ..model.dataset import Dataset
     from ..model.records import Indicator
 
 MATCH = "đã có, khớp"

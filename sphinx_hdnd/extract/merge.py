@@ -23,7 +23,7 @@ from ..model.records import Indicator
 from .compare import DIFFER, MATCH, differences, find_existing
 
 if TYPE_CHECKING:
-    from ..model.loader import Dataset
+    from ..model.dataset import Dataset
 
 ACCEPTED = {"x", "có", "co", "1", "yes", "y", "đồng ý", "nhận", "ok", "v", "✓", "true"}
 #: the indicators columns a merged row fills, in the table's order

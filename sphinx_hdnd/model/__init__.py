@@ -1,6 +1,7 @@
 """The data model: records, loading, checks and computed values. No Sphinx here."""
 
-from .loader import Dataset, load_dataset
+from .dataset import Dataset
+from .loader import load_dataset
 from .origin import Origin
 from .problems import CATALOGUE, Problem, ProblemLog, Severity
 

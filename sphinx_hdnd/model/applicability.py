@@ -9,7 +9,7 @@ applies everywhere (the data of earlier releases keeps every briefing).
 
 from __future__ import annotations
 
-from .loader import Dataset
+from .dataset import Dataset
 from .records import Audience
 
 

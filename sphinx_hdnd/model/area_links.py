@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .loader import Dataset
 from .origin import Origin
 from .records import NarrativeItem, Resolution
+
+if TYPE_CHECKING:  # the dataset keeps what this module finds (Dataset.item_areas)
+    from .dataset import Dataset
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +70,13 @@ def find_links(ds: Dataset) -> dict[int, list[AreaLink]]:
     return out
 
 
-def effective_areas(ds: Dataset) -> dict[int, list[str]]:
+def linked_areas(ds: Dataset) -> dict[int, list[str]]:
     """Each linkable record's areas: declared ones, then those named in its text."""
-    if ds.item_areas is None:
-        links = find_links(ds)
-        ds.area_links = [link for found in links.values() for link in found]
-        ds.item_areas = {
-            id(rec): [*rec.areas, *(link.area for link in links.get(id(rec), []))]
-            for rec in _linkable(ds)
-        }
+    links = find_links(ds)
+    return {id(rec): [*rec.areas, *(link.area for link in links.get(id(rec), []))]
+            for rec in _linkable(ds)}
+
+
+def effective_areas(ds: Dataset) -> dict[int, list[str]]:
+    """:func:`linked_areas`, found once per dataset and kept on it."""
     return ds.item_areas

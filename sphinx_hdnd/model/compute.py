@@ -19,7 +19,6 @@ from decimal import Decimal
 from .records import Attendance, BudgetLine, Indicator
 
 HUNDRED = Decimal(100)
-DISPLAY_DECIMALS = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .loader import Dataset
+from .dataset import Dataset
 from .records import Sourced
 
 #: written into the doctree folder (never published: ``hdnd publish`` leaves it out)

@@ -11,15 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import typing
 from collections.abc import Callable
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, PlainValidator, ValidationInfo
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from .numbers import NumberError, NumberStyle, is_ambiguous, parse_number, style_of, within_range
+from .numbers import (
+    MoneyStyle,
+    NumberError,
+    NumberStyle,
+    is_ambiguous,
+    parse_number,
+    style_of,
+    within_range,
+)
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
@@ -30,10 +40,6 @@ FALSE_WORDS = {"", "không", "khong", "no", "n", "false", "off", "0", "sai"}
 
 def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _blank_to_none(value: Any) -> Any:
-    return None if _is_blank(value) else value
 
 
 def _style(info: ValidationInfo) -> NumberStyle:
@@ -213,6 +219,64 @@ def _to_required_text(value: Any) -> str:
     return text
 
 
+def _to_mapping_text(value: Any) -> str:
+    """A value of a mapping of words (``number_styles``): text only, as pydantic's ``str``."""
+    if isinstance(value, str):
+        return value.strip()
+    raise PydanticCustomError("string_type", "Input should be a valid string")
+
+
+class StyleReader:
+    """Reads a style (how a file writes numbers, how money is printed): a word of ``style``.
+
+    An unlisted or blank word reads as ``fallback``, so that the record is still used
+    (a blank entry of a mapping as None: not given); :func:`unlisted_words` finds the word
+    again for the check that reports it (``HD114``)."""
+
+    def __init__(self, style: type[StrEnum], fallback: StrEnum, mapping: bool = False) -> None:
+        self.style = style
+        self.fallback = fallback
+        self.mapping = mapping  # the values of a mapping (a style per file)
+        self.words = tuple(s.value for s in style)
+
+    def text(self, value: Any) -> str:
+        return _to_mapping_text(value) if self.mapping else _to_text(value)
+
+    def __call__(self, value: Any) -> StrEnum | None:
+        text = self.text(value)
+        if text in self.words:
+            return self.style(text)
+        return None if self.mapping and not text else self.fallback
+
+
+def unlisted_words(fields: dict[str, FieldInfo], data: dict[str, Any]) -> dict[str, str]:
+    """The words given for style fields that are not among their styles, by field
+    (``number_styles.indicators.csv`` for a mapping's entry), in the order of the fields."""
+    out: dict[str, str] = {}
+    for name, info in fields.items():
+        reader = style_reader(info)
+        if reader is None or name not in data:
+            continue
+        given = data[name]
+        words = ({f"{name}.{k}": v for k, v in given.items()} if reader.mapping
+                 else {name: given})
+        for key, value in words.items():
+            text = reader.text(value)
+            if text not in reader.words:
+                out[key] = text
+    return out
+
+
+def style_reader(info: FieldInfo) -> StyleReader | None:
+    """The reader of a style field (a mapping's values for ``number_styles``), or None."""
+    found = converter(info)
+    if found is None and typing.get_origin(info.annotation) is dict:
+        value_type = typing.get_args(info.annotation)[1]
+        found = next((m.func for m in getattr(value_type, "__metadata__", ())
+                      if isinstance(m, PlainValidator)), None)
+    return found if isinstance(found, StyleReader) else None
+
+
 # Each type's validator gives its final value (stripped text, a Decimal, a bool...): a
 # plain validator, which pydantic does not check again (no second strip, no second
 # Decimal test), a tenth of the time of a big table
@@ -227,6 +291,11 @@ Int = Annotated[int | None, PlainValidator(_to_int)]
 Flag = Annotated[bool, PlainValidator(_to_bool)]
 Date = Annotated[dt.date | None, PlainValidator(_to_date)]
 RequiredDate = Annotated[dt.date, PlainValidator(_to_required_date)]
+#: a file's number style; a mapping's entry (a style per file) may be left blank
+NumberStyleWord = Annotated[NumberStyle, PlainValidator(StyleReader(NumberStyle, NumberStyle.AUTO))]
+FileNumberStyle = Annotated[NumberStyle | None, PlainValidator(
+    StyleReader(NumberStyle, NumberStyle.AUTO, mapping=True))]
+MoneyStyleWord = Annotated[MoneyStyle, PlainValidator(StyleReader(MoneyStyle, MoneyStyle.DECIMAL))]
 
 
 def converter(info: FieldInfo) -> Callable[..., Any] | None:
@@ -241,6 +310,23 @@ def col(description: str, example: str = "", **kw: Any) -> Any:
 
 
 __all__ = [
-    "Code", "Codes", "Date", "Flag", "Int", "Num", "OptCode", "RequiredDate", "RequiredText",
-    "Text", "Texts", "_blank_to_none", "col", "converter",
+    "Code",
+    "Codes",
+    "Date",
+    "FileNumberStyle",
+    "Flag",
+    "Int",
+    "MoneyStyleWord",
+    "Num",
+    "NumberStyleWord",
+    "OptCode",
+    "RequiredDate",
+    "RequiredText",
+    "StyleReader",
+    "Text",
+    "Texts",
+    "col",
+    "converter",
+    "style_reader",
+    "unlisted_words",
 ]

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .loader import Dataset
+from .dataset import Dataset
 from .records import (
     ANSWER_LEVEL_LABELS,
     EVERY_LEVEL,

@@ -1,23 +1,7 @@
 """Load a province's data folder into a :class:`Dataset`, collecting every problem.
 
-Layout of the data folder (documented in the user guide)::
-
-    province.yaml     the province, the council term, number styles   (required)
-    session.yaml      the session: dates, attendance, Front, debate…  (required)
-    areas.csv         areas (districts, communes, electoral units…)   (required)
-    audiences.yaml    audiences and their weights over topics         (required)
-    sources.csv       source documents                                (required)
-    indicators.csv    indicators: value, plan, previous…              (required)
-    topics.yaml       topics; the package's vocabulary if absent
-    rankings.csv      ranks (PCI, PAR Index, growth rank…)
-    budget.csv        budget revenue and spending lines
-    narrative.yaml    highlights, shortcomings, tasks, local items
-    resolutions.csv   resolutions passed at the session
-    petitions.csv     voters' petitions and responses
-    petition_history.csv  a petition's status at each session since it was raised
-    meetings.csv      the meetings with voters: date, time, place, area, audience
-    editorial.csv     the office's choices: items pinned or dropped per area/audience
-
+The files, their records and the order they are read in are
+:data:`.layout.FILES` (the data reference of the user guide lists them).
 Every table may be a ``.csv`` or an ``.xlsx`` file of the same name, or a
 sheet of that name in ``hdnd.xlsx``. Loading never raises on bad data and
 never writes to the folder.
@@ -31,96 +15,31 @@ import gc
 import importlib.resources
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import fields as F
-from .legacy_fonts import legacy_message
+from .checks import check_dataset
+from .data_folder import DataFolder
+from .dataset import Dataset
+from .layout import FILES, FileSpec
 from .numbers import NumberStyle, resolve_style, style_of
 from .origin import Origin
-from .problems import ProblemLog
-from .records import (
-    Area,
-    Audience,
-    BudgetLine,
-    Choice,
-    Indicator,
-    Meeting,
-    Narrative,
-    Petition,
-    PetitionEvent,
-    Province,
-    Ranking,
-    Record,
-    Resolution,
-    Session,
-    Source,
-    Topic,
-)
-from .tables import Table, TableProblem, read_bytes, read_csv
-from .workbook import copy_of, read_xlsx, sheet_states
-from .yamlio import YamlDocument, YamlProblem, read_yaml
+from .records import Record, Topic
+from .tables import Table
+from .validation_errors import report_errors
+from .yamlio import YamlDocument, read_yaml
 
-WORKBOOK = "hdnd.xlsx"
-
-#: tables that are empty until the office has something to say (a new project's sheet)
-MAY_BE_EMPTY = {"editorial", "petition_history", "meetings"}
+#: the dataset's attribute for each file whose name is not the attribute's
+_ATTRIBUTES = {"editorial": "choices"}
 
 R = TypeVar("R", bound=Record)
 
 #: a whole number with three zero decimals, in each style: "5,000" in a Vietnamese file
 _THOUSANDS_LIKE = {NumberStyle.VI: re.compile(r"^([+-]?[1-9]\d{0,2}),000$"),
                    NumberStyle.PLAIN: re.compile(r"^([+-]?[1-9]\d{0,2})\.000$")}
-
-#: YAML keys whose mapping values are plain data, not records
-_PLAIN_MAPPINGS = {"weights", "number_styles", "petition_deadline_days"}
-
-
-@dataclass
-class Dataset:
-    """Everything a build needs, loaded once."""
-
-    root: Path
-    province: Province | None = None
-    session: Session | None = None
-    topics: dict[str, Topic] = field(default_factory=dict)
-    areas: dict[str, Area] = field(default_factory=dict)
-    audiences: dict[str, Audience] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    rankings: dict[str, Ranking] = field(default_factory=dict)
-    budget: list[BudgetLine] = field(default_factory=list)
-    narrative: Narrative = field(default_factory=Narrative)
-    resolutions: list[Resolution] = field(default_factory=list)
-    petitions: list[Petition] = field(default_factory=list)
-    petition_history: list[PetitionEvent] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    choices: list[Choice] = field(default_factory=list)
-    #: logical table name -> the file it was read from (for dependency tracking)
-    files: dict[str, Path] = field(default_factory=dict)
-    problems: ProblemLog = field(default_factory=ProblemLog)
-    #: codes of rows that failed to load, so references to them are not reported twice
-    broken_codes: dict[str, set[str]] = field(default_factory=dict)
-    #: tables and YAML lists that exist (or are required) but could not be read at all:
-    #: references into them are not checked, the one problem with the file is enough
-    failed: set[str] = field(default_factory=set)
-    #: the topic vocabulary came from the package, not the province
-    default_topics: bool = False
-    #: areas named in text (computed on demand by :mod:`.area_links`)
-    area_links: list[Any] = field(default_factory=list)
-    item_areas: dict[int, list[str]] | None = None
-
-    def relpath(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.name
-
-
-# ------------------------------------------------------------------ errors
 
 
 def _numeric_fields(model: type[BaseModel]) -> set[str]:
@@ -139,84 +58,6 @@ def _required_fields(model: type[BaseModel]) -> set[str]:
     return {n for n, f in model.model_fields.items() if f.is_required() and n != "origin"}
 
 
-_ERROR_CODES = {
-    "missing": "HD112",
-    "hdnd_number": "HD120",
-    "hdnd_ambiguous": "HD121",
-    "hdnd_mixed": "HD122",
-    "hdnd_code": "HD115",
-    "enum": "HD114",
-    "extra_forbidden": "HD107",
-}
-
-_TYPE_WORDS = {
-    "dict_type": "cần một mục gồm các trường (tên: giá trị)",
-    "model_type": "cần một mục gồm các trường (tên: giá trị)",
-    "model_attributes_type": "cần một mục gồm các trường (tên: giá trị)",
-    "list_type": "cần một danh sách (các dòng bắt đầu bằng “- ”)",
-    "decimal_parsing": "cần một số",
-    "decimal_type": "cần một số",
-    "string_type": "cần một đoạn văn bản",
-}
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    if kind == "missing":
-        return "thiếu giá trị bắt buộc"
-    if kind == "enum":
-        # pydantic says "'a', 'b' or 'c'": the allowed values, in the office's words
-        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-        listed = (", ".join(allowed[:-1]) + " hoặc " + allowed[-1]) if len(allowed) > 1 \
-            else "".join(allowed)
-        return f"“{err.get('input')}” không thuộc các giá trị cho phép: {listed}"
-    if kind == "extra_forbidden":
-        return f"trường “{err['loc'][-1]}” không có trong mẫu dữ liệu"
-    if kind.startswith("hdnd_"):
-        return str(err["msg"])
-    return _TYPE_WORDS.get(kind, f"giá trị không hợp lệ ({err['msg']})")
-
-
-def _report(log: ProblemLog, exc: ValidationError, where: Any) -> None:
-    """``where(loc)`` gives the Origin of an error location."""
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        code = _ERROR_CODES.get(err["type"], "HD113")
-        log.add(code, where(loc), _message(err))
-
-
-# ------------------------------------------------------------------ YAML
-
-
-def _with_origins(data: Any, doc: YamlDocument, file: str, path: tuple[Any, ...] = ()) -> Any:
-    """Give every YAML mapping that is a record its origin (file and line)."""
-    if isinstance(data, dict):
-        out = {
-            k: (v if k in _PLAIN_MAPPINGS else _with_origins(v, doc, file, (*path, k)))
-            for k, v in data.items()
-        }
-        out["origin"] = Origin(file, line=doc.line_of(path),
-                               field_lines=_field_lines(data, doc, path))
-        return out
-    if isinstance(data, list):
-        return [_with_origins(v, doc, file, (*path, i)) for i, v in enumerate(data)]
-    return data
-
-
-def _field_lines(data: dict[str, Any], doc: YamlDocument,
-                 path: tuple[Any, ...]) -> tuple[tuple[str, int], ...]:
-    """The line of each key of a record (``weights.kinh-te`` inside plain mappings)."""
-    out: list[tuple[str, int]] = []
-    for k, v in data.items():
-        if (line := doc.lines.get((*path, k))) is not None:
-            out.append((k, line))
-        if k in _PLAIN_MAPPINGS and isinstance(v, dict):
-            for sub in v:
-                if (line := doc.lines.get((*path, k, sub))) is not None:
-                    out.append((f"{k}.{sub}", line))
-    return tuple(out)
-
-
 def _yaml_loc_origin(doc: YamlDocument, file: str, loc: tuple[Any, ...]) -> Origin:
     path = tuple(p for p in loc if isinstance(p, str | int))
     column = next((p for p in reversed(loc) if isinstance(p, str)), None)
@@ -224,160 +65,23 @@ def _yaml_loc_origin(doc: YamlDocument, file: str, loc: tuple[Any, ...]) -> Orig
 
 
 class _Loader:
+    """Turns the folder's files into records, each problem at its row or line."""
+
     def __init__(self, root: Path) -> None:
         self.ds = Dataset(root=root)
         self.log = self.ds.problems
-        self.workbook = root / WORKBOOK
-        self.workbook_sheets: list[str] = []
-        self.hidden_sheets: list[str] = []
-        self._relpaths: dict[Path, str] = {}
-        if self.workbook.is_file() and self.inside(self.workbook, WORKBOOK):
-            try:
-                states = sheet_states(self.workbook)
-            except TableProblem as exc:
-                self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message)
-            else:
-                self.workbook_sheets = [t for t, shown in states.items() if shown]
-                self.hidden_sheets = [t for t, shown in states.items() if not shown]
-                self.note_copied_sheets(states)
-
-    # -- files
-
-    def note_copied_sheets(self, states: dict[str, bool]) -> None:
-        """A copy of a table's sheet ("petitions (2)") is never read: say so, as a clerk
-        who pasted this session's rows into the copy expects them on the site."""
-        for title in states:
-            original = copy_of(title)
-            if original is not None and original in _table_names():
-                self.log.add("HD198", Origin(self.ds.relpath(self.workbook), sheet=title),
-                             f"trang tính “{title}” là bản sao của “{original}” và không được "
-                             f"đọc; chép các dòng cần dùng sang trang “{original}” rồi xóa "
-                             "trang này")
-
-    def find(self, name: str, suffixes: tuple[str, ...]) -> Path | None:
-        for suffix in suffixes:
-            p = self.ds.root / f"{name}{suffix}"
-            if p.is_file():
-                return p if self.inside(p, name) else None
-        return None
-
-    def inside(self, path: Path, name: str) -> bool:
-        """A data file that is a link to a file outside the data folder is refused: the
-        site would publish whatever it points to (the folder itself may be a link)."""
-        target = path.resolve()
-        if target.is_relative_to(self.ds.root.resolve()):
-            return True
-        self.ds.failed.add(name)
-        self.log.add("HD100", Origin(self.ds.relpath(path)),
-                     f"tệp là liên kết tới {target}, nằm ngoài thư mục dữ liệu; chép tệp vào "
-                     "thư mục dữ liệu thay cho liên kết")
-        return False
-
-    def read_yaml_file(self, name: str, required: bool) -> tuple[Any, YamlDocument, str] | None:
-        path = self.find(name, (".yaml", ".yml"))
-        if path is None:
-            if required and name not in self.ds.failed:
-                self.ds.failed.add(name)
-                self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.yaml")),
-                             f"không tìm thấy tệp {name}.yaml trong thư mục dữ liệu")
-            return None
-        self.ds.files[name] = path
-        rel = self.ds.relpath(path)
-        try:
-            raw = read_bytes(path)
-            text = _decode(raw)
-            doc = read_yaml(text)
-        except TableProblem as exc:
-            self.ds.failed.add(name)
-            self.log.add(exc.code, Origin(rel, line=exc.row), exc.message)
-            return None
-        except YamlProblem as exc:
-            self.ds.failed.add(name)
-            self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
-            return None
-        for path, kind in doc.legacy:
-            column = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
-            self.log.add("HD190", Origin(rel, line=doc.line_of(path), column=column),
-                         legacy_message(kind))
-        if doc.data is None:
-            self.ds.failed.add(name)
-            self.log.add("HD103", Origin(rel), "tệp YAML rỗng")
-            return None
-        return _with_origins(doc.data, doc, rel), doc, rel
-
-    def shadowed(self, name: str, used: Path) -> None:
-        """Say so when a table is in two places: only the first is read (a CSV or XLSX file
-        of its name before the sheet of hdnd.xlsx), and staff may be editing the other."""
-        others = [f"{p.name}" for suffix in (".csv", ".xlsx")
-                  if (p := self.ds.root / f"{name}{suffix}").is_file() and p != used]
-        if used != self.workbook and name in self.workbook_sheets:
-            others.append(f"trang tính {name} trong {WORKBOOK}")
-        if others:
-            self.log.add("HD108", Origin(self.ds.relpath(used)),
-                         f"bảng {name} có ở {used.name} và ở {', '.join(others)}: dùng "
-                         f"{used.name}, bỏ qua {', '.join(others)}")
-
-    def read_table(self, name: str, required: bool) -> Table | None:
-        path = self.find(name, (".csv", ".xlsx"))
-        if path is not None:
-            self.shadowed(name, path)
-        try:
-            if path is not None:
-                self.ds.files[name] = path
-                table = read_xlsx(path) if path.suffix == ".xlsx" else read_csv(path)
-            elif name in self.workbook_sheets:
-                self.ds.files[name] = self.workbook
-                table = read_xlsx(self.workbook, sheet=name)
-            elif name in self.hidden_sheets:
-                if required:
-                    self.ds.failed.add(name)
-                self.log.add("HD101" if required else "HD197",
-                             Origin(self.ds.relpath(self.workbook), sheet=name),
-                             f"trang tính “{name}” trong {WORKBOOK} bị ẩn nên không được đọc; "
-                             "bỏ ẩn trang (chuột phải vào tên trang, chọn Unhide)")
-                return None
-            else:
-                if required and name not in self.ds.failed:
-                    self.ds.failed.add(name)
-                    self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.csv")),
-                                 f"không tìm thấy bảng {name} (.csv, .xlsx hoặc trang tính "
-                                 f"trong {WORKBOOK})")
-                return None
-        except TableProblem as exc:
-            self.ds.failed.add(name)
-            where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
-            self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
-            return None
-        for note in table.notes:
-            self.log.add(note.code, self._origin(table, row=note.row, column=note.column),
-                         note.message)
-        for (row, column), kind in table.legacy_cells.items():
-            self.log.add("HD190", self._origin(table, row=row, column=column),
-                         legacy_message(kind))
-        if not table.rows and name not in MAY_BE_EMPTY:
-            self.log.add("HD103", self._origin(table), "bảng chỉ có dòng tiêu đề, chưa có dữ liệu")
-        return table
-
-    def _origin(self, table: Table, row: int | None = None, column: str | None = None) -> Origin:
-        # one relative path per table, not per row (Path.relative_to is slow at 100,000 rows)
-        rel = self._relpaths.get(table.path)
-        if rel is None:
-            rel = self._relpaths[table.path] = self.ds.relpath(table.path)
-        return Origin(rel, row=row, column=column, sheet=table.sheet
-                      if table.path.name == WORKBOOK else None)
-
-    # -- records
+        self.folder = DataFolder(self.ds)
 
     def yaml_record(self, model: type[R], data: Any, doc: YamlDocument, rel: str,
                     path: tuple[Any, ...] = (), context: dict[str, Any] | None = None) -> R | None:
         try:
             return model.model_validate(data, context=context)
         except ValidationError as exc:
-            _report(self.log, exc, lambda loc: _yaml_loc_origin(doc, rel, (*path, *loc)))
+            report_errors(self.log, exc, lambda loc: _yaml_loc_origin(doc, rel, (*path, *loc)))
             return None
 
     def yaml_list(self, model: type[R], name: str, required: bool) -> list[R]:
-        got = self.read_yaml_file(name, required)
+        got = self.folder.read_yaml_file(name, required)
         if got is None:
             return []
         data, doc, rel = got
@@ -405,26 +109,26 @@ class _Loader:
         style = NumberStyle.AUTO
         if prov is not None:
             declared = prov.number_styles.get(f"{name}{suffix}") or prov.number_styles.get(name)
-            style = _style_or_auto(declared or prov.number_style)
+            style = declared or prov.number_style
         return {"number_style": style}
 
     def table_records(self, model: type[R], name: str, required: bool) -> list[R]:
-        table = self.read_table(name, required)
+        table = self.folder.read_table(name, required)
         if table is None:
             return []
         known = set(model.model_fields) - {"origin"}
         for column in table.columns:
             if column in table.header_notes:  # a blank or repeated header cell
                 shown, why = table.header_notes[column]
-                self.log.add("HD111", self._origin(table, row=1, column=shown), why)
+                self.log.add("HD111", self.folder.origin(table, row=1, column=shown), why)
             elif column not in known:
-                self.log.add("HD111", self._origin(table, row=1, column=column),
+                self.log.add("HD111", self.folder.origin(table, row=1, column=column),
                              f"cột “{column}” không thuộc bảng {name}; các cột hợp lệ: "
                              + ", ".join(sorted(known)))
         missing = sorted(_required_fields(model) - set(table.columns))
         for column in missing:
-            self.log.add("HD110", self._origin(table, row=1, column=column),
-                         f"bảng {name} thiếu cột bắt buộc “{column}”")
+            self.log.report("HD110", self.folder.origin(table, row=1, column=column),
+                            table=name, column=column)
         if missing:
             self.ds.failed.add(name)
             return []
@@ -438,7 +142,7 @@ class _Loader:
         for (row, column), why in sorted(table.bad_cells.items()):
             if column in known:
                 self.log.add("HD120" if column in numeric else "HD113",
-                             self._origin(table, row=row, column=column), why)
+                             self.folder.origin(table, row=row, column=column), why)
                 valueless.add(row)
         rows: list[tuple[int, dict[str, Any]]] = []
         for row, cells in table.rows:
@@ -454,7 +158,7 @@ class _Loader:
         data = [cells if only_known and "" not in cells.values()
                 else {k: v for k, v in cells.items() if k in known and v != ""}
                 for _, cells in rows]
-        where = self._origin(table)  # the table's file and sheet, then each row's number
+        where = self.folder.origin(table)  # the table's file and sheet, then each row's number
         for item, (row, _) in zip(data, rows, strict=True):
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
         # the whole table in one call; when rows fail, their errors are reported at their
@@ -480,10 +184,10 @@ class _Loader:
         def where(loc: tuple[Any, ...]) -> Origin:
             index, *field_loc = loc
             failed.add(index)
-            return self._origin(table, row=rows[index][0],
+            return self.folder.origin(table, row=rows[index][0],
                                 column=str(field_loc[0]) if field_loc else None)
 
-        _report(self.log, exc, where)
+        report_errors(self.log, exc, where)
         return failed
 
     def warn_thousands_in_integers(self, model: type[BaseModel], table: Table,
@@ -500,7 +204,7 @@ class _Loader:
                 text = cells.get(column)
                 if isinstance(text, str) and (m := pattern.match(text)):
                     whole = int(m.group(1))
-                    self.log.add("HD194", self._origin(table, row=row, column=column),
+                    self.log.add("HD194", self.folder.origin(table, row=row, column=column),
                                  f"“{text}” đọc là {whole} ({mark} là dấu thập phân theo kiểu "
                                  f"ghi số của tệp); nếu là {whole * 1000} thì ghi {whole * 1000}")
 
@@ -519,19 +223,19 @@ class _Loader:
             first = next(s for _, _, v in cells_in_order if (s := style_of(v)) is not None)
             row, column, _ = next(
                 cell for cell in cells_in_order if style_of(cell[2]) not in (None, first))
-            self.log.add("HD122", self._origin(table, row=row, column=column),
+            self.log.add("HD122", self.folder.origin(table, row=row, column=column),
                          f"bảng {name} trộn hai kiểu ghi số: {reason}")
             return NumberStyle.AUTO
         return style
 
-    def keyed(self, records: list[R], name: str) -> dict[str, R]:
+    def keyed(self, records: list[R]) -> dict[str, R]:
         out: dict[str, R] = {}
         for rec in records:
             code = rec.code  # type: ignore[attr-defined]
             if code in out:
                 first = out[code].origin
-                self.log.add("HD130", rec.origin.with_column("code"),
-                             f"mã “{code}” đã dùng ở {first}")
+                self.log.report("HD130", rec.origin.with_column("code"), code=code,
+                                first=str(first))
                 continue
             out[code] = rec
         return out
@@ -539,70 +243,37 @@ class _Loader:
     # -- the whole folder
 
     def load(self) -> Dataset:
-        ds = self.ds
-        got = self.read_yaml_file("province", required=True)
-        if got:
-            data, doc, rel = got
-            ds.province = self.yaml_record(Province, data, doc, rel)
-        got = self.read_yaml_file("session", required=True)
-        if got:
-            data, doc, rel = got
-            ds.session = self.yaml_record(Session, data, doc, rel, context=self.context("session"))
-        if self.find("topics", (".yaml", ".yml")):
-            ds.topics = self.keyed(self.yaml_list(Topic, "topics", required=True), "topics")
-        else:
+        try:
+            for spec in FILES:
+                self.load_file(spec)
+        finally:
+            self.folder.close()
+        return self.ds
+
+    def load_file(self, spec: FileSpec) -> None:
+        """Read one file of the layout into its attribute of the dataset."""
+        ds, name = self.ds, spec.name
+        if name == "topics" and not self.folder.find(name, (".yaml", ".yml")):
             ds.default_topics = True
             ds.topics = default_topics()
-        ds.audiences = self.keyed(self.yaml_list(Audience, "audiences", required=True), "audiences")
-        ds.areas = self.keyed(self.table_records(Area, "areas", required=True), "areas")
-        ds.sources = self.keyed(self.table_records(Source, "sources", required=True), "sources")
-        ds.indicators = self.keyed(
-            self.table_records(Indicator, "indicators", required=True), "indicators")
-        ds.rankings = self.keyed(self.table_records(Ranking, "rankings", required=False),
-                                 "rankings")
-        ds.budget = list(self.keyed(self.table_records(BudgetLine, "budget", required=False),
-                                    "budget").values())
-        got = self.read_yaml_file("narrative", required=False)
-        if got:
-            data, doc, rel = got
-            ds.narrative = self.yaml_record(Narrative, data, doc, rel,
-                                            context=self.context("narrative")) or Narrative()
-        ds.resolutions = list(self.keyed(
-            self.table_records(Resolution, "resolutions", required=False), "resolutions").values())
-        ds.petitions = list(self.keyed(
-            self.table_records(Petition, "petitions", required=False), "petitions").values())
-        ds.petition_history = self.table_records(PetitionEvent, "petition_history",
-                                                 required=False)
-        ds.meetings = list(self.keyed(self.table_records(Meeting, "meetings", required=False),
-                                      "meetings").values())
-        ds.choices = self.table_records(Choice, "editorial", required=False)
-        return ds
-
-
-@functools.cache
-def _table_names() -> frozenset[str]:
-    """The tables a record declares (``table = "petitions"``), found from the records."""
-    names: set[str] = set()
-    todo: list[type] = [Record]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if isinstance(vars(cls).get("table"), str):
-            names.add(vars(cls)["table"])
-    return frozenset(names)
-
-
-def _style_or_auto(value: str) -> NumberStyle:
-    try:
-        return NumberStyle(value)
-    except ValueError:
-        return NumberStyle.AUTO
-
-
-def _decode(raw: bytes) -> str:
-    from .tables import decode_text
-
-    return decode_text(raw)
+            return
+        attribute = _ATTRIBUTES.get(name, name)
+        if not spec.tabular and not spec.yaml_list:
+            got = self.folder.read_yaml_file(name, spec.required)
+            if got:
+                data, doc, rel = got
+                record = self.yaml_record(spec.record, data, doc, rel, context=self.context(name))
+                if record is not None:
+                    setattr(ds, attribute, record)
+            return
+        records = (self.table_records(spec.record, name, spec.required) if spec.tabular
+                   else self.yaml_list(spec.record, name, spec.required))
+        if isinstance(getattr(ds, attribute), dict):
+            setattr(ds, attribute, self.keyed(records))
+        elif "code" in spec.record.model_fields:
+            setattr(ds, attribute, list(self.keyed(records).values()))
+        else:
+            setattr(ds, attribute, records)
 
 
 def default_topics() -> dict[str, Topic]:
@@ -613,8 +284,6 @@ def default_topics() -> dict[str, Topic]:
 
 def load_dataset(root: Path | str) -> Dataset:
     """Read a data folder. Never raises on bad data: see ``Dataset.problems``."""
-    from .checks import check_dataset
-
     with cyclic_gc_paused():
         loader = _Loader(Path(root))
         ds = loader.load()

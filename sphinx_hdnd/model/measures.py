@@ -1,9 +1,10 @@
 """Measures: the same figure (name, period, unit) reported by several areas.
 
 A dataset never changes once loaded, so the index is built once per dataset
-and kept on it: a page's charts and local figures are then dictionary
-lookups instead of scans of every indicator of the province, which matters
-when a province has hundreds of communes and every commune has pages.
+and kept on it (``Dataset.measure_index``): a page's charts and local figures
+are then dictionary lookups instead of scans of every indicator of the
+province, which matters when a province has hundreds of communes and every
+commune has pages.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from .loader import Dataset
 from .records import Indicator
+
+if TYPE_CHECKING:  # the dataset keeps the index this module builds
+    from .dataset import Dataset
 
 MeasureKey = tuple[str, str, str]
 
@@ -64,27 +68,28 @@ class MeasureIndex:
         return self.by_key[measure_key(ind)]
 
 
+def build_measure_index(ds: Dataset) -> MeasureIndex:
+    """The measures of ``ds``, by (name, period, unit) and by area."""
+    by_key: dict[MeasureKey, Measure] = {}
+    by_area: dict[str, list[Indicator]] = {}
+    # an old province's figure is neither the province's nor one area's among others
+    old_provinces = {p.code for p in ds.province.predecessors} if ds.province else set()
+    for n, ind in enumerate(ds.indicators.values()):
+        m = by_key.setdefault(measure_key(ind), Measure())
+        if ind.area is None:
+            if m.province is None:
+                m.province = ind
+        elif ind.value is not None and ind.area not in old_provinces:
+            if not m.peers:
+                m.first = n
+            m.peers.append(ind)
+            by_area.setdefault(ind.area, []).append(ind)
+    return MeasureIndex(by_key, by_area)
+
+
 def measure_index(ds: Dataset) -> MeasureIndex:
     """The measures of ``ds`` (built on first use, then kept on the dataset)."""
-    index = ds.__dict__.get("_hdnd_measure_index")
-    if index is None:
-        by_key: dict[MeasureKey, Measure] = {}
-        by_area: dict[str, list[Indicator]] = {}
-        # an old province's figure is neither the province's nor one area's among others
-        old_provinces = {p.code for p in ds.province.predecessors} if ds.province else set()
-        for n, ind in enumerate(ds.indicators.values()):
-            m = by_key.setdefault(measure_key(ind), Measure())
-            if ind.area is None:
-                if m.province is None:
-                    m.province = ind
-            elif ind.value is not None and ind.area not in old_provinces:
-                if not m.peers:
-                    m.first = n
-                m.peers.append(ind)
-                by_area.setdefault(ind.area, []).append(ind)
-        index = MeasureIndex(by_key, by_area)
-        ds.__dict__["_hdnd_measure_index"] = index
-    return index
+    return ds.measure_index
 
 
 def shared_measures(ds: Dataset, area: str | None = None) -> list[Indicator]:

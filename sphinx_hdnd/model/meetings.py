@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .loader import Dataset
+from .dataset import Dataset
 from .records import Meeting
 
 

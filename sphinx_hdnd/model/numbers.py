@@ -25,9 +25,18 @@ from enum import StrEnum
 
 
 class NumberStyle(StrEnum):
+    """How a file writes its numbers (``province.yaml``: number_style, number_styles)."""
+
     VI = "vi"
     PLAIN = "plain"
     AUTO = "auto"
+
+
+class MoneyStyle(StrEnum):
+    """How a budget line's amounts are printed."""
+
+    DECIMAL = "decimal"  # 14.955,28 tỷ đồng
+    TY_TRIEU = "ty_trieu"  # 631 tỷ 600 triệu đồng
 
 
 class NumberError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .loader import Dataset
+from .dataset import Dataset
 from .records import Area, Predecessor
 
 

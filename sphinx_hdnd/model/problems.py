@@ -27,6 +27,9 @@ class ProblemKind:
     subtype: str  # Sphinx warning subtype: data, reference, consistency, format
     title: str  # Vietnamese, one line
     fix: str  # Vietnamese, how to correct it
+    #: the message, with the offending values as ``{names}`` (see :meth:`ProblemLog.report`);
+    #: empty where the wording depends on the case, and each report words its own
+    message: str = ""
 
 
 def _kinds(*kinds: ProblemKind) -> dict[str, ProblemKind]:
@@ -58,7 +61,8 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "để không sửa nhầm chỗ."),
     # Columns and cells
     ProblemKind("HD110", E, "data", "Thiếu cột bắt buộc",
-                "Thêm cột với đúng tên tiêu đề như trong tài liệu tham chiếu dữ liệu."),
+                "Thêm cột với đúng tên tiêu đề như trong tài liệu tham chiếu dữ liệu.",
+                message="bảng {table} thiếu cột bắt buộc “{column}”"),
     ProblemKind("HD111", W, "data", "Cột không xác định (sẽ bị bỏ qua)",
                 "Xóa cột hoặc sửa tên tiêu đề cho đúng."),
     ProblemKind("HD112", E, "data", "Thiếu giá trị bắt buộc",
@@ -78,20 +82,25 @@ CATALOGUE: dict[str, ProblemKind] = _kinds(
                 "Thống nhất một kiểu ghi số trong cả tệp."),
     # Codes and references
     ProblemKind("HD130", E, "reference", "Mã bị trùng",
-                "Mỗi bản ghi cần một mã riêng; đổi mã của một trong hai dòng."),
+                "Mỗi bản ghi cần một mã riêng; đổi mã của một trong hai dòng.",
+                message="mã “{code}” đã dùng ở {first}"),
     ProblemKind("HD131", E, "reference", "Tham chiếu tới địa bàn không tồn tại",
-                "Dùng mã địa bàn có trong areas.csv."),
+                "Dùng mã địa bàn có trong areas.csv.",
+                message="địa bàn “{area}” chưa khai báo trong areas"),
     ProblemKind("HD132", E, "reference", "Tham chiếu tới đối tượng cử tri không tồn tại",
-                "Dùng mã đối tượng có trong audiences.yaml."),
+                "Dùng mã đối tượng có trong audiences.yaml.",
+                message="đối tượng cử tri “{audience}” chưa khai báo trong audiences"),
     ProblemKind("HD133", E, "reference", "Tham chiếu tới lĩnh vực không tồn tại",
                 "Dùng mã lĩnh vực có trong danh mục lĩnh vực (topics)."),
     ProblemKind("HD134", E, "reference", "Tham chiếu tới nguồn không tồn tại",
-                "Khai báo nguồn trong sources.csv hoặc sửa mã nguồn."),
+                "Khai báo nguồn trong sources.csv hoặc sửa mã nguồn.",
+                message="nguồn “{source}” chưa khai báo trong sources"),
     ProblemKind("HD135", E, "reference", "Tham chiếu tới chỉ tiêu không tồn tại",
                 "Dùng mã chỉ tiêu có trong indicators.csv."),
     ProblemKind("HD136", E, "reference", "Tham chiếu tới kỳ họp không tồn tại",
                 "Dùng mã kỳ họp có trong session.yaml (code) hoặc khai báo kỳ họp trước trong "
-                "past_sessions của session.yaml."),
+                "past_sessions của session.yaml.",
+                message="kỳ họp “{session}” không phải kỳ họp này hay một kỳ họp trước đã khai báo"),
     ProblemKind("HD137", E, "reference", "Địa bàn cấp trên không hợp lệ",
                 "Mã cấp trên phải là một địa bàn khác đã khai báo, không tạo vòng lặp."),
     ProblemKind("HD138", E, "reference", "Mã tỉnh cũ trùng mã khác",
@@ -243,10 +252,15 @@ class ProblemLog:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, code: str, origin: Origin, message: str) -> None:
+    def add(self, code: str, origin: Origin, message: str,
+            data: dict[str, str] | None = None) -> None:
         if code not in CATALOGUE:  # a programming error, not a data problem
             raise KeyError(code)
-        self.items.append(Problem(code, origin, message))
+        self.items.append(Problem(code, origin, message, data or {}))
+
+    def report(self, code: str, origin: Origin, /, **data: str) -> None:
+        """A problem in the words of its catalogue entry, the offending values in ``data``."""
+        self.add(code, origin, CATALOGUE[code].message.format(**data), data)
 
     @property
     def errors(self) -> list[Problem]:

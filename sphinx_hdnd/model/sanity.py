@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from . import fields as F
-from .loader import Dataset
+from .dataset import Dataset
 from .records import Record
 
 #: whole-number fields that may be below zero (a rank that fell, a display order), and

@@ -278,16 +278,6 @@ def _csv_error_row(text: str, sep: str) -> int | None:
     return None
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: the column as Excel names it."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 _MANGLED = re.compile(r"^(.*)\.(\d+)$")
 
 
@@ -307,12 +297,13 @@ def _from_rows(path: Path, raw_columns: list[str], cells_by_row: Iterable[Sequen
     columns = [c.strip() for c in raw_columns]
     notes: dict[str, tuple[str, str]] = {}
     for i, c in enumerate(columns):
-        letter = column_letter(i)
         if c.startswith("Unnamed:") or not c:  # pandas' name for a blank header cell
+            letter = column_letter(i)
             columns[i] = letter
             notes[letter] = (letter, f"cột {letter} có dữ liệu nhưng không có tên ở dòng tiêu đề "
                                      "(thường do ô tiêu đề bị gộp); ghi tên cột hoặc xóa cột")
         elif (m := _MANGLED.match(c)) and m.group(1) in columns[:i]:  # pandas renames repeats
+            letter = column_letter(i)
             notes[c] = (m.group(1), f"cột “{m.group(1)}” xuất hiện lần nữa ở cột {letter}; "
                                     "chỉ cột đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
     repeated_names = len(set(columns)) < len(columns)
@@ -324,6 +315,14 @@ def _from_rows(path: Path, raw_columns: list[str], cells_by_row: Iterable[Sequen
             continue  # blank lines in a spreadsheet are not records
         rows.append((header_row + 1 + offset, cells))
     return Table(path, columns, rows, sheet, header_notes=notes)
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA: the column as Excel names it (openpyxl imported only for a
+    header that needs it: a folder of plain CSV files never does)."""
+    from openpyxl.utils.cell import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _column_values(frame: pd.DataFrame, i: int) -> list[Any]:

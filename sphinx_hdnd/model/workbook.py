@@ -63,25 +63,50 @@ def _open(path: Path, read_only: bool = False, data_only: bool = True) -> Any:
         raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
 
 
-def sheet_states(path: Path) -> dict[str, bool]:
-    """Each sheet of a workbook -> whether it is visible; raises :class:`TableProblem`."""
-    book = _open(path, read_only=True)
-    try:
-        return {ws.title: ws.sheet_state == "visible" for ws in book.worksheets}
-    finally:
-        book.close()
-
-
 def copy_of(title: str) -> str | None:
     """The sheet a title names a copy of ("petitions (2)" -> "petitions"), or None."""
     m = _COPY.match(title.strip())
     return m.group(1) if m else None
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Table:
-    """One sheet (the named one, or the first visible one) as a table, with its notes."""
-    book = _open(path)
-    try:
+class Workbook:
+    """An ``.xlsx`` file whose sheets are read: opened once for what its cells show (full
+    mode: formats, merged ranges, hidden rows), once read-only for its sheets' states and
+    cells, once for its formulas (openpyxl reads a formula or its result, never both),
+    however many of its sheets are read. Close it when done (``with``).
+
+    A file that does not open is a :class:`TableProblem` at each use, as each table
+    read from it is."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._books: dict[tuple[bool, bool], Any] = {}
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for book in self._books.values():
+            book.close()
+        self._books.clear()
+
+    def _book(self, read_only: bool = False, data_only: bool = True) -> Any:
+        key = (read_only, data_only)
+        if key not in self._books:
+            self._books[key] = _open(self.path, read_only=read_only, data_only=data_only)
+        return self._books[key]
+
+    def sheet_states(self) -> dict[str, bool]:
+        """Each sheet -> whether it is visible; raises :class:`TableProblem`."""
+        return {ws.title: ws.sheet_state == "visible"
+                for ws in self._book(read_only=True).worksheets}
+
+    def table(self, sheet: str | None = None) -> Table:
+        """One sheet (the named one, or the first visible one) as a table, with its notes."""
+        book = self._book()
         states = {ws.title: ws.sheet_state == "visible" for ws in book.worksheets}
         notes: list[Note] = []
         if sheet is None:
@@ -95,17 +120,45 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
         elif sheet not in states:
             raise TableProblem("HD101", f"không có trang tính “{sheet}”")
         try:
-            table, sheet_notes = _sheet_table(path, book[sheet])
+            table, sheet_notes = _sheet_table(self.path, book[sheet])
         except TableProblem:
             raise
         except Exception as exc:  # see _open: damaged workbooks
             raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
-    finally:
-        book.close()
-    table.notes = [*notes, *sheet_notes]
-    table.bad_cells = _valueless_cells(path, sheet, table.columns)
-    table.find_legacy_cells()
-    return table
+        table.notes = [*notes, *sheet_notes]
+        table.bad_cells = self._valueless_cells(sheet, table.columns)
+        table.find_legacy_cells()
+        return table
+
+    def _valueless_cells(self, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
+        """Cells that read as empty although they are not: formulas without a saved result
+        (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
+        out: dict[tuple[int, str], str] = {}
+        try:
+            values = self._book(read_only=True)
+            formulas = self._book(read_only=True, data_only=False)
+        except TableProblem:  # already opened once for the table: nothing more to learn
+            return out
+        value_rows = values[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        formula_rows = formulas[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
+        for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
+            for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
+                if getattr(vcell, "data_type", None) == "e":
+                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
+                                          "hoặc nhập giá trị")
+                    continue
+                formula = getattr(fcell.value, "text", fcell.value)
+                if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
+                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
+                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
+                                          "nhập giá trị thay cho công thức")
+        return out
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """One sheet of a workbook read for it alone (see :meth:`Workbook.table`)."""
+    with Workbook(path) as book:
+        return book.table(sheet)
 
 
 def _sheet_table(path: Path, ws: Any) -> tuple[Table, list[Note]]:
@@ -198,32 +251,3 @@ def _shown(cell: Any, notes: list[Note]) -> Any:
     m = _DECIMALS.search(plain)
     places = len(m.group(1)) if m else 0
     return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def _valueless_cells(path: Path, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
-    """Cells that read as empty although they are not: formulas without a saved result
-    (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
-    out: dict[tuple[int, str], str] = {}
-    try:
-        values = _open(path, read_only=True)
-        formulas = _open(path, read_only=True, data_only=False)
-    except TableProblem:  # already opened once by read_xlsx: nothing more to learn
-        return out
-    try:
-        value_rows = values[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
-        formula_rows = formulas[sheet].iter_rows(min_row=2, min_col=1, max_col=len(columns))
-        for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
-            for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
-                if getattr(vcell, "data_type", None) == "e":
-                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
-                                          "hoặc nhập giá trị")
-                    continue
-                formula = getattr(fcell.value, "text", fcell.value)
-                if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
-                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
-                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
-                                          "nhập giá trị thay cho công thức")
-    finally:
-        values.close()
-        formulas.close()
-    return out

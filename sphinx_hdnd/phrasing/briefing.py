@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.loader import Dataset
+from ..model.dataset import Dataset
 from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Meeting, Petition, Session
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence, plan_text, value_text

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import compute
-from ..model.loader import Dataset
+from ..model.dataset import Dataset
 from ..model.places import place_name, predecessor
 from ..model.records import BudgetLine, Indicator, Ranking, Sourced
 from .numbers import format_money, format_value

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..model.dataset import Dataset
 from ..model.follow_up import FollowUp
-from ..model.loader import Dataset
 from ..model.records import PETITION_STATUS_LABELS, PetitionEvent, PetitionKind, PetitionStatus
 from .sentences import lower_first
 

@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 
 from .. import __version__
 from ..downloads import briefing_table, follow_up_table, summary_table, to_csv, to_xlsx
+from ..model.dataset import Dataset
 from ..model.follow_up import follow_up
-from ..model.loader import Dataset
 from ..tailoring import Budget, area_scope, audiences_for, build_briefing
 from .directives.briefing import GENERATED
 from .directives.grid import meeting_areas

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from ..model.loader import Dataset
+from ..model.dataset import Dataset
 from ..model.places import membership
 from ..model.records import Area
 from ..phrasing.places import membership_sentences

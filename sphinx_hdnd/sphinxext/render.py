@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from ..model.loader import Dataset
+from ..model.dataset import Dataset
 from ..model.placeholders import Placeholder, split_text
 from ..model.records import Sourced
 from ..phrasing.figures import figure

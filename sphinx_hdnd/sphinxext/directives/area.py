@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...phrasing.figures import period_name, ranking_text
 from ...tailoring import area_scope, audiences_for, local_codes, local_indicators
 from ..membership import membership_nodes

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ..state import get_dataset, logger, petitions_digest_path
 
 

@@ -17,8 +17,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
+from ...model.dataset import Dataset
 from ...model.follow_up import as_of, follow_up
-from ...model.loader import Dataset
 from ...model.meetings import meetings_of
 from ...model.records import Area, Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (

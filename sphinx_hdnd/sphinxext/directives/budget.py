@@ -6,7 +6,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...model import compute
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.records import BudgetKind, BudgetLine
 from ...phrasing import format_percent
 from ...phrasing.figures import budget_sentence, money_text, shown

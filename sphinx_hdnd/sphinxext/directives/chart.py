@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ... import charts
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.records import Indicator
 from ..render import Cites, citations
 from .base import HdndDirective, code_list

@@ -15,8 +15,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ... import charts
+from ...model.dataset import Dataset
 from ...model.follow_up import BUCKETS, FollowUp, as_of, buckets, follow_up, latest_petitions
-from ...model.loader import Dataset
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
 from ..render import Cites, cited_paragraph, download_links, section, table, text

@@ -23,7 +23,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...phrasing.numbers import format_count
 from ...tailoring import audiences_for
 from ..render import text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.places import place_name
 from ...model.records import Indicator
 from ...phrasing.figures import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.meetings import this_sessions
 from ..render import table
 from ..stack import STACK

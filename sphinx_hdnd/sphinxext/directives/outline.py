@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.records import NarrativeItem
 from ...phrasing import format_count
 from ..render import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...phrasing import format_count
 from ...phrasing.sentences import lower_first
 from ..render import Cites, bullets, cited_paragraph, narrative_nodes, text

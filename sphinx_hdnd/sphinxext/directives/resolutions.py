@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...model.records import Resolution
 from ..render import Cites, cited_paragraph, enumerated, text
 from .base import HdndDirective, code_list

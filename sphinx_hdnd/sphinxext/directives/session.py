@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ...model.loader import Dataset
+from ...model.dataset import Dataset
 from ...phrasing import attendance_phrase, format_date, format_duration_days
 from ...phrasing.places import merger_sentence
 from ..render import Cites, bullets, cited_paragraph, item_paragraph, text

@@ -12,8 +12,8 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ...model.dataset import Dataset
 from ...model.follow_up import round_of, summary_groups
-from ...model.loader import Dataset
 from ...model.records import PetitionKind
 from ...pdf import BOOKLET_KEY
 from ...phrasing.follow_up import session_name
