@@ -22,7 +22,7 @@ from sphinx.config import Config
 from sphinx.util.display import status_iterator
 
 from ..phrasing.numbers import format_seconds
-from ..sphinxext.state import data_dir, dataset_at, logger
+from ..sphinxext.state import get_dataset, logger
 from . import (
     SCOPES,
     Booklet,
@@ -89,7 +89,7 @@ def _capital(text: str) -> str:
 
 def running_head(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
     """(left, right): the session and council; the area and audience, or the page."""
-    ds = dataset_at(data_dir(app.confdir, app.config))
+    ds = get_dataset(app.env)
     left = ""
     if ds.session is not None:
         left = _capital(ds.session.name)

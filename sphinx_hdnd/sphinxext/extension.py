@@ -35,11 +35,12 @@ from .search import SearchVietnamese, write_page_text
 from .shown import setup_shown
 from .sources import number_sources
 from .stack import setup_stack
-from .state import data_dir, dataset_at, logger, report_problems, set_data_root
+from .state import HdndDomain, build_state, data_dir, logger, report_problems
 from .theme_words import setup_theme_words
 
 #: bump when the pickled doctrees' shape changes, so old environments are discarded
-ENV_VERSION = 3  # 3: the record of what each page shows (env.hdnd_shown)
+ENV_VERSION = 3  # 3: the record of what each page shows (env.hdnd_shown); searchindex.js
+#: carries it, so a bump changes the built site
 
 STATIC = Path(__file__).parent / "static"
 
@@ -112,10 +113,10 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 def load_data(app: Sphinx) -> None:
     """Load the data once per build and report every problem with its location."""
-    root = set_data_root(app)
-    if not root.is_dir():
+    state = build_state(app.env)
+    ds = state.load(app)
+    if state.data_root is None or not state.data_root.is_dir():
         return  # check_config has said so once; a list of every missing file adds nothing
-    ds = dataset_at(root)
     report_problems(ds)
     wanted = app.config.hdnd_session
     if wanted and ds.session is not None and wanted != ds.session.code:
@@ -136,6 +137,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # the landing grid and cards are sphinx-design components: set it up ourselves, so
     # that extensions = ["sphinx_hdnd"] alone gives styled pages, not bare containers
     app.setup_extension("sphinx_design")
+    app.add_domain(HdndDomain)  # the build's state: dataset, charts' variants, shared trees
     for name, default, rebuild, types, doc in CONFIG:
         app.add_config_value(name, default, rebuild, types=types, description=doc)
     app.add_directive("hdnd-outline", OutlineDirective)

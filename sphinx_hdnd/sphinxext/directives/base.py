@@ -10,7 +10,8 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...model.loader import Dataset
-from ..state import get_dataset, logger, petitions_digest_path
+from ..pages import petitions_digest_path
+from ..state import get_dataset, logger
 
 
 def code_list(argument: str | None) -> list[str]:

@@ -24,6 +24,7 @@ from ... import charts
 from ...model.loader import Dataset
 from ...model.records import Indicator
 from ..render import Cites, citations
+from ..state import build_state
 from .base import HdndDirective, code_list
 from .indicators import PROVINCE, filter_indicators
 
@@ -34,32 +35,12 @@ def chart_dir(env: BuildEnvironment) -> Path:
     return Path(env.doctreedir) / CHART_DIR
 
 
-#: MIME type a builder takes -> the variant drawn for it
-MIME_FORMATS = {"image/svg+xml": "svg", "application/pdf": "pdf", "image/png": "png"}
-
-
-def needed_format(builder: type | None) -> str:
-    """The one variant this builder shows: the first of its image types we can draw
-    (SVG for HTML and EPUB, PDF for LaTeX, PNG for texinfo). Builders without images
-    (text, man) print the alternative text; SVG is drawn for them so that the image
-    still resolves."""
-    for mime in getattr(builder, "supported_image_types", None) or []:
-        if mime in MIME_FORMATS:
-            return MIME_FORMATS[mime]
-    return "svg"
-
-
-def _note_format(env: BuildEnvironment, fmt: str) -> None:
-    formats: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
-    formats.setdefault(env.docname, set()).add(fmt)
-
-
 def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list[nodes.Node]:
     """The figure: image (alt text with every figure), caption, and the figures as a list."""
     directory = chart_dir(env)
-    fmt = needed_format(getattr(env, "_builder_cls", None))
-    charts.write_chart(chart, directory, (fmt,))
-    _note_format(env, fmt)
+    state = build_state(env)
+    charts.write_chart(chart, directory, (state.chart_format,))
+    state.note_chart_format(env.docname, state.chart_format)
     # a path relative to the document, which the image collector resolves and globs
     doc_dir = Path(env.doc2path(env.docname)).parent
     uri = os.path.relpath(directory / f"{chart.key}.*", doc_dir).replace(os.sep, "/")
@@ -94,28 +75,14 @@ def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list
 
 def outdated_for_builder(app: Sphinx, env: BuildEnvironment, added: set[str],
                          changed: set[str], removed: set[str]) -> list[str]:
-    fmt = needed_format(type(app.builder))
-    formats: dict[str, set[str]] = env.__dict__.get("hdnd_chart_formats", {})
-    return sorted(doc for doc, drawn in formats.items()
-                  if fmt not in drawn and doc in env.all_docs and doc not in removed)
-
-
-def purge_formats(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.__dict__.get("hdnd_chart_formats", {}).pop(docname, None)
-
-
-def merge_formats(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                  other: BuildEnvironment) -> None:
-    mine: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
-    for doc, drawn in other.__dict__.get("hdnd_chart_formats", {}).items():
-        if doc in docnames:
-            mine.setdefault(doc, set()).update(drawn)
+    state = build_state(env)
+    return sorted(doc for doc, drawn in state.chart_formats.items()
+                  if state.chart_format not in drawn and doc in env.all_docs
+                  and doc not in removed)
 
 
 def setup_charts(app: Sphinx) -> None:
     app.connect("env-get-outdated", outdated_for_builder)
-    app.connect("env-purge-doc", purge_formats)
-    app.connect("env-merge-info", merge_formats)
 
 
 def area_chart_nodes(env: BuildEnvironment, ds: Dataset, area: str) -> list[nodes.Node]:

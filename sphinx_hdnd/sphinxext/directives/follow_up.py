@@ -19,9 +19,9 @@ from ...model.follow_up import BUCKETS, FollowUp, as_of, buckets, follow_up, lat
 from ...model.loader import Dataset
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
+from ..pages import GENERATED_DIR
 from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
-from ..state import GENERATED_DIR
 from .base import HdndDirective
 from .chart import chart_nodes
 from .petitions import petition_nodes
