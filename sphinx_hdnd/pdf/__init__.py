@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..sphinxext.pages import generated_page
+
 #: bump when the printed output changes for the same HTML (invalidates every stored digest)
 FORMAT_VERSION = "3"
-GENERATED = "tiep-xuc"
 OUTLINE = "de-cuong-toan-tinh"
 HTML_PDF_DIR = "_pdf"
 HASHES = ".hashes.json"
@@ -87,13 +88,13 @@ def booklet_of(docname: str, reports: Collection[str] = ()) -> tuple[str, str] |
         return OUTLINE, "outline"
     if docname in reports:
         return ascii_name(docname.replace("/", "-")), "report"
-    parts = docname.split("/")
-    if len(parts) == 3 and parts[0] == GENERATED:
-        area = ascii_name(parts[1])
-        if parts[2] == "index":
-            return area, "area"
-        return f"{area}--{ascii_name(parts[2])}", "briefing"
-    return None
+    page = generated_page(docname)
+    if page is None:
+        return None
+    area = ascii_name(page.area)
+    if page.audience is None:
+        return area, "area"
+    return f"{area}--{ascii_name(page.audience)}", "briefing"
 
 
 def in_scope(kind: str, scope: str) -> bool:

@@ -22,6 +22,7 @@ from sphinx.config import Config
 from sphinx.util.display import status_iterator
 
 from ..phrasing.numbers import format_seconds
+from ..sphinxext.pages import generated_page
 from ..sphinxext.state import get_dataset, logger
 from . import (
     SCOPES,
@@ -102,12 +103,12 @@ def running_head(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
     else:
         left = str(app.config.project)
     right = title
-    parts = pagename.split("/")
+    page = generated_page(pagename)
     if pagename == "index":
         right = "Đề cương chung toàn tỉnh"
-    elif len(parts) == 3 and parts[0] == "tiep-xuc" and parts[1] in ds.areas:
-        area = _capital(ds.areas[parts[1]].full_name)
-        audience = ds.audiences.get(parts[2])
+    elif page is not None and page.area in ds.areas:
+        area = _capital(ds.areas[page.area].full_name)
+        audience = ds.audiences.get(page.audience or "")
         right = f"{area} · {audience.name}" if audience is not None else area
     return left, right
 

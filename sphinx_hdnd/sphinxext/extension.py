@@ -16,7 +16,7 @@ from ..tailoring import Budget
 from .directives.area import AreaDirective
 from .directives.briefing import BriefingDirective, drop_staff_notes
 from .directives.budget import BudgetDirective
-from .directives.chart import ChartDirective, setup_charts
+from .directives.chart import ChartDirective
 from .directives.follow_up import FollowUpDirective
 from .directives.grid import GridDirective, setup_grid
 from .directives.indicators import IndicatorsDirective
@@ -30,6 +30,7 @@ from .directives.summary import PetitionSummaryDirective
 from .generate import generate_pages
 from .memory import setup_memory
 from .navigation import setup_navigation
+from .parts.chart import setup_charts
 from .roles import FigureRole
 from .search import SearchVietnamese, write_page_text
 from .shown import setup_shown

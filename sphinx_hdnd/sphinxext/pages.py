@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..model.loader import Dataset
+    from ..model.records import Area
 
 #: the folder of the generated pages, in the source folder and in the site
 GENERATED_DIR = "tiep-xuc"
@@ -47,3 +51,16 @@ def petitions_digest_path(srcdir: str | os.PathLike[str], area: str) -> Path:
     tells Sphinx whether *this* area's petitions changed.
     """
     return Path(srcdir) / GENERATED_DIR / PETITIONS_DIGESTS / f"{area}.sha256"
+
+
+def _area_order(area: Area) -> tuple[int, str]:
+    return (area.order if area.order is not None else 10**6, area.code)
+
+
+def meeting_areas(ds: Dataset, include: list[str], exclude: list[str]) -> list[Area]:
+    """Areas that get generated pages: current ones (no end date), as configured."""
+    areas = [a for a in ds.areas.values() if a.valid_to is None]
+    if include:
+        areas = [a for a in areas if a.code in include]
+    areas = [a for a in areas if a.code not in exclude]
+    return sorted(areas, key=_area_order)

@@ -9,11 +9,12 @@ from ...model.loader import Dataset
 from ...phrasing.figures import period_name, ranking_text
 from ...tailoring import area_scope, audiences_for, local_codes, local_indicators
 from ..membership import membership_nodes
-from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, text
+from ..pages import area_docname, briefing_docname
+from ..parts.chart import area_chart_nodes
+from ..parts.local import local_indicator_table
+from ..parts.petitions import petition_nodes
+from ..render import Cites, cited_paragraph, doc_link, figure_node, item_paragraph, section, text
 from .base import HdndDirective
-from .briefing import area_docname, briefing_docname, doc_link, local_indicator_table
-from .chart import area_chart_nodes
-from .petitions import petition_nodes
 
 
 class AreaDirective(HdndDirective):

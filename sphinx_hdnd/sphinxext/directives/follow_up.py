@@ -20,11 +20,11 @@ from ...model.loader import Dataset
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
 from ..pages import GENERATED_DIR
+from ..parts.chart import chart_nodes
+from ..parts.petitions import petition_nodes
 from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
 from .base import HdndDirective
-from .chart import chart_nodes
-from .petitions import petition_nodes
 
 #: the downloads the page generator writes (``generate.downloads``)
 DOWNLOAD_BASE = f"{GENERATED_DIR}/theo-doi-kien-nghi"
