@@ -232,7 +232,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
     """``build-finished``: every booklet as a Word file."""
     if exception is not None or not app.config.hdnd_docx or app.builder.format != "html":
         return None
-    from ..pdf.hooks import running_head
+    from ..sphinxext.booklets import running_head
     from ..sphinxext.state import logger
 
     start = time.perf_counter()

@@ -1,5 +1,6 @@
 """The state of a build, in one place: the ``hdnd`` domain of the environment.
 
+- the configuration checked at ``config-inited`` (:class:`.config.HdndConfig`);
 - the dataset, loaded once at ``builder-inited`` (:func:`load_build_data`) and
   held on the domain object, which Sphinx does not pickle: forked parallel
   readers and writers inherit it, the saved environment never carries it; a
@@ -17,7 +18,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -26,21 +26,15 @@ from sphinx.domains import Domain
 from sphinx.util import logging
 
 from ..model import Dataset, Severity, load_dataset
+from .config import HdndConfig, data_dir
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from .navigation import SharedToctrees
 
 logger = logging.getLogger("sphinx_hdnd")
-
-
-def data_dir(confdir: str | os.PathLike[str], config: Config) -> Path:
-    """The data folder, from the folder of conf.py (which is not the source folder
-    under ``sphinx-build -c CONFDIR``)."""
-    return Path(os.path.abspath(Path(confdir) / config.hdnd_data_dir))
 
 
 #: MIME type a builder takes -> the chart variant drawn for it
@@ -72,6 +66,7 @@ class HdndDomain(Domain):
         super().__init__(env)
         self.data_root: Path | None = None
         self._dataset: Dataset | None = None
+        self._config: HdndConfig | None = None
         self.chart_format = "svg"
         self.toctrees: SharedToctrees | None = None
 
@@ -81,7 +76,14 @@ class HdndDomain(Domain):
             raise RuntimeError("sphinx-hdnd: the dataset is loaded at builder-inited")
         return self._dataset
 
+    @property
+    def config(self) -> HdndConfig:
+        if self._config is None:
+            raise RuntimeError("sphinx-hdnd: the configuration is read at builder-inited")
+        return self._config
+
     def load(self, app: Sphinx) -> Dataset:
+        self._config = HdndConfig.from_sphinx(app.config)
         self.data_root = data_dir(app.confdir, app.config)
         self._dataset = load_dataset(self.data_root)
         self.chart_format = needed_format(type(app.builder))

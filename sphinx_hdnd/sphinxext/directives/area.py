@@ -14,6 +14,7 @@ from ..parts.chart import area_chart_nodes
 from ..parts.local import local_indicator_table
 from ..parts.petitions import petition_nodes
 from ..render import Cites, cited_paragraph, doc_link, figure_node, item_paragraph, section, text
+from ..state import build_state
 from .base import HdndDirective
 
 
@@ -39,7 +40,7 @@ class AreaDirective(HdndDirective):
         page += nodes.paragraph("", "Chọn đối tượng cử tri của cuộc tiếp xúc:",
                                 classes=["hdnd-meta"])
         grid = nodes.container(classes=["hdnd-audience-links"])
-        for aud in audiences_for(ds, code, self.config.hdnd_exclude_audiences):
+        for aud in audiences_for(ds, code, build_state(self.env).config.exclude_audiences):
             card = nodes.container(classes=["hdnd-link-card"])
             card += nodes.paragraph("", "", doc_link(briefing_docname(code, aud.code), aud.name))
             if aud.description:

@@ -11,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...model.loader import Dataset
 from ..pages import petitions_digest_path
-from ..state import get_dataset, logger
+from ..state import build_state, get_dataset, logger
 
 
 def code_list(argument: str | None) -> list[str]:
@@ -51,7 +51,7 @@ class HdndDirective(SphinxDirective):
         petitions table: a change to one area's petitions re-reads that area's
         pages (and the pages showing every petition), not every briefing.
         """
-        if table == "petitions" and self.config.hdnd_briefings:
+        if table == "petitions" and build_state(self.env).config.briefings:
             area = self.options.get("area")
             if isinstance(area, str):
                 digest = petitions_digest_path(self.env.srcdir, area)

@@ -33,7 +33,6 @@ from ...phrasing.briefing import (
 )
 from ...tailoring import (
     Briefing,
-    Budget,
     Point,
     Relevance,
     audiences_for,
@@ -55,6 +54,7 @@ from ..render import (
     section,
     text,
 )
+from ..state import build_state
 from .base import HdndDirective
 
 #: the class of what only the office staff see: hidden by default, never printed
@@ -329,6 +329,6 @@ class BriefingDirective(HdndDirective):
             self.warn(f"cần :area: và :audience: là mã đã khai báo (nhận “{area}”, “{audience}”)",
                       "reference")
             return []
-        b = build_briefing(ds, area, audience, Budget.from_config(self.config.hdnd_briefing_budget))
+        b = build_briefing(ds, area, audience, build_state(self.env).config.budget)
         return [BriefingBuilder(ds, self.state.document, b, str(self.env.srcdir),
                                 self.env.docname).build()]
