@@ -1,5 +1,5 @@
 """``hdnd-chart``: a chart of indicators (plan vs actual, areas, trend), drawn at build time
-(the figure and its files: :mod:`..parts.chart`)."""
+(the figure and its files: :mod:`sphinx_hdnd.sphinxext.parts.chart`)."""
 
 from __future__ import annotations
 
