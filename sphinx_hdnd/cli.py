@@ -210,7 +210,7 @@ def serve(project: Path, port: int) -> None:
     """
     from sphinx_autobuild.__main__ import main as autobuild
 
-    from .sphinxext.state import GENERATED_DIR
+    from .sphinxext.pages import GENERATED_DIR
 
     if not (project / "conf.py").is_file():
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)

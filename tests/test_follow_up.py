@@ -274,7 +274,7 @@ def test_a_petition_reads_its_history_as_the_delegate_says_it(tmp_path):
 def test_a_briefing_gives_the_track_compactly(tmp_path):
     """In a briefing (two or three pages): who must answer, by when, what happened, and
     only the last earlier session's status; an interim reply is not called silence."""
-    from sphinx_hdnd.sphinxext.directives.petitions import petition_nodes
+    from sphinx_hdnd.sphinxext.parts.petitions import petition_nodes
 
     project = _dated_project(tmp_path)
     data = project / "data"

@@ -181,10 +181,10 @@ def check_docx_config(app: Any, config: Any) -> None:
 
 
 def build_format(app: Any) -> DocxFormat:
-    from ..sphinxext.state import data_dir, dataset_at
+    from ..sphinxext.state import build_state
 
-    root = data_dir(app.confdir, app.config)
-    ds = dataset_at(root) if root.is_dir() else None
+    state = build_state(app.env)
+    ds = state.dataset if state.data_root is not None and state.data_root.is_dir() else None
     values = {name: app.config[name] for name, _d, _doc in CONFIG}
     return docx_format(values, getattr(ds, "province", None), getattr(ds, "session", None))
 
@@ -232,7 +232,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
     """``build-finished``: every booklet as a Word file."""
     if exception is not None or not app.config.hdnd_docx or app.builder.format != "html":
         return None
-    from ..pdf.hooks import running_head
+    from ..sphinxext.booklets import running_head
     from ..sphinxext.state import logger
 
     start = time.perf_counter()

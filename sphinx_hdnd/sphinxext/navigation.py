@@ -8,6 +8,10 @@ toctree includes (a large province's briefings, see
 "current" in that tree, and its links are relative to the page's folder: the
 tree is the same for every such page of one folder, so it is computed once per
 folder and reused. Pages in the tree get Sphinx's own, page by page.
+
+The trees are derived in the writing phase from the whole environment, after
+every read has been merged: they are held by the build's state, never pickled,
+and need no purge or merge (a parallel writer computes its own).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
+
+from .state import build_state
 
 
 class SharedToctrees:
@@ -39,25 +45,22 @@ class SharedToctrees:
         return cached
 
 
-_current: SharedToctrees | None = None
-
-
 def start_sharing(app: Sphinx, env: BuildEnvironment) -> None:
     """After reading: which documents the tree holds (every document is known by now)."""
-    global _current
-    _current = SharedToctrees(env)
+    build_state(env).toctrees = SharedToctrees(env)
 
 
 def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: nodes.document | None) -> None:
     toctree = context.get("toctree")
     builder = app.builder
-    if (_current is None or not callable(toctree) or pagename in _current.in_tree
+    shared = build_state(app.env).toctrees
+    if (shared is None or not callable(toctree) or pagename in shared.in_tree
             or pagename == app.config.root_doc or pagename not in app.env.all_docs
             or not isinstance(builder, StandaloneHTMLBuilder)):
         return
     folder = posixpath.dirname(builder.get_target_uri(pagename))
-    context["toctree"] = _current.shared(folder, toctree)
+    context["toctree"] = shared.shared(folder, toctree)
 
 
 def setup_navigation(app: Sphinx) -> None:

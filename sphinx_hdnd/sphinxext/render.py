@@ -200,3 +200,11 @@ def download_links(lead: str, base: str, suffixes: Sequence[str], docname: str
             "", "", nodes.inline("", DOWNLOAD_LABELS[suffix]), reftarget=f"/{base}{suffix}",
             refdoc=docname, refexplicit=True)
     return para
+
+
+def doc_link(docname: str, label: str, classes: Sequence[str] = ()) -> addnodes.pending_xref:
+    """A link to another page that every builder resolves (std:doc)."""
+    ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
+                                refexplicit=True, refwarn=True)
+    ref += nodes.inline("", label, classes=list(classes))
+    return ref

@@ -9,11 +9,13 @@ from ...model.dataset import Dataset
 from ...phrasing.figures import period_name, ranking_text
 from ...tailoring import area_scope, audiences_for, local_codes, local_indicators
 from ..membership import membership_nodes
-from ..render import Cites, cited_paragraph, figure_node, item_paragraph, section, text
+from ..pages import area_docname, briefing_docname
+from ..parts.chart import area_chart_nodes
+from ..parts.local import local_indicator_table
+from ..parts.petitions import petition_nodes
+from ..render import Cites, cited_paragraph, doc_link, figure_node, item_paragraph, section, text
+from ..state import build_state
 from .base import HdndDirective
-from .briefing import area_docname, briefing_docname, doc_link, local_indicator_table
-from .chart import area_chart_nodes
-from .petitions import petition_nodes
 
 
 class AreaDirective(HdndDirective):
@@ -38,7 +40,7 @@ class AreaDirective(HdndDirective):
         page += nodes.paragraph("", "Chọn đối tượng cử tri của cuộc tiếp xúc:",
                                 classes=["hdnd-meta"])
         grid = nodes.container(classes=["hdnd-audience-links"])
-        for aud in audiences_for(ds, code, self.config.hdnd_exclude_audiences):
+        for aud in audiences_for(ds, code, build_state(self.env).config.exclude_audiences):
             card = nodes.container(classes=["hdnd-link-card"])
             card += nodes.paragraph("", "", doc_link(briefing_docname(code, aud.code), aud.name))
             if aud.description:

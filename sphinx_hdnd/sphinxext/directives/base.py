@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...model.dataset import Dataset
-from ..state import get_dataset, logger, petitions_digest_path
+from ..pages import petitions_digest_path
+from ..state import build_state, get_dataset, logger
 
 
 def code_list(argument: str | None) -> list[str]:
@@ -18,13 +19,6 @@ def code_list(argument: str | None) -> list[str]:
     if argument is None:
         return []
     return [c for c in argument.replace(",", " ").split() if c]
-
-
-def one_code(argument: str | None) -> str:
-    codes = code_list(argument)
-    if len(codes) != 1:
-        raise ValueError("cần đúng một mã")
-    return codes[0]
 
 
 class HdndDirective(SphinxDirective):
@@ -57,7 +51,7 @@ class HdndDirective(SphinxDirective):
         petitions table: a change to one area's petitions re-reads that area's
         pages (and the pages showing every petition), not every briefing.
         """
-        if table == "petitions" and self.config.hdnd_briefings:
+        if table == "petitions" and build_state(self.env).config.briefings:
             area = self.options.get("area")
             if isinstance(area, str):
                 digest = petitions_digest_path(self.env.srcdir, area)
@@ -94,14 +88,4 @@ class HdndDirective(SphinxDirective):
             self.warn(f"tùy chọn :{option}: nhận “{value}”, cần một trong: "
                       + ", ".join(allowed_list))
             return default
-        return str(value)
-
-    def area_option(self, ds: Dataset, option: str = "area") -> str | None:
-        """An area code, or None for the whole province. Unknown -> warning, province."""
-        value: Any = self.options.get(option)
-        if value is None:
-            return None
-        if value not in ds.areas:
-            self.warn(f"tùy chọn :{option}: địa bàn “{value}” không tồn tại", "reference")
-            return None
         return str(value)

@@ -15,19 +15,15 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 
 from ...model.dataset import Dataset
 from ...model.follow_up import as_of, follow_up
 from ...model.meetings import meetings_of
-from ...model.records import Area, Indicator, NarrativeItem, Resolution
+from ...model.records import Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (
     NO_ANSWER,
-    comparison_text,
     indicator_point,
     local_question,
-    lower_first,
-    rank_text,
     short_tag,
     shortcoming_question,
     task_answer,
@@ -35,83 +31,34 @@ from ...phrasing.briefing import (
     when_and_where,
     why_text,
 )
-from ...phrasing.figures import indicator_sentence
 from ...tailoring import (
     Briefing,
-    Budget,
-    LocalIndicator,
     Point,
     Relevance,
-    audience_order,
     audiences_for,
     build_briefing,
 )
 from ..membership import membership_nodes
+from ..pages import area_docname, briefing_docname
+from ..parts.local import local_indicator_table, local_rank
+from ..parts.petitions import petition_nodes
+from ..parts.session import session_nodes
 from ..render import (
     Cites,
     badge,
     cited_paragraph,
+    doc_link,
     download_links,
     figure_node,
     item_paragraph,
     section,
-    table,
     text,
 )
+from ..state import build_state
 from .base import HdndDirective
-from .petitions import petition_nodes
-from .session import session_nodes
 
-GENERATED = "tiep-xuc"
 #: the class of what only the office staff see: hidden by default, never printed
 STAFF = "hdnd-staff"
-
-__all__ = ["GENERATED", "audience_order"]
-
-
-def doc_link(docname: str, label: str, classes: Sequence[str] = ()) -> addnodes.pending_xref:
-    """A link to another page that every builder resolves (std:doc)."""
-    ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
-                                refexplicit=True, refwarn=True)
-    ref += nodes.inline("", label, classes=list(classes))
-    return ref
-
-
-def briefing_docname(area: str, audience: str) -> str:
-    return f"{GENERATED}/{area}/{audience}"
-
-
-def area_docname(area: str) -> str:
-    return f"{GENERATED}/{area}/index"
-
-
-def local_rank(li: LocalIndicator, ds: Dataset | None = None) -> str:
-    ind = li.indicator
-    area = ds.areas.get(ind.area or "") if ds is not None else None
-    # a former district's figure is ranked among the former districts: say so
-    peers = "địa bàn cũ" if area is not None and area.is_former else "địa bàn"
-    return rank_text(li.rank, li.of, li.level, tied=li.tied, highest=li.highest,
-                     lowest=li.lowest, rate=ind.is_rate, higher_is_better=ind.higher_is_better,
-                     peers=peers)
-
-
-def local_indicator_table(ds: Dataset, indicators: list[LocalIndicator], area: Area
-                          ) -> nodes.table:
-    """An area's figures beside the province's, and where it stands among the areas."""
-    rows: list[list[nodes.Node | str]] = []
-    for li in indicators:
-        ind = li.indicator
-        label = f"{ind.name} ({lower_first(ind.period)})"
-        if ind.area != area.code and ind.area in ds.areas:  # a commune inside an electoral unit
-            label += f", {ds.areas[ind.area].display_name}"
-        cites = Cites()
-        rows.append([label,
-                     cited_paragraph(ds, [figure_node(ds, indicator_sentence(ind), ind, cites)],
-                                     cites),
-                     comparison_text(ind, li.province),
-                     local_rank(li, ds)])
-    return table(["Chỉ tiêu", upper_first(area.full_name), "So với toàn tỉnh",
-                  "Vị trí trong tỉnh"], rows, [30, 25, 25, 20], ["hdnd-local-indicators"])
 
 
 def staff_note(ds: Dataset, rel: Relevance) -> nodes.container:
@@ -186,7 +133,7 @@ class BriefingBuilder:
 
     def downloads(self) -> list[nodes.Node]:
         """Links to the figures as CSV and XLSX, when the generator wrote them."""
-        base = f"{GENERATED}/{self.b.area.code}/{self.b.audience.code}"
+        base = briefing_docname(self.b.area.code, self.b.audience.code)
         if not (Path(self.srcdir) / f"{base}.csv").is_file():
             return []
         return [download_links("Tải số liệu của đề cương: ", base, (".csv", ".xlsx"),
@@ -382,6 +329,6 @@ class BriefingDirective(HdndDirective):
             self.warn(f"cần :area: và :audience: là mã đã khai báo (nhận “{area}”, “{audience}”)",
                       "reference")
             return []
-        b = build_briefing(ds, area, audience, Budget.from_config(self.config.hdnd_briefing_budget))
+        b = build_briefing(ds, area, audience, build_state(self.env).config.budget)
         return [BriefingBuilder(ds, self.state.document, b, str(self.env.srcdir),
                                 self.env.docname).build()]

@@ -1,127 +1,21 @@
-"""``hdnd-chart``: a chart of indicators (plan vs actual, areas, trend), drawn at build time.
-
-The files are written by :func:`sphinx_hdnd.charts.write_chart` into the
-build's own folder (``<doctreedir>/_hdnd_charts``), never into the sources,
-one file per variant (named by a hash of what is drawn), in the one format
-the builder shows: SVG for HTML and EPUB, PDF for LaTeX (drawing both cost
-twice the time for a file nobody opens). The image node points at
-``<key>.*``, which Sphinx's image collector resolves; text builders print
-the alternative text. Under the image: the figures as a list, each
-citing its source, so the numbers are there without the picture.
-"""
+"""``hdnd-chart``: a chart of indicators (plan vs actual, areas, trend), drawn at build time
+(the figure and its files: :mod:`sphinx_hdnd.sphinxext.parts.chart`)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
 from ... import charts
 from ...model.dataset import Dataset
 from ...model.records import Indicator
-from ..render import Cites, citations
+from ..parts.chart import chart_nodes
+from ..parts.indicators import PROVINCE, filter_indicators
 from .base import HdndDirective, code_list
-from .indicators import PROVINCE, filter_indicators
-
-CHART_DIR = "_hdnd_charts"
-
-
-def chart_dir(env: BuildEnvironment) -> Path:
-    return Path(env.doctreedir) / CHART_DIR
-
-
-#: MIME type a builder takes -> the variant drawn for it
-MIME_FORMATS = {"image/svg+xml": "svg", "application/pdf": "pdf", "image/png": "png"}
-
-
-def needed_format(builder: type | None) -> str:
-    """The one variant this builder shows: the first of its image types we can draw
-    (SVG for HTML and EPUB, PDF for LaTeX, PNG for texinfo). Builders without images
-    (text, man) print the alternative text; SVG is drawn for them so that the image
-    still resolves."""
-    for mime in getattr(builder, "supported_image_types", None) or []:
-        if mime in MIME_FORMATS:
-            return MIME_FORMATS[mime]
-    return "svg"
-
-
-def _note_format(env: BuildEnvironment, fmt: str) -> None:
-    formats: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
-    formats.setdefault(env.docname, set()).add(fmt)
-
-
-def chart_nodes(env: BuildEnvironment, ds: Dataset, chart: charts.Chart) -> list[nodes.Node]:
-    """The figure: image (alt text with every figure), caption, and the figures as a list."""
-    directory = chart_dir(env)
-    fmt = needed_format(getattr(env, "_builder_cls", None))
-    charts.write_chart(chart, directory, (fmt,))
-    _note_format(env, fmt)
-    # a path relative to the document, which the image collector resolves and globs
-    doc_dir = Path(env.doc2path(env.docname)).parent
-    uri = os.path.relpath(directory / f"{chart.key}.*", doc_dir).replace(os.sep, "/")
-    box = nodes.container(classes=["hdnd-chart", f"hdnd-chart-{chart.kind}"])
-    fig = nodes.figure(classes=["hdnd-chart-figure"])
-    fig += nodes.image(uri=uri, alt=chart.alt, classes=["hdnd-chart-image"])
-    fig += nodes.caption(chart.title, chart.title)
-    box += fig
-    # the figures again as text, each with its source: for print, text builders, search
-    data = nodes.container(classes=["hdnd-chart-data"])
-    data += nodes.paragraph("", "Số liệu trên biểu đồ:", classes=["hdnd-meta"])
-    items = nodes.bullet_list(bullet="-")
-    for fact in chart.facts:
-        cites = Cites()
-        for rec in fact.records:
-            cites.add(rec)
-        para = nodes.paragraph()
-        if fact.label:
-            para += nodes.strong("", fact.label + ": ")
-        para += nodes.Text(fact.text)
-        para.extend(citations(ds, cites))
-        items += nodes.list_item("", para)
-    data += items
-    box += data
-    return [box]
-
 
 # An environment can be shared by builders (``-b html`` then ``-b latex`` with one
 # doctree folder): a page read for HTML has only SVG charts, so a builder that needs
 # another variant re-reads the pages whose charts lack it.
-
-
-def outdated_for_builder(app: Sphinx, env: BuildEnvironment, added: set[str],
-                         changed: set[str], removed: set[str]) -> list[str]:
-    fmt = needed_format(type(app.builder))
-    formats: dict[str, set[str]] = env.__dict__.get("hdnd_chart_formats", {})
-    return sorted(doc for doc, drawn in formats.items()
-                  if fmt not in drawn and doc in env.all_docs and doc not in removed)
-
-
-def purge_formats(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.__dict__.get("hdnd_chart_formats", {}).pop(docname, None)
-
-
-def merge_formats(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                  other: BuildEnvironment) -> None:
-    mine: dict[str, set[str]] = env.__dict__.setdefault("hdnd_chart_formats", {})
-    for doc, drawn in other.__dict__.get("hdnd_chart_formats", {}).items():
-        if doc in docnames:
-            mine.setdefault(doc, set()).update(drawn)
-
-
-def setup_charts(app: Sphinx) -> None:
-    app.connect("env-get-outdated", outdated_for_builder)
-    app.connect("env-purge-doc", purge_formats)
-    app.connect("env-merge-info", merge_formats)
-
-
-def area_chart_nodes(env: BuildEnvironment, ds: Dataset, area: str) -> list[nodes.Node]:
-    """The ``areas`` chart of the measures that ``area`` shares with other areas, or nothing."""
-    chart = charts.area_chart(ds, area)
-    return chart_nodes(env, ds, chart) if chart is not None else []
 
 
 class ChartDirective(HdndDirective):

@@ -19,12 +19,12 @@ from ...model.dataset import Dataset
 from ...model.follow_up import BUCKETS, FollowUp, as_of, buckets, follow_up, latest_petitions
 from ...model.records import PetitionKind, PetitionStatus
 from ...phrasing.follow_up import timing_label
+from ..pages import GENERATED_DIR
+from ..parts.chart import chart_nodes
+from ..parts.petitions import petition_nodes
 from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
-from ..state import GENERATED_DIR
 from .base import HdndDirective
-from .chart import chart_nodes
-from .petitions import petition_nodes
 
 #: the downloads the page generator writes (``generate.downloads``)
 DOWNLOAD_BASE = f"{GENERATED_DIR}/theo-doi-kien-nghi"

@@ -26,9 +26,9 @@ from sphinx.application import Sphinx
 from ...model.dataset import Dataset
 from ...phrasing.numbers import format_count
 from ...tailoring import audiences_for
-from ..render import text
+from ..pages import area_docname, briefing_docname, meeting_areas
+from ..render import doc_link, text
 from .base import HdndDirective
-from .briefing import area_docname, briefing_docname, doc_link
 
 
 class fold(nodes.container):  # docutils names nodes in lower case
@@ -60,19 +60,6 @@ def setup_grid(app: Sphinx) -> None:
     """The nodes; the script (``hdnd-picker.js``) is added with the other static files."""
     app.add_node(fold, html=(visit_fold, depart_fold))
     app.add_node(fold_title, html=(visit_fold_title, depart_fold_title))
-
-
-def _area_order(area):  # type: ignore[no-untyped-def]
-    return (area.order if area.order is not None else 10**6, area.code)
-
-
-def meeting_areas(ds: Dataset, include: list[str], exclude: list[str]) -> list:
-    """Areas that get briefings: current ones (no end date), as configured."""
-    areas = [a for a in ds.areas.values() if a.valid_to is None]
-    if include:
-        areas = [a for a in areas if a.code in include]
-    areas = [a for a in areas if a.code not in exclude]
-    return sorted(areas, key=_area_order)
 
 
 class GridDirective(HdndDirective):

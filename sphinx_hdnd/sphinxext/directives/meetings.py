@@ -6,10 +6,10 @@ from docutils import nodes
 
 from ...model.dataset import Dataset
 from ...model.meetings import this_sessions
-from ..render import table
+from ..pages import area_docname, briefing_docname
+from ..render import doc_link, table
 from ..stack import STACK
 from .base import HdndDirective, code_list
-from .briefing import area_docname, briefing_docname, doc_link
 
 
 class MeetingsDirective(HdndDirective):

@@ -12,6 +12,10 @@ from docutils import nodes
 from ...model.dataset import Dataset
 from ...model.records import NarrativeItem
 from ...phrasing import format_count
+from ..parts.budget import budget_lines, budget_paragraph
+from ..parts.questions import debate_paragraph, oversight_paragraphs, questioning_paragraphs
+from ..parts.resolutions import resolutions_list
+from ..parts.session import session_nodes
 from ..render import (
     Cites,
     cited_paragraph,
@@ -22,10 +26,6 @@ from ..render import (
     text,
 )
 from .base import HdndDirective
-from .budget import budget_lines, budget_paragraph
-from .questions import debate_paragraph, oversight_paragraphs, questioning_paragraphs
-from .resolutions import resolutions_list
-from .session import session_nodes
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 

@@ -17,9 +17,9 @@ from ...model.follow_up import round_of, summary_groups
 from ...model.records import PetitionKind
 from ...pdf import BOOKLET_KEY
 from ...phrasing.follow_up import session_name
+from ..pages import GENERATED_DIR
 from ..render import Cites, cited_paragraph, download_links, section, table, text
 from ..stack import STACK
-from ..state import GENERATED_DIR
 from .base import HdndDirective
 
 DOWNLOAD_BASE = f"{GENERATED_DIR}/tong-hop-kien-nghi"

@@ -15,16 +15,12 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util.display import status_iterator
 
-from ..phrasing.numbers import format_seconds
-from ..sphinxext.state import data_dir, dataset_at, logger
-from . import (
-    SCOPES,
+from ..pdf import (
     Booklet,
     Result,
     booklet_of,
@@ -34,40 +30,11 @@ from . import (
     quiet_weasyprint,
     report_docs,
 )
+from ..phrasing.numbers import format_seconds
+from .pages import generated_page
+from .state import build_state, get_dataset, logger
 
 APT_LINE = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
-
-CONFIG: list[tuple[str, Any, Literal["html", ""], type, str]] = [
-    ("hdnd_pdf", False, "html", bool,
-     "Sau khi xây dựng HTML, in bản PDF khổ A4 cho từng đề cương (cần WeasyPrint)"),
-    ("hdnd_pdf_scope", "all", "html", str,
-     "Phạm vi PDF: all (mọi đề cương), areas (từng địa bàn và đề cương chung), "
-     "outline (chỉ đề cương chung)"),
-    ("hdnd_pdf_dir", "", "", str,
-     "Thư mục PDF, tính từ thư mục chứa conf.py (để trống: thư mục pdf cạnh thư mục HTML)"),
-    ("hdnd_pdf_jobs", 0, "", int, "Số tiến trình in PDF song song (0: theo số lõi CPU)"),
-]
-
-
-def check_pdf_config(app: Sphinx, config: Config) -> None:
-    conf_py = str(Path(app.confdir) / "conf.py")
-    for name, default, _rebuild, types, _doc in CONFIG:
-        value = config[name]
-        if types is bool and isinstance(value, str):  # -D hdnd_pdf=1 on the command line
-            value = config[name] = value.strip().lower() in ("1", "true", "yes", "on")
-        if types is int and isinstance(value, str) and value.strip().isdigit():
-            value = config[name] = int(value)
-        if not isinstance(value, types):
-            logger.warning(f"cấu hình {name} = {value!r} không hợp lệ (cần {types.__name__}); "
-                           f"dùng giá trị mặc định {default!r}", type="hdnd", subtype="config",
-                           location=conf_py)
-            config[name] = default
-    if config.hdnd_pdf_scope not in SCOPES:
-        logger.warning(f"hdnd_pdf_scope = {config.hdnd_pdf_scope!r} không hợp lệ (cần một trong "
-                       f"{', '.join(SCOPES)}); dùng “all”", type="hdnd", subtype="config",
-                       location=conf_py)
-        config["hdnd_pdf_scope"] = "all"
-
 
 def add_print_files(app: Sphinx) -> None:
     if app.builder.format == "html":
@@ -89,7 +56,7 @@ def _capital(text: str) -> str:
 
 def running_head(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
     """(left, right): the session and council; the area and audience, or the page."""
-    ds = dataset_at(data_dir(app.confdir, app.config))
+    ds = get_dataset(app.env)
     left = ""
     if ds.session is not None:
         left = _capital(ds.session.name)
@@ -102,12 +69,12 @@ def running_head(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
     else:
         left = str(app.config.project)
     right = title
-    parts = pagename.split("/")
+    page = generated_page(pagename)
     if pagename == "index":
         right = "Đề cương chung toàn tỉnh"
-    elif len(parts) == 3 and parts[0] == "tiep-xuc" and parts[1] in ds.areas:
-        area = _capital(ds.areas[parts[1]].full_name)
-        audience = ds.audiences.get(parts[2])
+    elif page is not None and page.area in ds.areas:
+        area = _capital(ds.areas[page.area].full_name)
+        audience = ds.audiences.get(page.audience or "")
         right = f"{area} · {audience.name}" if audience is not None else area
     return left, right
 
@@ -124,7 +91,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     booklet = booklet_of(pagename, report_docs(app.env.metadata))
     if booklet is None or "body" not in context:
         return
-    pdf = app.config.hdnd_pdf and in_scope(booklet[1], app.config.hdnd_pdf_scope)
+    config = build_state(app.env).config
+    pdf = config.pdf and in_scope(booklet[1], config.pdf_scope)
     word = bool(getattr(app.config, "hdnd_docx", False))  # the Word file, beside the PDF
     if not (pdf or word):
         return
@@ -164,8 +132,9 @@ def site_booklets(app: Sphinx) -> list[Booklet]:
 
 
 def pdf_dir(app: Sphinx) -> Path:
-    if app.config.hdnd_pdf_dir:
-        return Path(os.path.abspath(Path(app.confdir) / app.config.hdnd_pdf_dir))
+    folder = build_state(app.env).config.pdf_dir
+    if folder:
+        return Path(os.path.abspath(Path(app.confdir) / folder))
     return Path(app.outdir).parent / "pdf"
 
 
@@ -180,7 +149,8 @@ def _sphinx_progress(app: Sphinx) -> Any:
 
 
 def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | None:
-    if exception is not None or not app.config.hdnd_pdf or app.builder.format != "html":
+    config = build_state(app.env).config
+    if exception is not None or not config.pdf or app.builder.format != "html":
         return None
     if not hasattr(app.builder, "get_outfilename"):
         return None
@@ -193,9 +163,9 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
                        type="hdnd", subtype="pdf")
         return None
     every = site_booklets(app)
-    wanted = [b for b in every if in_scope(b.kind, app.config.hdnd_pdf_scope)]
+    wanted = [b for b in every if in_scope(b.kind, config.pdf_scope)]
     result = build_booklets(Path(app.outdir), pdf_dir(app), wanted,
-                            jobs=app.config.hdnd_pdf_jobs or None, known=[b.name for b in every],
+                            jobs=config.pdf_jobs or None, known=[b.name for b in every],
                             progress=current_progress() or _sphinx_progress(app))
     for name, error in sorted(result.failed.items()):
         logger.warning(f"không in được {name}.pdf: {error}", type="hdnd", subtype="pdf")
@@ -209,10 +179,7 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
     return result
 
 
-def setup_pdf(app: Sphinx) -> None:
-    for name, default, rebuild, types, doc in CONFIG:
-        app.add_config_value(name, default, rebuild, types=types, description=doc)
-    app.connect("config-inited", check_pdf_config)
+def setup_booklets(app: Sphinx) -> None:
     app.connect("builder-inited", add_print_files)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", print_booklets)

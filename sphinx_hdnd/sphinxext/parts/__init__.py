@@ -1,0 +1,1 @@
+"""Parts of pages that several directives build: one module per subject, no directive."""

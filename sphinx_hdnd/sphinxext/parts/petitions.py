@@ -1,0 +1,98 @@
+"""One petition and its answer, as nodes; which petitions a page lists."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ...model.follow_up import follow_up
+from ...model.dataset import Dataset
+from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionKind, PetitionStatus
+from ...phrasing.follow_up import history_line, session_name, timing_label, track_sentence
+from ...phrasing.sentences import lower_first
+from ..render import Cites, badge, cited_paragraph, text
+
+STATUS_CLASSES = {
+    PetitionStatus.ANSWERED: "hdnd-status-done",
+    PetitionStatus.IN_PROGRESS: "hdnd-status-open",
+    PetitionStatus.SCHEDULED: "hdnd-status-open",
+    PetitionStatus.UNFUNDED: "hdnd-status-blocked",
+    PetitionStatus.PENDING: "hdnd-status-blocked",
+}
+
+
+TIMING_CLASSES = {True: "hdnd-status-done", False: "hdnd-status-blocked"}
+
+
+def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
+                   compact: bool = False) -> nodes.container:
+    """A petition with its answer and follow-up; ``compact`` for a briefing: the track
+    without the meeting's date, and only the last earlier session's status."""
+    box = nodes.container(classes=["hdnd-petition"])
+    cites = Cites()
+    cites.add(pet)
+    fu = follow_up(ds, pet)
+    # a status the document does not state is not shown as one: said plainly in the meta
+    unstated = pet.status is PetitionStatus.UNSTATED
+    head: list[nodes.Node] = [] if unstated else [
+        badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
+    timing = timing_label(fu)
+    if timing:  # on time, late, overdue: what the standing committee supervises
+        head += [text(" "), badge(timing, TIMING_CLASSES[fu.on_time])]
+    where = []
+    if show_area:
+        area = ds.areas.get(pet.area or "")
+        where.append(area.display_name if area else "Toàn tỉnh")
+    aud = ds.audiences.get(pet.audience or "")
+    if aud:
+        where.append(aud.name)
+    received = session_name(ds, fu.first.received_session)
+    if received:
+        where.append(f"gửi tới {received}")
+    if unstated:
+        where.append(lower_first(PETITION_STATUS_LABELS[pet.status]))
+    if where:
+        if head:
+            head.append(text(" "))
+        head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
+    box += nodes.paragraph("", "", *head, classes=["hdnd-petition-head"])
+    said = "Ý kiến: " if pet.kind is PetitionKind.OPINION else "Kiến nghị: "
+    box += cited_paragraph(ds, [nodes.strong("", said), text(pet.text)], cites,
+                           ["hdnd-petition-text"])
+    track = track_sentence(ds, fu, compact)
+    if track:
+        box += nodes.paragraph("", track, classes=["hdnd-petition-track"])
+    # earlier sessions' statuses (this session's is the badge above)
+    history = [e for e in fu.history if ds.session is None or e.session != ds.session.code]
+    if compact:
+        history = history[-1:]
+    if history:
+        lst = nodes.bullet_list(classes=["hdnd-petition-history"])
+        for event in history:
+            ev_cites = Cites()
+            ev_cites.add(event)
+            lst += nodes.list_item("", cited_paragraph(ds, [text(history_line(ds, event))],
+                                                       ev_cites))
+        box += lst
+    if pet.response:
+        who = f" ({pet.responder})" if pet.responder else ""
+        box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
+                               classes=["hdnd-petition-response"])
+    return box
+
+
+def filter_petitions(ds: Dataset, areas: list[str], statuses: list[str], committees: list[str],
+                     audiences: list[str], topics: list[str]) -> list[Petition]:
+    out = []
+    for pet in ds.petitions:
+        if areas and (pet.area or "toan-tinh") not in areas:
+            continue
+        if statuses and pet.status.value not in statuses:
+            continue
+        if committees and pet.committee not in committees:
+            continue
+        if audiences and pet.audience not in audiences:
+            continue
+        if topics and not set(topics) & set(pet.topics):
+            continue
+        out.append(pet)
+    return out
