@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...model.follow_up import follow_up
 from ...model.dataset import Dataset
+from ...model.follow_up import follow_up
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionKind, PetitionStatus
 from ...phrasing.follow_up import history_line, session_name, timing_label, track_sentence
 from ...phrasing.sentences import lower_first
