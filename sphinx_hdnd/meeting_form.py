@@ -16,7 +16,7 @@ from pathlib import Path
 from .model.fields import Codes, RequiredText, Text, col
 from .model.loader import Dataset
 from .model.records import AnswerLevel, PetitionKind, Record
-from .scaffold import LISTS_SHEET, _letter, column_note
+from .scaffold.workbook import LISTS_SHEET, _letter, column_note
 from .schema import FieldSpec, fields_of
 
 FACTS_SHEET = "cuoc-tiep-xuc"
