@@ -27,7 +27,6 @@ from .sentences import (
 )
 
 TWO_PLACES = Decimal("0.01")
-MONEY_UNITS = {"tỷ đồng", "triệu đồng"}
 
 
 @dataclass(frozen=True, slots=True)

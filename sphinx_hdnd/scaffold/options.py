@@ -3,9 +3,10 @@ layout of areas."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from ..vietnamese import ascii_slug
 
 AreaLayout = Literal["districts", "communes"]
 
@@ -40,12 +41,7 @@ def split_province(text: str) -> tuple[str, str]:
 
 
 def slugify(text: str) -> str:
-    """A code from a Vietnamese name: “Điện Biên Phủ” -> “dien-bien-phu”."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = []
-    for ch in ascii_.lower():
-        out.append(ch if ch.isalnum() else "-")
-    slug = "-".join(p for p in "".join(out).split("-") if p)
+    """A code from a Vietnamese name: “Điện Biên Phủ” -> “dien-bien-phu”; a code starts with a
+    letter."""
+    slug = ascii_slug(text)
     return slug if slug[:1].isalpha() else f"t-{slug}" if slug else ""
-
