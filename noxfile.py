@@ -68,7 +68,7 @@ def lint(session: nox.Session) -> None:
 def example(session: nox.Session) -> None:
     """Build the Điện Biên example site, its PDF booklets and Word files; say where they are."""
     system_packages(session)
-    session.install("-e", ".")
+    session.install("-e", ".[pdf]")
     session.run("hdnd", "validate", EXAMPLE)
     session.run("hdnd", "build", EXAMPLE, *session.posargs)
 
@@ -88,7 +88,7 @@ def bench(session: nox.Session) -> None:
     ``nox -s bench -- --quick`` for a smoke run; other options: ``--sizes``, ``--reps``.
     """
     system_packages(session)
-    session.install("-e", ".")
+    session.install("-e", ".[pdf]")
     session.run("python", "benchmarks/run.py", *session.posargs)
     session.run("python", "benchmarks/extract.py")  # hdnd extract: seconds per 100 pages
 
@@ -223,8 +223,8 @@ def release(session: nox.Session) -> None:
     session.run("twine", "check", "--strict", *map(str, built))
     venv = work / "venv"
     session.run("python", "-m", "venv", str(venv))
-    session.run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheels[0]),
-                external=True)
+    session.run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                f"{wheels[0]}[pdf]", external=True)
     project = work / "dien-bien"  # outside the checkout: nothing read from it
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("_build", "tiep-xuc"))
     hdnd = str(venv / "bin" / "hdnd")

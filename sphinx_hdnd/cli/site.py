@@ -3,6 +3,7 @@ package to send."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from decimal import Decimal
@@ -42,6 +43,10 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
     if not (project / "conf.py").is_file():
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
+    if pdf and not installed("weasyprint"):
+        click.echo("Chưa cài WeasyPrint nên không in bản PDF (cài: pip install \"sphinx-hdnd[pdf]\"); "
+                   f"vẫn xây dựng trang HTML{' và bản Word' if docx else ''}.", err=True)
+        pdf = False
     out = out_dir or project / "_build"
     html = out / "html"
     pdf_dir = out / "pdf"
@@ -87,6 +92,11 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         sys.exit(1)
 
 
+def installed(module: str) -> bool:
+    """Whether an optional dependency (an extra of sphinx-hdnd) can be imported."""
+    return importlib.util.find_spec(module) is not None
+
+
 def _echo_unshown(project: Path, out: Path) -> None:
     """One line when some figures of the data reach no page; hdnd validate lists them."""
     record = read_record(doctree_dir(project, out))
@@ -108,13 +118,16 @@ def serve(project: Path, port: int) -> None:
 
     Chỉ mở trên máy này (127.0.0.1); không in PDF, Word để xem nhanh (dùng hdnd build).
     """
-    from sphinx_autobuild.__main__ import main as autobuild
-
     from ..sphinxext.state import GENERATED_DIR
 
     if not (project / "conf.py").is_file():
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
+    if not installed("sphinx_autobuild"):
+        click.echo("Lệnh hdnd serve cần gói sphinx-autobuild: pip install \"sphinx-hdnd[serve]\"",
+                   err=True)
+        sys.exit(2)
+    from sphinx_autobuild.__main__ import main as autobuild
     out = project / "_build" / "html"
     click.echo(f"Xem trước {project.resolve()}: địa chỉ ở dòng “Serving on http://127.0.0.1:…” "
                "bên dưới; trang tự tải lại sau mỗi lần sửa dữ liệu hoặc trang. Ctrl+C để dừng.")
