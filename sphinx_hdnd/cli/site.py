@@ -3,7 +3,6 @@ package to send."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import time
 from decimal import Decimal
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ..extras import installed, pip_line
 from ..model.coverage import read_record
 from ..phrasing.numbers import format_number, format_seconds
 from .paths import doctree_dir
@@ -44,8 +44,8 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
     if pdf and not installed("weasyprint"):
-        click.echo("Chưa cài WeasyPrint nên không in bản PDF (cài: pip install \"sphinx-hdnd[pdf]\"); "
-                   f"vẫn xây dựng trang HTML{' và bản Word' if docx else ''}.", err=True)
+        click.echo(f"Chưa cài WeasyPrint nên không in bản PDF (cài: {pip_line('pdf')}); vẫn xây "
+                   f"dựng trang HTML{' và bản Word' if docx else ''}.", err=True)
         pdf = False
     out = out_dir or project / "_build"
     html = out / "html"
@@ -92,11 +92,6 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         sys.exit(1)
 
 
-def installed(module: str) -> bool:
-    """Whether an optional dependency (an extra of sphinx-hdnd) can be imported."""
-    return importlib.util.find_spec(module) is not None
-
-
 def _echo_unshown(project: Path, out: Path) -> None:
     """One line when some figures of the data reach no page; hdnd validate lists them."""
     record = read_record(doctree_dir(project, out))
@@ -124,8 +119,7 @@ def serve(project: Path, port: int) -> None:
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
     if not installed("sphinx_autobuild"):
-        click.echo("Lệnh hdnd serve cần gói sphinx-autobuild: pip install \"sphinx-hdnd[serve]\"",
-                   err=True)
+        click.echo(f"Lệnh hdnd serve cần gói sphinx-autobuild: {pip_line('serve')}", err=True)
         sys.exit(2)
     from sphinx_autobuild.__main__ import main as autobuild
     out = project / "_build" / "html"
