@@ -10,8 +10,6 @@ from pathlib import Path
 from .draw import render
 from .model import Chart
 
-# ------------------------------------------------------------------ files
-
 
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` unless it already holds exactly that; atomically, so that

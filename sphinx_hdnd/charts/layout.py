@@ -56,7 +56,7 @@ MARK = {"good": "▲ ", "bad": "▼ "}
 LABEL_BOX = {"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none"}
 
 
-# ------------------------------------------------------------------ drawing
+# ------------------------------------------------------------------ sizes
 
 
 def wrap(label: str, width: int = WRAP, max_lines: int = MAX_LINES) -> str:

@@ -22,8 +22,6 @@ KINDS = ("plan", "areas", "trend")
 #: output format (the file suffix) -> matplotlib's name for it
 FORMATS = {"svg": "svg", "pdf": "pdf", "png": "png"}
 
-# ------------------------------------------------------------------ what is drawn
-
 
 @dataclass(frozen=True, slots=True)
 class Row:

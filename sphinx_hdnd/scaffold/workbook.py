@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ..model.loader import default_topics
 from ..schema import KIND_HELP, TABLES, FieldSpec, Kind, fields_of
 
@@ -15,12 +17,6 @@ LISTS_SHEET = "danh-muc"
 GUIDE_SHEET = "huong-dan"
 #: rows of each sheet that carry the drop-down lists
 VALIDATION_ROWS = 1000
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
 
 
 def column_note(f: FieldSpec) -> str:
@@ -50,12 +46,12 @@ def _list_ranges(lists: dict[str, list[str]]) -> dict[str, str]:
     """List name -> the cell range a drop-down offers (a column of a sheet)."""
     out = {}
     for i, name in enumerate(lists, start=1):
-        col = _letter(i)
+        col = get_column_letter(i)
         out[name] = f"'{LISTS_SHEET}'!${col}$2:${col}${VALIDATION_ROWS}"
     for spec in TABLES:
         names = [f.name for f in fields_of(spec.record)]
         if "code" in names:
-            col = _letter(names.index("code") + 1)
+            col = get_column_letter(names.index("code") + 1)
             out[spec.name] = f"'{spec.name}'!${col}$2:${col}${VALIDATION_ROWS}"
     return out
 
@@ -159,10 +155,10 @@ def write_workbook(path: Path, rows: dict[str, list[dict[str, Any]]] | None = No
             note.width, note.height = 360, 200
             cell.comment = note
             width = max(len(f.name) + 4, 14 if f.kind in (Kind.CODE, Kind.NUMBER) else 22)
-            ws.column_dimensions[_letter(c)].width = min(width, 48)
+            ws.column_dimensions[get_column_letter(c)].width = min(width, 48)
             dv = _validation(f, ranges)
             if dv is not None:
-                col = _letter(c)
+                col = get_column_letter(c)
                 dv.add(f"{col}2:{col}{VALIDATION_ROWS}")
                 ws.add_data_validation(dv)
         for r, record in enumerate(rows.get(spec.name, []), start=2):
@@ -181,7 +177,7 @@ def write_workbook(path: Path, rows: dict[str, list[dict[str, Any]]] | None = No
         head = lists_ws.cell(row=1, column=c, value=name)
         head.font = header_font
         head.fill = header_fill
-        lists_ws.column_dimensions[_letter(c)].width = 24
+        lists_ws.column_dimensions[get_column_letter(c)].width = 24
         for r, value in enumerate(values, start=2):
             lists_ws.cell(row=r, column=c, value=value)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,16 +8,11 @@ from collections.abc import Iterable
 
 from ..model.applicability import applies
 from ..model.loader import Dataset
-from ..model.records import (
-    Area,
-    Audience,
-)
+from ..model.records import Area, Audience
 
 #: an item naming this share of the areas of one level (and at least BROAD_MIN) is province-wide
 BROAD_SHARE = 0.5
 BROAD_MIN = 3
-
-# ------------------------------------------------------------------ areas
 
 
 def descendants(ds: Dataset, code: str) -> set[str]:

@@ -16,8 +16,6 @@ from .budget import DEFAULT_BUDGET, Budget
 from .local import LocalIndicator
 from .relevance import Ranked, Relevance
 
-# ------------------------------------------------------------------ the briefing
-
 
 @dataclass(frozen=True, slots=True)
 class Point:

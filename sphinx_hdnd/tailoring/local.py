@@ -16,8 +16,6 @@ from .areas import descendants, siblings
 #: no rank is given among fewer areas than this
 RANK_MIN_PEERS = 3
 
-# ------------------------------------------------------------------ local indicators
-
 
 @dataclass(frozen=True, slots=True)
 class LocalIndicator:

@@ -24,8 +24,6 @@ SAME_SUBJECT_TEXT = 0.2
 #: a shortcoming becomes a question for an audience that weighs its main topic this much
 QUESTION_WEIGHT = Decimal("0.5")
 
-# ------------------------------------------------------------------ questions
-
 
 @cache
 def _idf_table(words_per_item: tuple[frozenset[str], ...]) -> dict[str, float]:

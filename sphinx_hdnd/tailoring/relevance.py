@@ -18,8 +18,6 @@ T = TypeVar("T")
 
 ZERO = Decimal(0)
 
-# ------------------------------------------------------------------ relevance
-
 
 @dataclass(frozen=True, slots=True)
 class Relevance:

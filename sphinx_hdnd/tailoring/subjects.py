@@ -20,8 +20,6 @@ from ..model.records import (
 #: two texts sharing this share of their word pairs say the same thing
 SAME_TEXT = 0.5
 
-# ------------------------------------------------------------------ subjects
-
 
 WORD = re.compile(r"\w+")
 
