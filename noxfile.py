@@ -68,7 +68,7 @@ def lint(session: nox.Session) -> None:
 def example(session: nox.Session) -> None:
     """Build the Điện Biên example site, its PDF booklets and Word files; say where they are."""
     system_packages(session)
-    session.install("-e", ".")
+    session.install("-e", ".[pdf,theme]")
     session.run("hdnd", "validate", EXAMPLE)
     session.run("hdnd", "build", EXAMPLE, *session.posargs)
 
@@ -76,7 +76,7 @@ def example(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """The user guide, with -nW: every reference resolves and no warning passes."""
-    session.install("-e", ".")
+    session.install("-e", ".[theme]")
     session.run("sphinx-build", "-nW", "--keep-going", "-b", "html", "docs", "docs/_build/html")
 
 
@@ -88,7 +88,7 @@ def bench(session: nox.Session) -> None:
     ``nox -s bench -- --quick`` for a smoke run; other options: ``--sizes``, ``--reps``.
     """
     system_packages(session)
-    session.install("-e", ".")
+    session.install("-e", ".[pdf,theme]")
     session.run("python", "benchmarks/run.py", *session.posargs)
     session.run("python", "benchmarks/extract.py")  # hdnd extract: seconds per 100 pages
 
@@ -142,7 +142,7 @@ def docx_pdf(session: nox.Session) -> None:
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         wanted.append(DOCX_PDF_PACKAGES[2])
     _apt_install(session, wanted)
-    session.install("-e", ".")
+    session.install("-e", ".[theme]")
     keep = "--keep" in session.posargs
     work = Path(tempfile.mkdtemp(prefix="hdnd-docx-pdf-"))
     project = work / "dien-bien"
@@ -223,8 +223,8 @@ def release(session: nox.Session) -> None:
     session.run("twine", "check", "--strict", *map(str, built))
     venv = work / "venv"
     session.run("python", "-m", "venv", str(venv))
-    session.run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheels[0]),
-                external=True)
+    session.run(str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                f"{wheels[0]}[pdf,theme]", external=True)
     project = work / "dien-bien"  # outside the checkout: nothing read from it
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("_build", "tiep-xuc"))
     hdnd = str(venv / "bin" / "hdnd")

@@ -13,10 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from .model.dataset import Dataset
 from .model.fields import Codes, RequiredText, Text, col
 from .model.records import AnswerLevel, PetitionKind, Record
-from .scaffold import LISTS_SHEET, _letter, column_note
+from .scaffold.workbook import LISTS_SHEET, column_note
 from .schema import FieldSpec, fields_of
 
 FACTS_SHEET = "cuoc-tiep-xuc"
@@ -129,7 +131,7 @@ def write_form(ds: Dataset, header: FormHeader, path: Path) -> None:
         lists_ws.cell(row=1, column=c, value=name).font = Font(bold=True)
         for r, v in enumerate(values, start=2):
             lists_ws.cell(row=r, column=c, value=v)
-        col_letter = _letter(c)
+        col_letter = get_column_letter(c)
         ranges[name] = f"'{LISTS_SHEET}'!${col_letter}$2:${col_letter}${max(2, len(values) + 1)}"
 
     sayings = book.create_sheet(SAYINGS_SHEET, 1)
@@ -142,7 +144,7 @@ def write_form(ds: Dataset, header: FormHeader, path: Path) -> None:
         note = Comment(column_note(f), "sphinx-hdnd")
         note.width, note.height = 360, 200
         cell.comment = note
-        sayings.column_dimensions[_letter(c)].width = 60 if f.name == "text" else 22
+        sayings.column_dimensions[get_column_letter(c)].width = 60 if f.name == "text" else 22
         source = {"topics": "topics", "kind": "kind", "level": "level",
                   "committee": "committee"}.get(f.name)
         if source and lists[source]:
@@ -151,7 +153,7 @@ def write_form(ds: Dataset, header: FormHeader, path: Path) -> None:
             # several topics "a; b" are accepted after a question; the others must match
             dv.errorStyle = "warning" if f.name == "topics" else "stop"
             dv.error = "Chọn một giá trị trong danh sách thả xuống."
-            dv.add(f"{_letter(c)}2:{_letter(c)}{FORM_ROWS + 1}")
+            dv.add(f"{get_column_letter(c)}2:{get_column_letter(c)}{FORM_ROWS + 1}")
             sayings.add_data_validation(dv)
     sayings.freeze_panes = "A2"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""Vietnamese text for full-text search: folding, stop words, tokens and index keys.
+"""Vietnamese text for full-text search (folding, stop words, tokens and index keys), and as
+ASCII for codes and file names (:func:`ascii_slug`).
 
 Pure Python, no Sphinx import. The HTML search (``sphinxext/search.py`` and its
 JavaScript twin ``sphinxext/search.js``) uses these rules on both sides: the
@@ -72,6 +73,15 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if unicodedata.category(c)[0] != _MARK)
     return unicodedata.normalize("NFC", text)
+
+
+def ascii_slug(text: str) -> str:
+    """'Mường Nhé' -> 'muong-nhe': lower-case ASCII letters and digits, ``đ`` -> ``d``, every
+    other run of characters one ``-``; for codes and file names that survive any USB stick
+    and e-mail. Unlike :func:`fold`, what has no ASCII form is dropped."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def has_diacritics(word: str) -> bool:

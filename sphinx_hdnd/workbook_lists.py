@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model.dataset import Dataset
-from .scaffold import LISTS_SHEET, _lists
+from .scaffold.workbook import LISTS_SHEET, _lists
 from .schema import WORKBOOK
 
 #: the Vietnamese name of each list, for the report

@@ -168,7 +168,7 @@ def test_rewrite_keeps_the_file_when_unchanged(tmp_path: Path) -> None:
     assert chart is not None
     path = charts.write_chart(chart, tmp_path, ["svg"])["svg"]
     before = path.stat().st_mtime_ns
-    charts._write_atomic(path, charts.render(chart, "svg"))
+    charts.files._write_atomic(path, charts.render(chart, "svg"))
     assert path.stat().st_mtime_ns == before
 
 

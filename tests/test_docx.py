@@ -21,7 +21,9 @@ from docx.shared import Mm, Pt
 from hdnd_sphinx import TINY_INDEX, sphinx_build, tiny_project
 
 from sphinx_hdnd.docx.format import DEFAULTS, check_values, document_date, docx_format
-from sphinx_hdnd.docx.writer import C_ILLUSTRATIVE, DocxWriter, normalize_zip
+from sphinx_hdnd.docx.ooxml import normalize_zip
+from sphinx_hdnd.docx.styles import C_ILLUSTRATIVE
+from sphinx_hdnd.docx.writer import DocxWriter
 from sphinx_hdnd.pdf import booklet_of
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "dien-bien"

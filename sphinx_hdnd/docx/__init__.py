@@ -28,8 +28,9 @@ from typing import Any
 from docutils import nodes
 
 from ..phrasing.numbers import format_seconds
+from .blocks import Picture
 from .format import CONFIG, DocxFormat, check_values, docx_format
-from .writer import DocxWriter, Picture
+from .writer import DocxWriter
 
 HTML_DOCX_DIR = "_docx"
 MANIFEST = ".hdnd-docx.json"

@@ -27,7 +27,6 @@ from .sentences import (
 )
 
 TWO_PLACES = Decimal("0.01")
-MONEY_UNITS = {"tỷ đồng", "triệu đồng"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +129,7 @@ def ranking_text(rk: Ranking, ds: Dataset | None = None) -> str:
     if rk.change is not None and rk.change_reference:
         text += ", " + rank_change_phrase(rk.change, rk.change_reference)
     earlier = [ds.rankings[c] for c in rk.compare_with if c in ds.rankings] if ds else []
-    if earlier:
+    if earlier and ds is not None:
         merged = any(predecessor(ds, e.area) is not None for e in earlier)
         said = [f"{period_name(e.period)}, {place_name(ds, e.area) or 'tỉnh'} "
                 f"{rank_phrase(e.rank or 0, e.total, e.scope)}" for e in earlier]

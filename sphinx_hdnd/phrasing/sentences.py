@@ -11,6 +11,8 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from ..model import compute
+from ..model.records import Attendance
 from .numbers import (
     NumberLike,
     _exact_context,
@@ -160,12 +162,11 @@ def comparison_phrase(value: NumberLike, other: NumberLike, unit: str, other_lab
 
 
 def _attendance_pct(present: int, total: int) -> Decimal:
-    """present/total in %, rounded half-up to 2 places exactly (integer maths),
-    trailing zeros trimmed."""
-    quotient, remainder = divmod(present * 10000, total)
-    if 2 * remainder >= total:
-        quotient += 1
-    pct = Decimal(quotient).scaleb(-2)
+    """present/total in % by the model's rule, rounded half-up to 2 places, trailing zeros
+    trimmed."""
+    pct = compute.attendance_pct(Attendance(present=present, total=total))
+    assert pct is not None  # total > 0
+    pct = pct.quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
     while decimals_of(pct) > 0 and pct.as_tuple().digits[-1] == 0:
         pct = pct.quantize(Decimal(1).scaleb(1 - decimals_of(pct)))
     return pct

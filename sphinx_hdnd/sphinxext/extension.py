@@ -10,6 +10,7 @@ from sphinx.config import Config
 
 from .. import __version__
 from ..docx import setup_docx
+from ..extras import setup_extras
 from .booklets import setup_booklets
 from .config import checked, conf_location
 from .config import register as register_config
@@ -110,6 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
     setup_booklets(app)  # print styles, PDF links, booklets at build-finished
     setup_docx(app)  # hdnd_docx*: the booklets as Word files at build-finished
+    setup_extras(app)  # an extra not installed (the theme): one line saying how
     setup_theme_words(app)  # language = "vi": the theme's words in Vietnamese too
     setup_shown(app)  # which figures reach no page, for hdnd build and hdnd validate
     return {

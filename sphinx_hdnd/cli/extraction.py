@@ -71,12 +71,12 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _load(project: Path):  # type: ignore[no-untyped-def]
-    from .cli import _data_dir
-    from .model import load_dataset
+    from ..model import load_dataset
+    from .paths import data_dir
 
     if not project.is_dir():
         _fail(f"không tìm thấy thư mục dự án “{project}”")
-    ds = load_dataset(_data_dir(project))
+    ds = load_dataset(data_dir(project))
     if ds.problems.errors:
         _fail(
             f"dữ liệu của dự án còn {len(ds.problems.errors)} lỗi; chạy hdnd validate {project} và sửa trước",
@@ -86,8 +86,8 @@ def _load(project: Path):  # type: ignore[no-untyped-def]
 
 
 def _extract(report: Path, out: Path | None, project: Path | None, force: bool) -> None:
-    from .extract import COLUMNS, COMPARE_COLUMNS, ReadError, extract_report
-    from .extract.table import write_table
+    from ..extract import COLUMNS, COMPARE_COLUMNS, ReadError, extract_report
+    from ..extract.table import write_table
 
     out = out or report.with_name(f"{report.stem}-so-lieu.xlsx")
     if out.suffix.lower() not in {".xlsx", ".csv"}:
@@ -130,8 +130,8 @@ def _extract(report: Path, out: Path | None, project: Path | None, force: bool) 
 
 
 def _merge(table: Path, project: Path | None, write: bool, source: str | None) -> None:
-    from .extract.merge import accepted, plan_merge, write_merge
-    from .extract.table import read_table
+    from ..extract.merge import accepted, plan_merge, write_merge
+    from ..extract.table import read_table
 
     if project is None:
         _fail("cần thư mục dự án: hdnd extract --merge BẢNG_ĐÃ_DUYỆT DỰ_ÁN")

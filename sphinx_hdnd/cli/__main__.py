@@ -1,0 +1,5 @@
+"""``python -m sphinx_hdnd.cli``: the ``hdnd`` command."""
+
+from . import run
+
+run()
