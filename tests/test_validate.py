@@ -718,3 +718,14 @@ def test_shadowed_table_says_which_file_is_used(copy_project, hdnd):
 def test_session_help_names_the_field():
     assert "past_sessions" in CATALOGUE["HD136"].fix
     assert " sessions" not in CATALOGUE["HD136"].fix.replace("past_sessions", "")
+
+
+@pytest.mark.parametrize("code", ["HD131", "HD134", "HD113"])
+def test_json_carries_the_offending_value(code, copy_project, hdnd):
+    """``--format json`` gives a program the value at fault, not only a sentence."""
+    data = copy_project()
+    CASES[code].mutate(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    problem = next(p for p in result.problems if p["code"] == code)
+    assert problem["data"], problem
+    assert all(str(v) in problem["message"] for v in problem["data"].values()), problem

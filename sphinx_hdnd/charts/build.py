@@ -219,7 +219,7 @@ def areas_chart(ds: Dataset, measures: Sequence[Indicator], focus: str | None = 
 def area_chart(ds: Dataset, area: str) -> Chart | None:
     """The chart of the measures ``area`` shares with other areas, highlighting it: the
     same on the area's page and on its audiences' briefings, so made once per dataset."""
-    cache: dict[str, Chart | None] = ds.area_charts
+    cache: dict[str, Chart | None] = ds.derived("area_charts", dict)
     if area not in cache:
         measures = shared_measures(ds, area)
         cache[area] = areas_chart(ds, measures, focus=area) if measures else None

@@ -55,7 +55,8 @@ def _report_problems(project: Path, fmt: str) -> int:
             "problems": [
                 {"code": p.code, "severity": p.severity.value, "file": p.origin.file,
                  "sheet": p.origin.sheet, "row": p.origin.row, "line": p.origin.line,
-                 "column": p.origin.column, "message": p.message, "title": p.kind.title}
+                 "column": p.origin.column, "message": p.message, "title": p.kind.title,
+                 "data": p.data}
                 for p in problems
             ],
         }, ensure_ascii=False, indent=2))

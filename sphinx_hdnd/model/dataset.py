@@ -7,10 +7,11 @@ local figures are then dictionary lookups instead of scans of the province's dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .area_links import linked_areas
 from .measures import MeasureIndex, build_measure_index
@@ -32,6 +33,8 @@ from .records import (
     Source,
     Topic,
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -83,7 +86,13 @@ class Dataset:
         return build_measure_index(self)
 
     @cached_property
-    def area_charts(self) -> dict[str, Any]:
-        """Each area's chart, made once per dataset by ``sphinx_hdnd.charts.area_chart``
-        (the model draws nothing: it only keeps what the layer above made of it)."""
+    def _derived(self) -> dict[str, Any]:
         return {}
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """What a layer above makes once from this dataset (each area's chart, the subjects
+        of the narrative), kept with it so that it lives and dies with the dataset; the
+        model itself draws and phrases nothing."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[no-any-return]

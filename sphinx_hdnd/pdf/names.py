@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..sphinxext.pages import generated_page
+from ..vietnamese import ascii_slug
 
 OUTLINE = "de-cuong-toan-tinh"
 SCOPES = ("all", "areas", "outline")
@@ -27,9 +26,7 @@ class Booklet:
 
 def ascii_name(text: str) -> str:
     """'Mường Nhé' -> 'muong-nhe': file names that survive any USB stick and e-mail."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "trang"
+    return ascii_slug(text) or "trang"
 
 
 #: a page's metadata key that makes it a booklet of its own (the office's summary)

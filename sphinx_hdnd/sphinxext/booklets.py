@@ -20,6 +20,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.display import status_iterator
 
+from ..extras import pip_line
 from ..pdf import (
     Booklet,
     Result,
@@ -159,7 +160,7 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as exc:
         logger.warning(f"không in được PDF: thiếu WeasyPrint hoặc thư viện Pango ({exc}). "
-                       f"Cài: pip install weasyprint; trên Debian/Ubuntu: {APT_LINE}",
+                       f"Cài: {pip_line('pdf')}; trên Debian/Ubuntu: {APT_LINE}",
                        type="hdnd", subtype="pdf")
         return None
     every = site_booklets(app)

@@ -63,9 +63,10 @@ class Subjects:
 
     @classmethod
     def of(cls, ds: Dataset) -> Subjects:
-        cached = ds.__dict__.get("_hdnd_subjects")
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
+        return ds.derived("subjects", lambda: cls._collect(ds))
+
+    @classmethod
+    def _collect(cls, ds: Dataset) -> Subjects:
         items = ds.narrative.all_items()
         common = {n.casefold() for a in ds.areas.values() for n in (a.name, *a.aliases)}
         if ds.province:
@@ -81,9 +82,7 @@ class Subjects:
             codes = set(cited_codes(item))
             for code in codes:
                 family.setdefault(code, set()).update(codes)
-        out = cls(ds, rare, family)
-        ds.__dict__["_hdnd_subjects"] = out
-        return out
+        return cls(ds, rare, family)
 
     def of_item(self, item: NarrativeItem) -> frozenset[str]:
         keys = {f"item:{item.code}"} | {f"ind:{c}" for c in cited_codes(item)}
