@@ -227,6 +227,22 @@ def test_3_unit_talking_points_from_commune_figures_keep_the_commune(built):
     assert found >= len(UNITS)
 
 
+def test_3_a_commune_is_ranked_among_all_communes_not_its_units():
+    """The count of areas "with no figure" is of every current commune and ward, whichever
+    unit holds them: a commune's siblings are not only those of its own unit."""
+    from sphinx_hdnd.tailoring import local_indicators
+
+    ds = load_dataset(DATA)
+    communes = [c for c in CURRENT if AREAS[c]["parent"]]
+    seen = 0
+    for code in communes:
+        for li in local_indicators(ds, code):
+            if li.indicator.area == code:
+                assert li.level == len(communes), (code, li.indicator.code, li.level)
+                seen += 1
+    assert seen
+
+
 # ---------------------------------------------------------------- 4. "(cũ)"
 
 

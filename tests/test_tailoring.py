@@ -362,3 +362,16 @@ def test_the_local_table_holds_what_the_audience_weighs():
     dtts = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so").indicators
     business = build_briefing(ds, "muong-nhe", "doanh-nghiep").indicators
     assert dtts and not [li for li in business if li.indicator.topic == "y-te"]
+
+
+def test_an_areas_rank_follows_its_own_figure_not_the_provinces():
+    """'…; toàn tỉnh 4,12%, cao nhất trong 5 địa bàn' reads as if the province ranked."""
+    area = Area(code="na-ly", name="Nà Ly", level="xã")
+    own = Indicator(code="hn_nl", name="Tỷ lệ hộ nghèo", topic="giam-ngheo", unit="%",
+                    period="Năm 2025", value="14,2", area="na-ly", higher_is_better=False)
+    province = Indicator(code="hn", name="Tỷ lệ hộ nghèo", topic="giam-ngheo", unit="%",
+                         period="Năm 2025", value="4,12", higher_is_better=False)
+    rank = rank_text(5, 5, 12, highest=True, higher_is_better=False)
+    said = indicator_point(own, area, province, rank)
+    assert said == (f"Năm 2025, xã Nà Ly: tỷ lệ hộ nghèo 14,2%, {rank}; toàn tỉnh 4,12%.")
+    assert rank == "cao nhất trong 5 địa bàn có số liệu (7 địa bàn không có)"

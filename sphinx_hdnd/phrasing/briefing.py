@@ -92,7 +92,9 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
 def indicator_point(ind: Indicator, area: Area | None = None, province: Indicator | None = None,
                     rank: str = "") -> str:
     """A talking point from a figure, naming its place and period:
-    'Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca; toàn tỉnh 73 ca, …'."""
+    "Năm 2023, huyện Mường Nhé: số ca mắc ngộ độc thực phẩm 25 ca, nhiều nhất trong 10
+    địa bàn; toàn tỉnh 73 ca."
+    """
     sentence = indicator_sentence(ind)
     if not sentence and ind.plan is not None:  # a target with no result yet
         who = area.display_name if area is not None else "tỉnh"
@@ -100,10 +102,12 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     where = f", {area.display_name}" if area is not None else ", toàn tỉnh"
     sentence = sentence or ", chưa có số liệu"
     body = f"{upper_first(ind.period)}{where}: {lower_first(ind.name)} {sentence}".replace(" , ", ", ")
-    if area is not None and province is not None and province.value is not None:
-        body += f"; toàn tỉnh {value_text(province)}"
+    # the rank is the area's, so it follows the area's figure: after the province's it
+    # would read as the province's ("toàn tỉnh 4,12%, cao nhất trong 5 địa bàn")
     if rank and rank != "—":
         body += f", {rank}"
+    if area is not None and province is not None and province.value is not None:
+        body += f"; toàn tỉnh {value_text(province)}"
     return body + "."
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "rank_change_phrase",
     "rank_phrase",
     "ratio_phrase",
+    "section_reference",
     "upper_first",
 ]
 
@@ -196,3 +197,19 @@ def lower_first(title: str) -> str:
 
 def upper_first(value: str) -> str:
     return value[:1].upper() + value[1:]
+
+
+#: words that open a part of a document: a section written "Mục 1" or "Phụ lục 2" names
+#: itself, and "mục" before it would say it twice ("mục Mục 1")
+_PART_WORDS = ("mục", "phần", "phụ lục", "chương", "điều", "khoản", "điểm", "tiết", "bảng",
+               "biểu", "trang", "chú thích", "ghi chú")
+
+
+def section_reference(sections: list[str]) -> str:
+    """Where in a source a figure is, after the source's title: ["II.9"] -> "mục II.9";
+    ["Mục 1", "Phụ lục 2"] -> "mục 1; phụ lục 2" (no "mục Mục 1")."""
+    said = []
+    for part in sections:
+        word = next((w for w in _PART_WORDS if part.casefold().startswith(w + " ")), None)
+        said.append(word + part[len(word):] if word else f"mục {part}")
+    return "; ".join(said)

@@ -15,6 +15,7 @@ from ..model.dataset import Dataset
 from ..model.placeholders import Placeholder, split_text
 from ..model.records import Sourced
 from ..phrasing.figures import figure
+from ..phrasing.sentences import section_reference
 from .nodes import source_anchor, source_ref
 from .shown import marker
 
@@ -61,7 +62,8 @@ def _title(ds: Dataset, rec: Sourced) -> str:
     src = ds.sources.get(rec.source or "")
     if src is None:
         return ""
-    return f"Nguồn: {src.title}" + (f", mục {rec.source_section}" if rec.source_section else "")
+    where = section_reference(rec.source_section.split("; ")) if rec.source_section else ""
+    return f"Nguồn: {src.title}" + (f", {where}" if where else "")
 
 
 def narrative_nodes(ds: Dataset, value: str, cites: Cites) -> list[nodes.Node]:

@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..phrasing import format_date
+from ..phrasing.sentences import section_reference
 from .nodes import source_anchor, source_ref
 from .state import get_dataset
 
@@ -53,7 +54,7 @@ def number_sources(app: Sphinx, doctree: nodes.document) -> None:
                 parts.append(f"ngày {format_date(src.date)}")
             para += nodes.Text(", ".join(parts))
             if sections[code]:
-                para += nodes.Text("; mục " + "; ".join(sections[code]))
+                para += nodes.Text("; " + section_reference(sections[code]))
             if src.illustrative:
                 # the mark, once: a title that already says "minh họa" gets the short badge
                 said = "minh họa" in src.title.casefold()

@@ -50,19 +50,33 @@ def area_scope(ds: Dataset, code: str) -> set[str]:
     return scope
 
 
+def _depth_and_former(ds: Dataset, area: Area) -> tuple[int, bool]:
+    return len(ancestors(ds, area.code)), area.valid_to is not None
+
+
+def _tier(ds: Dataset, area: Area) -> tuple[int, bool]:
+    """An area's level in the province: how deep it sits (a commune inside an electoral
+    unit is one down) and whether it is a former area; worked out once per dataset."""
+    tiers = ds.derived("area_tiers", lambda: {
+        a.code: _depth_and_former(ds, a) for a in ds.areas.values()})
+    known = tiers.get(area.code)  # (an area added after the first call is worked out)
+    return known if known is not None else _depth_and_former(ds, area)
+
+
 def siblings(ds: Dataset, area: Area) -> list[Area]:
-    """The areas of the same level: same parent, and all current or all former."""
-    former = area.valid_to is not None
-    return [a for a in ds.areas.values()
-            if a.parent == area.parent and (a.valid_to is not None) == former]
+    """The areas of the same level: as deep in the province, and all current or all
+    former. The communes of every electoral unit are one level, not one per unit: a
+    commune is ranked among all the communes."""
+    tier = _tier(ds, area)
+    return [a for a in ds.areas.values() if _tier(ds, a) == tier]
 
 
 def is_broad(ds: Dataset, areas: Iterable[str]) -> bool:
     """Whether a list of areas names most of one level (a province-wide enumeration)."""
     named = [ds.areas[a] for a in dict.fromkeys(areas) if a in ds.areas]
-    groups = Counter((a.parent, a.valid_to is not None) for a in named)
+    groups = Counter(_tier(ds, a) for a in named)
     for a in named:
-        n = groups[(a.parent, a.valid_to is not None)]
+        n = groups[_tier(ds, a)]
         if n >= BROAD_MIN and n >= BROAD_SHARE * len(siblings(ds, a)):
             return True
     return False
