@@ -9,6 +9,7 @@ chain of repeats and the history per session.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from test_validate import append, replace, set_cells
 
@@ -240,7 +241,9 @@ def test_follow_up_page_counts_are_the_datas_and_link_to_their_petitions(tmp_pat
     assert checked >= 4
     summary = soup.select_one(".hdnd-follow-up-summary").get_text(" ", strip=True)
     assert "Tính đến ngày 10/07/2024" in summary
-    assert ("đã trả lời 02 kiến nghị (01 đúng hạn, 00 quá hạn, 01 chưa ghi ngày trả lời), "
+    # a part that counts none is left out ("00 quá hạn"), and no count reads "00"
+    assert not re.search(r"\b00\b", summary), summary
+    assert ("đã trả lời 02 kiến nghị (01 đúng hạn, 01 chưa ghi ngày trả lời), "
             "trong đó 01 kiến nghị đã giải quyết xong; 02 kiến nghị chưa được trả lời, trong "
             "đó 01 kiến nghị đã quá hạn") in summary
     assert "theo quy định của tỉnh ghi trong dữ liệu: cấp tỉnh 30 ngày, mọi cấp 45 ngày" in summary
@@ -337,3 +340,23 @@ def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):
     assert fu.on_time and not fu.late and fu.replied_on == dt.date(2024, 4, 10)
     assert track_sentence(ds, fu).endswith(
         "Đã trả lời ngày 10/04/2024, đúng hạn; giải quyết xong ngày 20/06/2024.")
+
+
+def test_the_summary_lead_splits_requests_and_opinions_only_when_both(tmp_path):
+    """All requests: no "(02 kiến nghị, 00 ý kiến)" after the total."""
+    from bs4 import BeautifulSoup
+    from conftest import MINIMAL
+    from hdnd_sphinx import sphinx_build, tiny_project
+
+    from sphinx_hdnd.model import load_dataset
+
+    index = "Tổng hợp\n========\n\n.. hdnd-petition-summary::\n"
+    project = tiny_project(tmp_path / "project", MINIMAL / "data", index=index)
+    ds = load_dataset(project / "data")
+    this_round = [p for p in ds.petitions if p.received_session == ds.session.code]
+    assert this_round and all(p.kind.value == "kien-nghi" for p in this_round)
+    build = sphinx_build(project, "html")
+    soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+    lead = " ".join(soup.select_one(".hdnd-summary-lead").get_text(" ").split())
+    assert f"{len(this_round):02d} ý kiến, kiến nghị, trong đó:" in lead, lead
+    assert "00" not in lead

@@ -354,3 +354,20 @@ def test_section_reference_says_mục_once(sections, said):
     from sphinx_hdnd.phrasing.sentences import section_reference
 
     assert section_reference(sections) == said
+
+
+def test_a_rate_is_judged_by_its_change_in_points():
+    """A rate with a previous period and no plan got "—" while amounts got a badge."""
+    from sphinx_hdnd.model.records import Indicator
+    from sphinx_hdnd.phrasing.figures import assessment
+
+    def rate(value: str, previous: str, higher_is_better: bool) -> Indicator:
+        return Indicator(code="r", name="Tỷ lệ", topic="giam-ngheo", unit="%", period="Năm 2025",
+                         value=value, previous=previous, higher_is_better=higher_is_better)
+
+    falling_poverty = assessment(rate("4,12", "5,3", higher_is_better=False))
+    assert falling_poverty is not None and falling_poverty.good
+    assert falling_poverty.label == "Tốt hơn kỳ trước"
+    slower_disbursement = assessment(rate("60", "66,4", higher_is_better=True))
+    assert slower_disbursement is not None and not slower_disbursement.good
+    assert assessment(rate("5", "5", higher_is_better=True)) is None  # no change: no verdict

@@ -217,9 +217,13 @@ def assessment(ind: Indicator) -> Assessment | None:
     if pct is not None:
         ok = pct.value >= 100 if better else pct.value <= 100
         return Assessment(ok, "Đạt " + ind.plan_name if ok else "Chưa đạt " + ind.plan_name)
+    points = compute.change_points(ind)  # a rate moves in points ("giảm 1,18 điểm %")
     change = compute.growth(ind) or compute.ratio(ind)
-    if change is not None:
+    if points is not None and points.value != 0:
+        grew = points.value > 0
+    elif change is not None:
         grew = change.value > (1 if change is compute.ratio(ind) else 0)
-        ok = grew if better else not grew
-        return Assessment(ok, "Tốt hơn kỳ trước" if ok else "Kém hơn kỳ trước")
-    return None
+    else:
+        return None
+    ok = grew if better else not grew
+    return Assessment(ok, "Tốt hơn kỳ trước" if ok else "Kém hơn kỳ trước")

@@ -105,14 +105,25 @@ class FollowUpDirective(HdndDirective):
         undated = sum(fu.replied and fu.replied_on is None for fu in items)
         opinions = sum(p.kind is PetitionKind.OPINION for p in ds.petitions)
         when = f"Tính đến ngày {day:%d/%m/%Y}" if day else "Hiện nay"
-        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời. Cơ quan có "
-                f"thẩm quyền đã trả lời {replied:02d} kiến nghị ({counts['on_time']:02d} đúng "
-                f"hạn, {counts['late']:02d} quá hạn"
-                + (f", {undated:02d} chưa ghi ngày trả lời" if undated else "")
-                + f"), trong đó {settled:02d} kiến nghị đã giải quyết xong; "
-                f"{len(items) - replied:02d} kiến nghị chưa được trả lời, trong đó "
-                f"{counts['overdue']:02d} kiến nghị đã quá hạn. {counts['long_open']:02d} kiến "
-                "nghị chưa giải quyết dứt điểm qua từ 02 kỳ họp trở lên.")
+        waiting = len(items) - replied
+        # a part that counts none is left out: "00 quá hạn" reads as a typing slip
+        how = [f"{n:02d} {what}" for n, what in ((counts["on_time"], "đúng hạn"),
+                                                  (counts["late"], "quá hạn"),
+                                                  (undated, "chưa ghi ngày trả lời")) if n]
+        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời. "
+                + (f"Cơ quan có thẩm quyền đã trả lời {replied:02d} kiến nghị"
+                   + (f" ({', '.join(how)})" if how else "")
+                   + (f", trong đó {settled:02d} kiến nghị đã giải quyết xong" if settled else "")
+                   if replied else "Chưa có kiến nghị nào được trả lời")
+                + "; "
+                + (f"{waiting:02d} kiến nghị chưa được trả lời, "
+                   + (f"trong đó {counts['overdue']:02d} kiến nghị đã quá hạn."
+                      if counts["overdue"] else "chưa có kiến nghị nào quá hạn.")
+                   if waiting else "không còn kiến nghị nào chưa được trả lời.")
+                + " "
+                + (f"{counts['long_open']:02d} kiến nghị chưa giải quyết dứt điểm qua 02 kỳ "
+                   "họp trở lên." if counts["long_open"] else
+                   "Không có kiến nghị nào chưa giải quyết dứt điểm qua 02 kỳ họp trở lên."))
         if opinions:
             body += (f" Ngoài ra có {opinions:02d} ý kiến của cử tri đã được tổng hợp, chuyển "
                      "cơ quan có thẩm quyền (không tính hạn trả lời).")

@@ -47,8 +47,10 @@ class PetitionSummaryDirective(HdndDirective):
         groups = summary_groups(ds, pets)
         requests = sum(p.kind is PetitionKind.REQUEST for p in pets)
         name = session_name(ds, session or (ds.session.code if ds.session else None))
-        lead = (f"Cử tri gửi tới {name} {len(pets):02d} ý kiến, kiến nghị ({requests:02d} "
-                f"kiến nghị, {len(pets) - requests:02d} ý kiến), trong đó: "
+        opinions = len(pets) - requests
+        # the split only when there are both: "(04 kiến nghị, 00 ý kiến)" says nothing
+        split = f" ({requests:02d} kiến nghị, {opinions:02d} ý kiến)" if requests and opinions else ""
+        lead = (f"Cử tri gửi tới {name} {len(pets):02d} ý kiến, kiến nghị{split}, trong đó: "
                 + "; ".join(f"{lower(level)} {sum(map(len, fields.values())):02d}"
                             for level, fields in groups.items()) + ".")
         out: list[nodes.Node] = [nodes.paragraph("", lead, classes=["hdnd-summary-lead"])]
