@@ -279,7 +279,8 @@ def test_every_figure_on_the_page_is_in_the_document(booklets: dict[str, tuple[P
             counted += 1
             assert squash(figure.get_text()) in text, (name, figure.get_text())
         for status in html.select("[class*=hdnd-status-]"):
-            assert squash(status.get_text()) in text, (name, status.get_text())
+            # bracketed, so that a label does not run into the sentence after it
+            assert f"[{squash(status.get_text())}]" in text, (name, status.get_text())
         for cite in html.select("a.hdnd-cite"):
             assert squash(cite.get_text()) in text, name
         assert "Lý do chọn" not in text and "trọng số" not in text, name

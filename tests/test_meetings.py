@@ -69,7 +69,7 @@ def test_schedule_links_each_meeting_to_its_briefing_and_the_header_says_when(tm
     meeting = page.select_one(".hdnd-meeting")
     assert " ".join(meeting.get_text(" ").split()) == (
         "Cuộc tiếp xúc: 14 giờ 00 ngày 18/07/2024, tại Nhà văn hóa thôn 2. "
-        "Đại biểu dự: Đại biểu A; Đại biểu B.")
+        "Đại biểu dự: Đại biểu A và Đại biểu B.")  # names as in running text, not "A; B"
     # a briefing with no meeting planned says nothing of one
     other = (build.outdir / "tiep-xuc/binh-son/nong-dan.html").read_text("utf-8")
     assert BeautifulSoup(other, "html.parser").select_one(".hdnd-meeting") is None

@@ -76,7 +76,9 @@ def _report_problems(project: Path, fmt: str) -> int:
                 click.echo(f"  {where}: " + click.style(f"{label} {p.code}", fg=colour)
                            + f" {p.message}")
         n_ind = len(ds.indicators)
-        summary = (f"Đã kiểm tra {len(ds.files)} tệp ({len(ds.areas)} địa bàn, "
+        # files, not tables: the sheets of hdnd.xlsx are one file for the clerk
+        files = len(set(ds.files.values()))
+        summary = (f"Đã kiểm tra {files} tệp dữ liệu ({len(ds.areas)} địa bàn, "
                    f"{len(ds.audiences)} đối tượng cử tri, {n_ind} chỉ tiêu, "
                    f"{len(ds.petitions)} kiến nghị): {len(errors)} lỗi, "
                    f"{len(ds.problems.warnings)} cảnh báo, "

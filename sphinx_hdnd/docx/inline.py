@@ -102,8 +102,15 @@ class InlineWriter:
         if style is None:
             self._inline_into(para, node)
             return
+        # a label the page shows as a badge is bracketed on paper, or it runs into the
+        # text: "Đã có lộ trình Trả lời quá hạn 24 ngày Cử tri là …"
+        label = style in (C_STATUS, C_ILLUSTRATIVE)
+        if label:
+            self._run(para, "[")
         with self._styled(style):
             self._inline_into(para, node)
+        if label:
+            self._run(para, "]")
 
     def _hyperlink_into(self, para: Any, node: nodes.Element, uri: str, style: str | None
                         ) -> None:

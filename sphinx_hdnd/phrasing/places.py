@@ -11,7 +11,7 @@ import datetime as dt
 from ..model.places import Membership
 from ..model.records import Area, Province
 from .numbers import format_count
-from .sentences import upper_first
+from .sentences import join_names, upper_first
 
 #: a piece of a sentence: words, or an area the page names (and may link)
 Piece = str | Area
@@ -59,8 +59,7 @@ def merger_sentence(prov: Province) -> str:
     olds = prov.predecessors
     if not olds:
         return ""
-    listed = [p.display_name for p in olds]
-    joined = ", ".join(listed[:-1]) + " và " + listed[-1] if len(listed) > 1 else listed[0]
+    joined = join_names([p.display_name for p in olds])
     ends = sorted({p.valid_to for p in olds if p.valid_to is not None})
     since = f" từ ngày {ends[-1] + dt.timedelta(days=1):%d/%m/%Y}" if ends else ""
     return (

@@ -32,6 +32,7 @@ __all__ = [
     "comparison_phrase",
     "gap_points_phrase",
     "growth_phrase",
+    "join_names",
     "lower_first",
     "plan_phrase",
     "rank_change_phrase",
@@ -213,3 +214,10 @@ def section_reference(sections: list[str]) -> str:
         word = next((w for w in _PART_WORDS if part.casefold().startswith(w + " ")), None)
         said.append(word + part[len(word):] if word else f"mục {part}")
     return "; ".join(said)
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A và B', 'A, B và C': names in running text, as the documents list them."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]

@@ -31,6 +31,7 @@ from ...phrasing.briefing import (
     when_and_where,
     why_text,
 )
+from ...phrasing.sentences import join_names
 from ...tailoring import (
     Briefing,
     Point,
@@ -104,7 +105,7 @@ class BriefingBuilder:
         out.extend(membership_nodes(ds, b.area.code, None, ("hdnd-meta", "hdnd-membership")))
         # the meeting this booklet is for: its date and place head the printed page
         for m in meetings_of(ds, b.area.code, b.audience.code):
-            who = "; ".join(m.delegates) or m.delegation
+            who = join_names(m.delegates) or m.delegation
             out.append(nodes.paragraph(
                 "", f"Cuộc tiếp xúc: {when_and_where(m)}." + (f" Đại biểu dự: {who}." if who
                                                               else ""),

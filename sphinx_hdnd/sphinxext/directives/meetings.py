@@ -6,6 +6,7 @@ from docutils import nodes
 
 from ...model.dataset import Dataset
 from ...model.meetings import this_sessions
+from ...phrasing.sentences import join_names
 from ..pages import area_docname, briefing_docname
 from ..render import doc_link, table
 from ..stack import STACK
@@ -32,7 +33,7 @@ class MeetingsDirective(HdndDirective):
             target = (briefing_docname(m.area, aud.code) if aud is not None
                       else area_docname(m.area))
             page += doc_link(target, "Đề cương")
-            who = "; ".join(m.delegates) or m.delegation
+            who = join_names(m.delegates) or m.delegation
             rows.append([f"{m.date:%d/%m/%Y}" + (f", {m.time}" if m.time else ""), m.place,
                          area.full_name if area else m.area,
                          aud.name if aud is not None else "Cử tri trên địa bàn", who or "—", page])

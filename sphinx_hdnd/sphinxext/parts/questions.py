@@ -6,14 +6,8 @@ from docutils import nodes
 
 from ...model.dataset import Dataset
 from ...phrasing import format_count
-from ...phrasing.sentences import lower_first
+from ...phrasing.sentences import join_names, lower_first
 from ..render import Cites, bullets, cited_paragraph, narrative_nodes, text
-
-
-def _join_names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
 
 
 def debate_paragraph(ds: Dataset) -> nodes.paragraph | None:
@@ -51,12 +45,12 @@ def questioning_paragraphs(ds: Dataset) -> list[nodes.Node]:
     sentence += "."
     body: list[nodes.Node] = [text(sentence)]
     if q.delegates:
-        body.append(text(" Đại biểu chất vấn: " + _join_names(q.delegates) + "."))
+        body.append(text(" Đại biểu chất vấn: " + join_names(q.delegates) + "."))
     if q.answered_directly:
-        body.append(text(" Trả lời trực tiếp tại kỳ họp: " + _join_names(q.answered_directly)
+        body.append(text(" Trả lời trực tiếp tại kỳ họp: " + join_names(q.answered_directly)
                          + "."))
     if q.answered_in_writing:
-        body.append(text(" Trả lời bằng văn bản: " + _join_names(q.answered_in_writing) + "."))
+        body.append(text(" Trả lời bằng văn bản: " + join_names(q.answered_in_writing) + "."))
     if q.atmosphere:
         body.extend(narrative_nodes(ds, " " + q.atmosphere, cites))
     return [cited_paragraph(ds, body, cites)]
