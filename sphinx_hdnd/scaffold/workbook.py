@@ -101,7 +101,7 @@ GUIDE_LINES = [
     "nhập số liệu thật, khai báo văn bản nguồn thật trong trang sources.",
     "",
     "Bảng không dùng (ví dụ rankings): xóa cả trang tính. Trang tính chỉ có dòng tên cột bị "
-    "báo lỗi HD103.",
+    "báo lỗi HD103, trừ editorial, petition_history, meetings (được để trống đến khi dùng).",
     "Trang danh-muc chứa các danh sách thả xuống (lĩnh vực, đối tượng cử tri, kỳ họp): sau khi "
     "khai báo thêm đối tượng cử tri (audiences.yaml) hoặc kỳ họp (session.yaml), chạy lệnh  "
     "hdnd update-lists --write  để cập nhật trang này (không sửa trang tính số liệu nào).",

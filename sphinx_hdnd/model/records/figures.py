@@ -24,7 +24,9 @@ class Indicator(Sourced):
     topic: Code = col("Mã lĩnh vực", "kinh-te")
     unit: Text = col("Đơn vị tính: %, ‰, tỷ đồng, tấn, lượt người …", "%", default="")
     period: RequiredText = col("Kỳ số liệu", "6 tháng đầu năm 2024")
-    area: OptCode = col("Mã địa bàn; để trống nếu là số liệu toàn tỉnh", "", default=None)
+    area: OptCode = col("Mã địa bàn, hoặc mã tỉnh cũ (predecessors trong province.yaml) với "
+                        "số liệu của tỉnh cũ; để trống nếu là số liệu toàn tỉnh", "",
+                        default=None)
     value: Num = col("Giá trị thực hiện hoặc ước thực hiện", "8,75", default=None)
     value_qualifier: Text = col(
         "Từ văn bản ghi kèm số thực hiện: hơn, trên, khoảng, gần, dưới (để trống nếu không có)",
