@@ -730,3 +730,13 @@ def test_json_carries_the_offending_value(code, copy_project, hdnd):
     problem = next(p for p in result.problems if p["code"] == code)
     assert problem["data"], problem
     assert all(str(v) in problem["message"] for v in problem["data"].values()), problem
+
+
+def test_a_yaml_field_is_called_a_field_and_a_column_a_column(copy_project, hdnd):
+    """"cột" reads oddly for a YAML file: there it is a field ("trường")."""
+    data = copy_project()
+    replace("session.yaml", "start_date: 10/07/2024", "start_date: 11/07/2023")(data)
+    CASES["HD131"].mutate(data)
+    out = hdnd("validate", str(data.parent)).output
+    assert "dòng 5, trường start_date" in out, out
+    assert re.search(r"dòng \d+, cột area", out), out

@@ -71,7 +71,7 @@ def _report_problems(project: Path, fmt: str) -> int:
                 if p.origin.sheet:  # one workbook holds several tables with the same columns
                     where = f"trang tính {p.origin.sheet}, {where}"
                 if p.origin.column:
-                    where += f", cột {p.origin.column}"
+                    where += f", {p.origin.column_word} {p.origin.column}"
                 label, colour = SEVERITY_LABELS[p.severity]
                 click.echo(f"  {where}: " + click.style(f"{label} {p.code}", fg=colour)
                            + f" {p.message}")

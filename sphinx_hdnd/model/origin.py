@@ -39,8 +39,13 @@ class Origin:
         elif self.line is not None:
             parts.append(f"dòng {self.line}")
         if self.column:
-            parts.append(f"cột {self.column}")
+            parts.append(f"{self.column_word} {self.column}")
         return ", ".join(parts)
+
+    @property
+    def column_word(self) -> str:
+        """A table has columns; a YAML file has fields ("dòng 16, trường source_section")."""
+        return "trường" if self.row is None and self.line is not None else "cột"
 
     @property
     def lineno(self) -> int | None:

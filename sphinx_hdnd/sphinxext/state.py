@@ -127,7 +127,7 @@ def report_problems(ds: Dataset) -> None:
         # a location without ":" is taken by Sphinx for a document name (and gets ".rst"):
         # a problem with a whole file keeps the colon, "areas.csv:"
         location = f"{path}:{p.origin.lineno}" if p.origin.lineno else f"{path}:"
-        column = f" (cột {p.origin.column})" if p.origin.column else ""
+        column = f" ({p.origin.column_word} {p.origin.column})" if p.origin.column else ""
         if p.origin.sheet:
             column = f" (trang tính {p.origin.sheet}{', cột ' + p.origin.column if p.origin.column else ''})"
         message = f"[{p.code}]{column} {p.message}"
