@@ -38,7 +38,7 @@ def petitions() -> list[dict[str, str]]:
 
 def build(tmp_path: Path, area: str, builder: str = "text"):
     index = f"Kiến nghị\n=========\n\n.. hdnd-petition-count::\n   :area: {area}\n"
-    project = tiny_project(tmp_path / "project", MINIMAL, conf=CONF, index=index)
+    project = tiny_project(tmp_path / "project", MINIMAL / "data", conf=CONF, index=index)
     return sphinx_build(project, builder)
 
 
@@ -62,6 +62,7 @@ def test_the_sentence_counts_the_areas_petitions(tmp_path):
 
 def test_an_unknown_area_is_a_located_warning(tmp_path):
     result = build(tmp_path, "khong-co")
+    assert len(result.warning_lines()) == 1, result.warnings  # that one, no other
     assert re.search(r"index\.rst:\d+: WARNING: hdnd-petition-count: .*khong-co.*\[hdnd\.reference\]",
                      result.warnings), result.warnings
 
