@@ -13,3 +13,7 @@ language = "vi"
 extensions = ["sphinx_design", "sphinx_hdnd"]
 hdnd_data_dir = "data"
 exclude_patterns = ["_build", "data", "README.md"]
+html_theme = "furo"
+html_title = "Đề cương tiếp xúc cử tri - tỉnh Ngàn Phố (giả định)"
+copyright = "2026, Thường trực HĐND tỉnh Ngàn Phố (giả định)"
+html_show_sphinx = False
