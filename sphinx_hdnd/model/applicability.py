@@ -10,36 +10,13 @@ applies everywhere (the data of earlier releases keeps every briefing).
 from __future__ import annotations
 
 from .dataset import Dataset
+from .places import ancestors, descendants
 from .records import Audience
-
-
-def _inside(ds: Dataset, code: str) -> set[str]:
-    """``code`` and every area below it (children, their children …)."""
-    children: dict[str, list[str]] = {}
-    for a in ds.areas.values():
-        if a.parent:
-            children.setdefault(a.parent, []).append(a.code)
-    out, stack = {code}, [code]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in out:
-                out.add(child)
-                stack.append(child)
-    return out
-
-
-def _above(ds: Dataset, code: str) -> set[str]:
-    out: set[str] = set()
-    cur = ds.areas[code].parent if code in ds.areas else None
-    while cur is not None and cur in ds.areas and cur not in out:
-        out.add(cur)
-        cur = ds.areas[cur].parent
-    return out
 
 
 def area_attributes(ds: Dataset, code: str) -> set[str]:
     """The attributes of an area and of the areas inside it."""
-    return {attr for c in _inside(ds, code) if c in ds.areas for attr in ds.areas[c].attributes}
+    return {attr for c in {code} | descendants(ds, code) if c in ds.areas for attr in ds.areas[c].attributes}
 
 
 def known_attributes(ds: Dataset) -> set[str]:
@@ -51,6 +28,6 @@ def applies(ds: Dataset, area: str, audience: Audience) -> bool:
     if not audience.applies_to:
         return True
     wanted = set(audience.applies_to)
-    if wanted & ({area} | _above(ds, area) | _inside(ds, area)):
+    if wanted & ({area} | set(ancestors(ds, area)) | descendants(ds, area)):
         return True
     return bool(wanted & area_attributes(ds, area))

@@ -38,6 +38,32 @@ def is_predecessor_figure(ds: Dataset, area: str | None) -> bool:
     return predecessor(ds, area) is not None
 
 
+def descendants(ds: Dataset, code: str) -> set[str]:
+    """Every area below ``code``: its children, their children …"""
+    children: dict[str, list[str]] = {}
+    for a in ds.areas.values():
+        if a.parent:
+            children.setdefault(a.parent, []).append(a.code)
+    out: set[str] = set()
+    stack = [code]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in out:
+                out.add(child)
+                stack.append(child)
+    return out
+
+
+def ancestors(ds: Dataset, code: str) -> list[str]:
+    """The areas above ``code``, nearest first (a commune's electoral unit)."""
+    out: list[str] = []
+    cur = ds.areas[code].parent if code in ds.areas else None
+    while cur is not None and cur in ds.areas and cur not in out:
+        out.append(cur)
+        cur = ds.areas[cur].parent
+    return out
+
+
 def former_areas(ds: Dataset, code: str) -> list[Area]:
     """The former areas that ``code`` replaced, directly or through another former area,
     in data order ("xã Khe Sim" replaced part of "huyện Đá Mài")."""
@@ -112,6 +138,8 @@ def names(areas: list[Area]) -> str:
 
 __all__ = [
     "Membership",
+    "ancestors",
+    "descendants",
     "former_areas",
     "is_predecessor_figure",
     "members",

@@ -8,35 +8,12 @@ from collections.abc import Iterable
 
 from ..model.applicability import applies
 from ..model.dataset import Dataset
+from ..model.places import ancestors, descendants
 from ..model.records import Area, Audience
 
 #: an item naming this share of the areas of one level (and at least BROAD_MIN) is province-wide
 BROAD_SHARE = 0.5
 BROAD_MIN = 3
-
-
-def descendants(ds: Dataset, code: str) -> set[str]:
-    children: dict[str, list[str]] = {}
-    for a in ds.areas.values():
-        if a.parent:
-            children.setdefault(a.parent, []).append(a.code)
-    out: set[str] = set()
-    stack = [code]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in out:
-                out.add(child)
-                stack.append(child)
-    return out
-
-
-def ancestors(ds: Dataset, code: str) -> list[str]:
-    out: list[str] = []
-    cur = ds.areas[code].parent if code in ds.areas else None
-    while cur is not None and cur in ds.areas and cur not in out:
-        out.append(cur)
-        cur = ds.areas[cur].parent
-    return out
 
 
 def area_scope(ds: Dataset, code: str) -> set[str]:
