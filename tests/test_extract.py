@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -146,6 +147,9 @@ def test_compare_and_merge_never_overwrite(tmp_path: Path, hdnd) -> None:  # typ
     out = tmp_path / "de-xuat.csv"
     result = hdnd("extract", str(report), "--project", str(project), "--out", str(out))
     assert result.exit_code == 0, result.output
+    # the report's name as it is, the seconds the Vietnamese way ("0,3 giây")
+    assert re.search(rf"từ {re.escape(report.name)} \(.*\) trong \d+(,\d)? giây: ", result.output), \
+        result.output
     rows = read_table(out)
     assert [r["compare"] for r in rows] == ["đã có, khớp", "đã có, khác", "mới"]
     assert rows[1]["existing"] == "von_dau_tu_2023" and "14,36" in rows[1]["differences"]

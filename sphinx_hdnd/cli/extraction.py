@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -88,6 +89,7 @@ def _load(project: Path):  # type: ignore[no-untyped-def]
 def _extract(report: Path, out: Path | None, project: Path | None, force: bool) -> None:
     from ..extract import COLUMNS, COMPARE_COLUMNS, ReadError, extract_report
     from ..extract.table import write_table
+    from ..phrasing import format_number
 
     out = out or report.with_name(f"{report.stem}-so-lieu.xlsx")
     if out.suffix.lower() not in {".xlsx", ".csv"}:
@@ -112,8 +114,8 @@ def _extract(report: Path, out: Path | None, project: Path | None, force: bool) 
     click.echo(
         f"Đã đề xuất {len(rows)} số liệu từ {report.name} "
         f"({confidence['cao']} tin cậy cao, {confidence['trung bình']} trung bình, "
-        f"{confidence['thấp']} thấp) trong {time.perf_counter() - started:.1f} giây".replace(".", ",", 1)
-        + f": {out}"
+        f"{confidence['thấp']} thấp) trong "
+        f"{format_number(Decimal(f'{time.perf_counter() - started:.1f}'))} giây: {out}"
     )
     if ds is not None:
         states = Counter(r["compare"] for r in rows)
