@@ -241,8 +241,9 @@ def _shown(cell: Any, notes: list[Note]) -> Any:
                                                                                    plain):
         if isinstance(value, float):
             number = Decimal(f"{float(number):.15g}")  # Excel keeps 15 significant digits
-            places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
-            if isinstance(places, int) and places > MAX_GENERAL_DECIMALS:
+            exponent = number.as_tuple().exponent  # an int: the number is finite
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if places > MAX_GENERAL_DECIMALS:
                 notes.append(Note("HD199", cell.row, f"#{cell.column}",
                                   f"ô {cell.coordinate} lưu số có {places} chữ số thập phân "
                                   f"({number}); làm tròn bằng hàm ROUND hoặc định dạng ô với "
