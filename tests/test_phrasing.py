@@ -344,11 +344,11 @@ def test_a_budget_estimate_of_another_period_says_so():
 
 @pytest.mark.parametrize(("sections", "said"), [
     (["II.9"], "mục II.9"),
-    (["Mục 1", "Mục 2"], "mục 1; mục 2"),
-    (["Phụ lục 2"], "phụ lục 2"),
-    (["Bảng 1.1", "I.1.2"], "bảng 1.1; mục I.1.2"),
-    (["Phần thứ hai, II.9"], "phần thứ hai, II.9"),
-    (["Phần mở đầu"], "phần mở đầu"),
+    (["Mục 1", "Mục 2"], "Mục 1; Mục 2"),
+    (["Phụ lục 2"], "Phụ lục 2"),
+    (["Bảng 1.1", "I.1.2"], "Bảng 1.1; mục I.1.2"),
+    (["Phần thứ hai, II.9"], "Phần thứ hai, II.9"),
+    (["Phần mở đầu"], "Phần mở đầu"),
 ])
 def test_section_reference_says_mục_once(sections, said):
     from sphinx_hdnd.phrasing.sentences import section_reference

@@ -651,7 +651,7 @@ def test_a_second_source_reaches_the_page(tmp_path):
     build = sphinx_build(project, "text")
     printed = "\n".join(p.read_text("utf-8") for p in build.outdir.rglob("*.txt"))
     # "Phần thứ hai" names itself: no "mục" before it ("mục Phần thứ hai")
-    assert "Báo cáo thật của tỉnh, UBND tỉnh; phần thứ hai, II.9" in printed
+    assert "Báo cáo thật của tỉnh, UBND tỉnh; Phần thứ hai, II.9" in printed
 
 
 def test_validate_lists_the_figures_no_page_shows(copy_project, hdnd):

@@ -208,12 +208,9 @@ _PART_WORDS = ("mục", "phần", "phụ lục", "chương", "điều", "khoản
 
 def section_reference(sections: list[str]) -> str:
     """Where in a source a figure is, after the source's title: ["II.9"] -> "mục II.9";
-    ["Mục 1", "Phụ lục 2"] -> "mục 1; phụ lục 2" (no "mục Mục 1")."""
-    said = []
-    for part in sections:
-        word = next((w for w in _PART_WORDS if part.casefold().startswith(w + " ")), None)
-        said.append(word + part[len(word):] if word else f"mục {part}")
-    return "; ".join(said)
+    ["Mục 1", "Phụ lục 2"] -> "Mục 1; Phụ lục 2", as the data writes them (no "mục Mục 1")."""
+    return "; ".join(part if part.casefold().startswith(tuple(w + " " for w in _PART_WORDS))
+                     else f"mục {part}" for part in sections)
 
 
 def join_names(names: list[str]) -> str:
