@@ -37,6 +37,7 @@ from .state import build_state, get_dataset, logger
 
 APT_LINE = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 
+
 def add_print_files(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file("hdnd-print.css", media="print")
