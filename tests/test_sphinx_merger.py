@@ -358,3 +358,23 @@ def test_9_comparison_says_which_way_is_better(built):
         assert not row.endswith(("kém hơn", "tốt hơn"))
         checked += 1
     assert checked >= 4
+
+
+def test_6_a_petition_to_the_old_council_gets_no_deadline_by_the_new_rules():
+    """The new province's petition_deadline_days are its own council's rules."""
+    from sphinx_hdnd.model.follow_up import EVERY_LEVEL, deadline_of
+
+    ds = load_dataset(DATA)
+    # the new province's rule: 30 days at every level
+    ds.province = ds.province.model_copy(update={"petition_deadline_days": {EVERY_LEVEL: 30}})
+    others = {s["code"] for s in SESSION["past_sessions"] if s.get("council")}
+    old = [p for p in ds.petitions if p.received_session in others]
+    own = [p for p in ds.petitions if p.received_session not in others and p.kind.value == "kien-nghi"]
+    assert old and own
+    forwarded = dt.date(2025, 1, 10)
+    for pet in old:
+        assert deadline_of(ds, pet.model_copy(update={"forwarded_date": forwarded, "deadline": None})) is None
+        stated = dt.date(2025, 3, 1)  # a deadline the row states still holds
+        assert deadline_of(ds, pet.model_copy(update={"deadline": stated})) == stated
+    assert all(deadline_of(ds, p.model_copy(update={"forwarded_date": forwarded, "deadline": None}))
+               == forwarded + dt.timedelta(days=30) for p in own)

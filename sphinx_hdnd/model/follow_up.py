@@ -87,11 +87,23 @@ def rule_days(ds: Dataset, pet: Petition) -> int | None:
     return rules.get(EVERY_LEVEL)
 
 
+def sent_to_another_council(ds: Dataset, pet: Petition) -> bool:
+    """Received at a session of another council (an old province's, before a merger)."""
+    if ds.session is None or pet.received_session is None:
+        return False
+    past = next((s for s in ds.session.past_sessions if s.code == pet.received_session), None)
+    return past is not None and bool(past.council)
+
+
 def deadline_of(ds: Dataset, pet: Petition) -> dt.date | None:
     if pet.kind is PetitionKind.OPINION:
         return None  # an opinion is forwarded; no answer is owed
     if pet.deadline is not None:
         return pet.deadline
+    if sent_to_another_council(ds, pet):
+        # the province's deadlines are this council's rules: an old province's petition
+        # keeps the deadline its row states, or none ("quá hạn" by the wrong rule misleads)
+        return None
     days = rule_days(ds, pet)
     if days is None or pet.forwarded_date is None:
         return None

@@ -17,7 +17,9 @@ class FrontActivity(Sourced):
     meetings: Int = col("Số cuộc tiếp xúc cử tri", "400", default=None)
     attendees: Int = col("Số lượt người tham dự", "31860", default=None)
     opinions: Int = col("Số lượt ý kiến, kiến nghị", "1490", default=None)
-    summary: Text = col("Tóm tắt hoạt động", "", default="")
+    summary: Text = col("Tóm tắt hoạt động; số cuộc tiếp xúc, số lượt người dự, số ý kiến "
+                        "(ba cột trên) được in thành câu riêng sau đoạn này, không cần nhắc "
+                        "lại", "", default="")
 
 
 class Debate(Sourced):
