@@ -360,3 +360,20 @@ def test_the_summary_lead_splits_requests_and_opinions_only_when_both(tmp_path):
     lead = " ".join(soup.select_one(".hdnd-summary-lead").get_text(" ").split())
     assert f"{len(this_round):02d} ý kiến, kiến nghị, trong đó:" in lead, lead
     assert "00" not in lead
+
+
+def test_the_follow_up_lead_when_nothing_is_answered_yet(tmp_path):
+    """No reply at all: said once, with no "00" count and no second "chưa được trả lời"."""
+    from bs4 import BeautifulSoup
+    from hdnd_sphinx import sphinx_build
+
+    project = _dated_project(tmp_path)
+    data = project / "data"
+    for code in ("kn001", "kn002", "kn003", "kn004", "kn005"):
+        set_cells("petitions.csv", code, {"status": "chua-tra-loi", "response": "",
+                                          "answered_date": "", "answered_session": ""})(data)
+    build = sphinx_build(project, "html")
+    soup = BeautifulSoup((build.outdir / "index.html").read_text("utf-8"), "html.parser")
+    summary = " ".join(soup.select_one(".hdnd-follow-up-summary").get_text(" ").split())
+    assert "Chưa có kiến nghị nào được trả lời" in summary, summary
+    assert summary.count("chưa được trả lời") == 0 and not re.search(r"\b00\b", summary), summary

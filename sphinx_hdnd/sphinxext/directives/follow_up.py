@@ -110,19 +110,23 @@ class FollowUpDirective(HdndDirective):
         how = [f"{n:02d} {what}" for n, what in ((counts["on_time"], "đúng hạn"),
                                                   (counts["late"], "quá hạn"),
                                                   (undated, "chưa ghi ngày trả lời")) if n]
-        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời. "
-                + (f"Cơ quan có thẩm quyền đã trả lời {replied:02d} kiến nghị"
-                   + (f" ({', '.join(how)})" if how else "")
-                   + (f", trong đó {settled:02d} kiến nghị đã giải quyết xong" if settled else "")
-                   if replied else "Chưa có kiến nghị nào được trả lời")
-                + "; "
-                + (f"{waiting:02d} kiến nghị chưa được trả lời, "
-                   + (f"trong đó {counts['overdue']:02d} kiến nghị đã quá hạn."
-                      if counts["overdue"] else "chưa có kiến nghị nào quá hạn.")
-                   if waiting else "không còn kiến nghị nào chưa được trả lời.")
-                + " "
-                + (f"{counts['long_open']:02d} kiến nghị chưa giải quyết dứt điểm qua 02 kỳ "
-                   "họp trở lên." if counts["long_open"] else
+        overdue, long_open = counts["overdue"], counts["long_open"]
+        if replied:
+            said = (f"Cơ quan có thẩm quyền đã trả lời {replied:02d} kiến nghị"
+                    + (f" ({', '.join(how)})" if how else "")
+                    + (f", trong đó {settled:02d} kiến nghị đã giải quyết xong" if settled else ""))
+            if waiting:
+                said += (f"; {waiting:02d} kiến nghị chưa được trả lời, "
+                         + (f"trong đó {overdue:02d} kiến nghị đã quá hạn." if overdue
+                            else "chưa có kiến nghị nào quá hạn."))
+            else:
+                said += "; không còn kiến nghị nào chưa được trả lời."
+        else:
+            said = "Chưa có kiến nghị nào được trả lời" + (
+                f"; {overdue:02d} kiến nghị đã quá hạn." if overdue else ", chưa kiến nghị nào quá hạn.")
+        body = (f"{when}, có {len(items):02d} kiến nghị của cử tri cần trả lời. {said} "
+                + (f"{long_open:02d} kiến nghị chưa giải quyết dứt điểm qua 02 kỳ họp trở lên."
+                   if long_open else
                    "Không có kiến nghị nào chưa giải quyết dứt điểm qua 02 kỳ họp trở lên."))
         if opinions:
             body += (f" Ngoài ra có {opinions:02d} ý kiến của cử tri đã được tổng hợp, chuyển "
