@@ -61,6 +61,9 @@ def test_schedule_links_each_meeting_to_its_briefing_and_the_header_says_when(tm
     # this session's meetings only, by day and hour (8 giờ before 14 giờ)
     assert [" ".join(r.find_all("td")[0].get_text(" ").split()) for r in rows] == [
         "18/07/2024, 8 giờ 00", "18/07/2024, 14 giờ 00"]
+    # who goes: the delegates by name as in running text, or the delegation
+    assert [" ".join(r.find_all("td")[4].get_text(" ").split()) for r in rows] == [
+        "Tổ đại biểu số 1", "Đại biểu A và Đại biểu B"]
     links = [r.select_one("a")["href"] for r in rows]
     assert links == ["tiep-xuc/cat-lam/index.html", "tiep-xuc/an-binh/nong-dan.html"]
     for href in links:
