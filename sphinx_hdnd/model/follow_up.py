@@ -70,13 +70,16 @@ def session_numbers(ds: Dataset) -> dict[str, int]:
     return numbers
 
 
+def another_councils_session(ds: Dataset, code: str | None) -> bool:
+    """A session of another council (an old province's, before a merger)."""
+    return ds.session is not None and code is not None and any(
+        p.code == code and p.council for p in ds.session.past_sessions)
+
+
 def _other_council(ds: Dataset, code: str) -> int:
     """Where a session this council's numbers do not order goes: an old council's before
     every session of this one, an unknown code last."""
-    if ds.session is not None and any(p.code == code and p.council
-                                      for p in ds.session.past_sessions):
-        return -1
-    return 10**6
+    return -1 if another_councils_session(ds, code) else 10**6
 
 
 def rule_days(ds: Dataset, pet: Petition) -> int | None:
@@ -87,20 +90,12 @@ def rule_days(ds: Dataset, pet: Petition) -> int | None:
     return rules.get(EVERY_LEVEL)
 
 
-def sent_to_another_council(ds: Dataset, pet: Petition) -> bool:
-    """Received at a session of another council (an old province's, before a merger)."""
-    if ds.session is None or pet.received_session is None:
-        return False
-    past = next((s for s in ds.session.past_sessions if s.code == pet.received_session), None)
-    return past is not None and bool(past.council)
-
-
 def deadline_of(ds: Dataset, pet: Petition) -> dt.date | None:
     if pet.kind is PetitionKind.OPINION:
         return None  # an opinion is forwarded; no answer is owed
     if pet.deadline is not None:
         return pet.deadline
-    if sent_to_another_council(ds, pet):
+    if another_councils_session(ds, pet.received_session):
         # the province's deadlines are this council's rules: an old province's petition
         # keeps the deadline its row states, or none ("quá hạn" by the wrong rule misleads)
         return None
