@@ -32,7 +32,12 @@ PREFIX = "hdnd_"
 def data_dir(confdir: str | os.PathLike[str], config: Config) -> Path:
     """The data folder, from the folder of conf.py (which is not the source folder
     under ``sphinx-build -c CONFDIR``)."""
-    return Path(os.path.abspath(Path(confdir) / config.hdnd_data_dir))
+    return _from_confdir(confdir, config.hdnd_data_dir)
+
+
+def _from_confdir(confdir: str | os.PathLike[str], value: str) -> Path:
+    return Path(os.path.abspath(Path(confdir) / value))
+
 
 #: the value of a check's problem that keeps the value as it is
 KEEP = object()
@@ -64,7 +69,7 @@ def check_budget(value: dict[str, Any], confdir: str) -> None:
 
 
 def check_data_dir(value: str, confdir: str) -> None:
-    root = Path(os.path.abspath(Path(confdir) / value))
+    root = _from_confdir(confdir, value)
     # lexical check: a symlink placed inside the project is the user's own choice
     relative = os.path.normpath(value)
     if os.path.isabs(relative) or relative == ".." or relative.startswith(".." + os.sep):
