@@ -58,13 +58,16 @@ def tiny_project(folder: Path, data: Path | None = None, conf: str = TINY_CONF,
 def sphinx_build(project: Path, builder: str = "text", *, warningiserror: bool = False,
                  builddir: Path | None = None, parallel: int = 0,
                  confoverrides: dict[str, Any] | None = None,
-                 freshenv: bool = True) -> Build:
-    """Build ``project`` (its own conf.py) with ``builder``; never raises on warnings."""
+                 freshenv: bool = True, connect: dict[str, Any] | None = None) -> Build:
+    """Build ``project`` (its own conf.py) with ``builder``; never raises on warnings.
+    ``connect``: event name → handler, connected before the build."""
     builddir = builddir or project / "_build"
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(builder, srcdir=project, builddir=builddir, freshenv=freshenv,
                         confoverrides=confoverrides or {}, status=status, warning=warning,
                         warningiserror=warningiserror, parallel=parallel)
+    for event, handler in (connect or {}).items():
+        app.connect(event, handler)
     try:
         app.build()
         code = app.statuscode

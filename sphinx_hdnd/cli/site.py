@@ -3,10 +3,12 @@ package to send."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -35,11 +37,6 @@ from .paths import doctree_dir
 def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: bool,
           pdf_scope: str, docx: bool) -> None:
     """Xây dựng trang web HTML, bản PDF và bản Word của dự án PROJECT."""
-    from sphinx.cmd.build import build_main
-
-    from ..docx import reporting as docx_reporting
-    from ..pdf import reporting
-
     if not (project / "conf.py").is_file():
         click.echo(f"Lỗi: “{project}” không có tệp conf.py (tạo dự án bằng hdnd init).", err=True)
         sys.exit(2)
@@ -47,24 +44,26 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         click.echo(f"Chưa cài WeasyPrint nên không in bản PDF (cài: {pip_line('pdf')}); vẫn xây "
                    f"dựng trang HTML{' và bản Word' if docx else ''}.", err=True)
         pdf = False
+    try:
+        workers = _jobs(jobs)
+    except ValueError:
+        click.echo(f"Lỗi: -j/--jobs nhận một số nguyên dương hoặc auto, không nhận “{jobs}”.",
+                   err=True)
+        sys.exit(2)
     out = out_dir or project / "_build"
     html = out / "html"
-    pdf_dir = out / "pdf"
-    docx_dir = out / "docx"
-    args = ["-b", "html", "-j", jobs, "-q", "-D", f"hdnd_pdf={int(pdf)}",
-            "-D", f"hdnd_pdf_scope={pdf_scope}", "-D", f"hdnd_pdf_dir={pdf_dir.resolve()}",
-            "-D", f"hdnd_pdf_jobs={0 if jobs == 'auto' else jobs}",
-            "-D", f"hdnd_docx={int(docx)}", "-D", f"hdnd_docx_dir={docx_dir.resolve()}",
-            str(project), str(html)]
-    if strict:
-        args.insert(0, "-W")
+    overrides = {"hdnd_pdf": pdf, "hdnd_pdf_scope": pdf_scope,
+                 "hdnd_pdf_dir": str((out / "pdf").resolve()),
+                 "hdnd_pdf_jobs": 0 if jobs == "auto" else workers,
+                 "hdnd_docx": docx, "hdnd_docx_dir": str((out / "docx").resolve())}
     click.echo(f"Đang xây dựng trang HTML vào {html} …")
-    with reporting(_pdf_progress) as results, docx_reporting() as docx_results:
-        code = build_main(args)
+    html_build = _HtmlBuild(project, html, doctree_dir(project, out), overrides, workers, strict)
+    code = html_build.run()
     if code != 0:
         click.echo("Xây dựng không thành công: xem các cảnh báo ở trên (tệp, dòng, nội dung).",
                    err=True)
         sys.exit(1)
+    results, docx_results = html_build.booklets, html_build.word_files
     index = (html / "index.html").resolve()
     click.echo(f"Xong. Mở trang web: {index.as_uri()}")
     _echo_unshown(project, out)
@@ -90,6 +89,55 @@ def build(project: Path, out_dir: Path | None, jobs: str, strict: bool, pdf: boo
         click.echo("Không ghi được bản Word: xem cảnh báo ở trên.", err=True)
     if failed:
         sys.exit(1)
+
+
+def _jobs(jobs: str) -> int:
+    """``-j``: a positive number, or ``auto`` for every core (as ``sphinx-build -j``)."""
+    workers = (os.cpu_count() or 1) if jobs == "auto" else int(jobs)
+    if workers < 1:
+        raise ValueError(jobs)
+    return workers
+
+
+class _HtmlBuild:
+    """One Sphinx HTML build, run as ``sphinx-build -q`` runs it, listening to the events in
+    which sphinx-hdnd reports its booklets (:mod:`sphinx_hdnd.sphinxext.events`)."""
+
+    def __init__(self, project: Path, html: Path, doctrees: Path, overrides: dict[str, Any],
+                 jobs: int, strict: bool) -> None:
+        self.project, self.html, self.doctrees = project, html, doctrees
+        self.overrides, self.jobs, self.strict = overrides, jobs, strict
+        self.booklets: list[Any] = []  # pdf.Result, once per build that printed
+        self.word_files: list[Any] = []  # docx.DocxResult
+
+    def run(self) -> int:
+        from sphinx.application import Sphinx
+        from sphinx.errors import SphinxError
+        from sphinx.util.console import color_terminal, nocolor
+        from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+        from ..sphinxext.events import BOOKLET_PROGRESS, BOOKLETS_PRINTED, WORD_WRITTEN
+
+        if not color_terminal():
+            nocolor()
+        try:
+            with patch_docutils(self.project), docutils_namespace():
+                app = Sphinx(self.project, self.project, self.html, self.doctrees, "html",
+                             confoverrides=self.overrides, status=None, warning=sys.stderr,
+                             warningiserror=self.strict, parallel=self.jobs)
+                if "sphinx_hdnd" in app.extensions:
+                    app.connect(BOOKLET_PROGRESS, lambda _app: _pdf_progress)
+                    app.connect(BOOKLETS_PRINTED, lambda _app, r: self.booklets.append(r))
+                    app.connect(WORD_WRITTEN, lambda _app, r: self.word_files.append(r))
+                app.build()
+                return app.statuscode
+        except SphinxError as exc:
+            # a configuration, extension or theme that Sphinx cannot use: its own words, one
+            # paragraph (any other exception is a bug, reported by the command's last line)
+            if os.environ.get("HDND_DEBUG"):
+                raise
+            click.echo(f"Lỗi Sphinx ({exc.category}): {exc}", err=True)
+            return 2
 
 
 def _echo_unshown(project: Path, out: Path) -> None:

@@ -19,8 +19,6 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,21 +48,6 @@ class DocxResult:
     @property
     def total(self) -> int:
         return len(self.written) + len(self.unchanged)
-
-
-_reporting: list[list[DocxResult]] = []
-
-
-@contextmanager
-def reporting() -> Iterator[list[DocxResult]]:
-    """Within the block, every Word build appends its result to the list given (``hdnd
-    build`` prints its summary line from it)."""
-    results: list[DocxResult] = []
-    _reporting.append(results)
-    try:
-        yield results
-    finally:
-        _reporting.pop()
 
 
 # ---------------------------------------------------------------- pictures
@@ -234,6 +217,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
     if exception is not None or not app.config.hdnd_docx or app.builder.format != "html":
         return None
     from ..sphinxext.booklets import running_head
+    from ..sphinxext.events import WORD_WRITTEN
     from ..sphinxext.state import logger
 
     start = time.perf_counter()
@@ -280,8 +264,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
     result.seconds = time.perf_counter() - start
     logger.info(f"sphinx-hdnd: Word: ghi {len(result.written)} tệp, giữ {len(result.unchanged)} "
                 f"tệp không đổi, trong {format_seconds(result.seconds)}: {folder}")
-    if _reporting:
-        _reporting[-1].append(result)
+    app.emit(WORD_WRITTEN, result)
     return result
 
 

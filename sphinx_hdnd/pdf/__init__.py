@@ -35,7 +35,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -49,9 +48,8 @@ from .printer import Printed, Printer, quiet_weasyprint, render_booklet, render_
 
 __all__ = [
     "BOOKLET_KEY", "HASHES", "OUTLINE", "SCOPES", "Booklet", "Printed", "Printer", "Progress",
-    "Result", "ascii_name", "booklet_of", "build_booklets", "current_progress", "digest",
-    "in_scope", "make_fetcher", "paper_html", "quiet_weasyprint", "report_docs", "reporting",
-    "stylesheet_links",
+    "Result", "ascii_name", "booklet_of", "build_booklets", "digest", "in_scope", "make_fetcher",
+    "paper_html", "quiet_weasyprint", "report_docs", "stylesheet_links",
 ]
 
 #: bump when the printed output changes for the same HTML (invalidates every stored digest)
@@ -96,26 +94,6 @@ Progress = Callable[[Iterator[tuple[Booklet, str]], int], Iterator[tuple[Booklet
 def _no_progress(items: Iterator[tuple[Booklet, str]], total: int
                  ) -> Iterator[tuple[Booklet, str]]:
     return items
-
-
-_reporting: list[tuple[Progress, list[Result]]] = []
-
-
-@contextmanager
-def reporting(progress: Progress) -> Iterator[list[Result]]:
-    """Within the block, :func:`build_booklets` reports through ``progress`` by default and
-    appends its result to the list given (``hdnd build`` shows its progress bar and summary
-    through the Sphinx build this way)."""
-    results: list[Result] = []
-    _reporting.append((progress, results))
-    try:
-        yield results
-    finally:
-        _reporting.pop()
-
-
-def current_progress() -> Progress | None:
-    return _reporting[-1][0] if _reporting else None
 
 
 def _load_hashes(path: Path) -> dict[str, Any]:
@@ -165,7 +143,7 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
         else:
             todo.append(b)
 
-    report = progress or current_progress() or _no_progress
+    report = progress or _no_progress
     by_name = {b.name: b for b in todo}
     args = [(str(html_dir), b.page, str(pdf_dir / b.filename), b.name) for b in todo]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
@@ -226,6 +204,4 @@ def build_booklets(html_dir: Path, pdf_dir: Path, booklets: list[Booklet], *,
                                       ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                            encoding="utf-8")
     result.seconds = time.perf_counter() - start
-    if _reporting:
-        _reporting[-1][1].append(result)
     return result

@@ -6,5 +6,6 @@
 - :mod:`.pages`: the generated pages' folder and names; :mod:`.generate` writes those pages;
 - :mod:`.directives`: one module per directive; :mod:`.parts`: what several of them build;
   :mod:`.render`: the node helpers every one uses (citations, tables, links);
-- :mod:`.booklets`: the PDF side of the pages (running head, links, printing at the end).
+- :mod:`.booklets`: the PDF side of the pages (running head, links, printing at the end);
+  :mod:`.events`: what a program running the build (``hdnd build``) can listen to.
 """

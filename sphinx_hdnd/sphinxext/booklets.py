@@ -26,12 +26,12 @@ from ..pdf import (
     Result,
     booklet_of,
     build_booklets,
-    current_progress,
     in_scope,
     quiet_weasyprint,
     report_docs,
 )
 from ..phrasing.numbers import format_seconds
+from .events import BOOKLET_PROGRESS, BOOKLETS_PRINTED
 from .pages import generated_page
 from .state import build_state, get_dataset, logger
 
@@ -168,7 +168,8 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
     wanted = [b for b in every if in_scope(b.kind, config.pdf_scope)]
     result = build_booklets(Path(app.outdir), pdf_dir(app), wanted,
                             jobs=config.pdf_jobs or None, known=[b.name for b in every],
-                            progress=current_progress() or _sphinx_progress(app))
+                            progress=app.emit_firstresult(BOOKLET_PROGRESS)
+                            or _sphinx_progress(app))
     for name, error in sorted(result.failed.items()):
         logger.warning(f"không in được {name}.pdf: {error}", type="hdnd", subtype="pdf")
     for printed in result.built:
@@ -178,6 +179,7 @@ def print_booklets(app: Sphinx, exception: BaseException | None) -> Result | Non
     logger.info(f"sphinx-hdnd: PDF: in {len(result.built)} cuốn ({result.pages} trang), "
                 f"giữ {len(result.skipped)} cuốn không đổi, trong {format_seconds(result.seconds)}: "
                 f"{result.pdf_dir}")
+    app.emit(BOOKLETS_PRINTED, result)
     return result
 
 

@@ -28,6 +28,7 @@ from .directives.questions import QuestionsDirective
 from .directives.resolutions import ResolutionsDirective
 from .directives.session import SessionDirective
 from .directives.summary import PetitionSummaryDirective
+from .events import add_events
 from .generate import generate_pages
 from .memory import setup_memory
 from .navigation import setup_navigation
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", drop_staff_notes)
     setup_memory(app)  # a large province's documents are not all held in memory at once
     setup_navigation(app)  # the sidebar's tree, once per folder for pages outside it
+    add_events(app)  # for hdnd build: the booklets' progress and results
     setup_booklets(app)  # print styles, PDF links, booklets at build-finished
     setup_docx(app)  # hdnd_docx*: the booklets as Word files at build-finished
     setup_extras(app)  # an extra not installed (the theme): one line saying how
