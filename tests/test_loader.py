@@ -201,94 +201,77 @@ def test_unparseable_csv_is_hd100_not_a_crash(copy_project):
     assert got and got[0][:2] == ("HD100", "data/areas.csv")
 
 
-def _rows_by_to_dict(frame: pd.DataFrame) -> list[tuple[int, dict[str, Any]]]:
-    """The rows as DataFrame.to_dict gives them, blank ones left out (how the loader
-    built them before it went column by column)."""
-    out = []
-    for offset, record in enumerate(frame.to_dict(orient="records")):
-        cells = {str(k): tables._cell(v) for k, v in record.items()}
-        if not all(v is None or v == "" for v in cells.values()):
-            out.append((2 + offset, cells))
-    return out
+# ------------------------------------------------------------------ CSV: the csv module alone
 
 
-excel_value = st.one_of(st.sampled_from(["", " ", "x", " y ", "0", None, float("nan"), 0, 1.5,
-                                         True, dt.datetime(2024, 7, 10), pd.NaT]),
-                        st.text(max_size=3))
+def _table(text: str) -> tables.Table:
+    path = Path("t.csv")
+    records = tables._csv_records(text, tables._sniff_delimiter(text.splitlines()[0]))
+    return tables._from_rows(path, records[0], (tuple(c.strip() for c in r) for r in records[1:]),
+                             header_row=1, sheet=None)
 
 
-@pytest.mark.filterwarnings("ignore:DataFrame columns are not unique")
-@settings(max_examples=200, deadline=None)
-@given(names=st.lists(st.sampled_from(["code", " code", "code ", "name", "x"]),
-                      min_size=1, max_size=4),
-       data=st.data())
-def test_rows_are_built_as_to_dict_builds_them(names, data):
-    """Column by column, text or Excel values, repeated names (the last one wins) and
-    blank rows included."""
-    body = data.draw(st.lists(st.lists(excel_value, min_size=len(names), max_size=len(names)),
-                              max_size=5))
-    text_only = data.draw(st.booleans())
-    if text_only:  # as a CSV arrives: text, NaN for a missing cell
-        body = [[v if isinstance(v, str) else float("nan") for v in row] for row in body]
-    frame = pd.DataFrame(body, columns=names, dtype=str if text_only else object)
-    expected = _rows_by_to_dict(frame.set_axis([n.strip() for n in names], axis=1))
-    assert tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None).rows == expected
-
-
-# ------------------------------------------------------------------ C and Python parsers
-
-
-def _cells_by(engine: str, text: str, sep: str) -> Any:
-    """The table pandas' parser ``engine`` reads, as the loader keeps it, or the error."""
+def _by_pandas(text: str, sep: str) -> Any:
+    """pandas' reading of a well-formed table (the reference the loader was once built on):
+    its columns and its rows as the loader keeps them, or the error's name."""
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, engine=engine, dtype=str,
-                            keep_default_na=False, skip_blank_lines=False,
+        frame = pd.read_csv(io.StringIO(text, newline=""), sep=sep, engine="python", dtype=str,
+                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
                             quoting=csv.QUOTE_MINIMAL)
     except Exception as exc:
         return type(exc).__name__
-    table = tables._from_frame(Path("t.csv"), frame, header_row=1, sheet=None)
-    return table.columns, table.rows, table.header_notes
+    columns = [str(c).strip() for c in frame.columns]
+    rows = []
+    for offset, record in enumerate(frame.itertuples(index=False)):
+        cells = dict(zip(columns, (v.strip() if isinstance(v, str) else "" for v in record),
+                         strict=True))  # a blank line: NaN whatever na_filter says
+        if any(cells.values()):
+            rows.append((2 + offset, cells))
+    return columns, rows
 
 
-@pytest.mark.parametrize("text", [
-    'code,name\n"a"b,x\n',  # a quote closed before the end of its field
-    'code,name\na"b,x\n',  # a quote inside a field
-    'code,name\n"a",x"\n',
-    'code,name\n"""a""",x\n',  # quotes doubled inside a field
-    "code,name\na,b\rc,d\n",  # a carriage return alone
-    "code,name\n\na,b\n",  # a blank line right after the header
-    "code,name\r\n\r\na,b\r\n",
-    '"code",name\na,b\n',  # a quote in the header
-    "code,name\na,b\x00\n",
+@pytest.mark.parametrize(("text", "rows"), [
+    ('code,name\n"a,b"," x\ny "\n"",c\n', [(2, {"code": "a,b", "name": "x\ny"}),
+                                            (3, {"code": "", "name": "c"})]),
+    ("code;name\r\na;b\r\n\r\nc;\r\n", [(2, {"code": "a", "name": "b"}),
+                                      (4, {"code": "c", "name": ""})]),
+    ("code,name\ra,b\rc,d\r", [(2, {"code": "a", "name": "b"}),  # an old Mac file
+                               (3, {"code": "c", "name": "d"})]),
+    ("code,name\n , \n", []),  # a row of blanks: not a record
+    ("code,name\n", []),  # a header alone
+    ("code,name\na\n", [(2, {"code": "a", "name": ""})]),  # a short row: filled
+    ("code,name\na,b,,\n", [(2, {"code": "a", "name": "b"})]),  # empty cells past the header
+    ('code\tname\n"""a"",b"\tc\n', [(2, {"code": '"a",b', "name": "c"})]),  # quotes doubled
 ])
-def test_texts_the_c_parser_reads_otherwise_go_to_the_python_parser(text):
-    assert not tables._c_parser_reads_alike(text, ",")
+def test_csv_cells(text, rows):
+    assert _table(text).rows == rows
 
 
-@pytest.mark.parametrize("text", [
-    'code,name\n"a,b","x\ny"\n"",c\n',
-    "code;name\r\na;b\r\n\r\nc;\r\n",
-    "code,name\na\n\nb,c\n",
+def test_blank_and_repeated_header_cells_keep_their_column_under_its_letter():
+    table = _table("code,,name,code\na,b,c,d\n")
+    assert table.columns == ["code", "B", "name", "D"]
+    assert table.rows == [(2, {"code": "a", "B": "b", "name": "c", "D": "d"})]
+    assert table.header_notes["B"][0] == "B" and "không có tên" in table.header_notes["B"][1]
+    assert table.header_notes["D"] == ("code", "cột “code” xuất hiện lần nữa ở cột D; chỉ cột "
+                                               "đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("code,name\na,b\nc,d,e\n", 3, "dòng 3 có 3 ô, nhiều hơn 2 cột của dòng tiêu đề (ô thừa: “e”)"),
+    ('code,name\na,b\n"c,d\ne,f\n', 3, "dấu ngoặc kép mở ở dòng 3 không được đóng"),
+    ('code,name\na,"x\ny"\n"c"d,e\n', 4, "dòng 4 có dấu ngoặc kép giữa ô"),
 ])
-def test_plain_texts_take_the_c_parser(text):
-    sep = tables._sniff_delimiter(text.splitlines()[0])
-    assert tables._c_parser_reads_alike(text, sep)
-    assert _cells_by("c", text, sep) == _cells_by("python", text, sep)
+def test_a_broken_record_is_hd100_at_its_line(text, line, words):
+    with pytest.raises(TableProblem) as info:
+        _table(text)
+    assert (info.value.code, info.value.row) == ("HD100", line)
+    assert words in info.value.message
 
 
-@given(st.text(alphabet=list("a,;\t \n\r\x0b\x0c\x1c\x85\u2028"), min_size=1))
-def test_the_header_line_is_the_first_of_splitlines(text):
-    if text.strip():
-        assert tables._first_line(text) == text.splitlines()[0]
-
-
-def test_the_parser_choice_takes_linear_time():
-    """The test runs once per file before any parsing: a long line ending in a stray
-    quote must not make a regular expression backtrack over it again and again."""
-    # no timing here (speed lives in benchmarks/): a backtracking pattern turns this
-    # call from milliseconds into minutes, which the suite's own run time shows
-    text = "code,name\n" + "a" * 200_000 + 'x"y"\n' + 'x"' * 100_000 + "\n"
-    assert not tables._c_parser_reads_alike(text, ",")
+def test_a_second_byte_order_mark_is_dropped(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbfcode,name\na,b\n")
+    assert read_csv(path).columns == ["code", "name"]
 
 
 CSV_SLIPS = ['"', '""', '"x"', ",", ";", "\n", "\r\n", "\r", "\n\n", " ", "\t", "x", '"a,b"',
@@ -309,65 +292,41 @@ def _slipped_csv(data: st.DataObject, least: int) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_the_c_parser_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
-    """A table with slips typed into it: where the fast C parser is used and reads it,
-    the Python parser (the reference) reads the same cells."""
-    text = _slipped_csv(data, least=1)
-    if not text.strip():
-        return
-    sep = tables._sniff_delimiter(text.splitlines()[0])
-    if not tables._c_parser_reads_alike(text, sep):
-        return
-    by_c = _cells_by("c", text, sep)
-    if not isinstance(by_c, str):  # a C parser error: the Python parser reads it again
-        assert by_c == _cells_by("python", text, sep)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_the_csv_module_reads_as_the_python_parser_or_leaves_the_text_to_it(data):
-    """A table with slips typed into it: where the loader reads it with the csv module
-    alone (no pandas), pandas' Python parser (the reference) reads the same cells."""
+def test_a_slipped_table_is_read_as_pandas_reads_it_or_located(data):
+    """A table with slips typed into it is either read, with the cells pandas' Python
+    parser reads (where the header's names are distinct, no record is wider and no blank
+    line follows the header: pandas renames those, misreads these and skips that, which
+    shifts its row numbers), or refused at a line of the file."""
     text = _slipped_csv(data, least=0)
     if not text.strip():
         return
     sep = tables._sniff_delimiter(text.splitlines()[0])
-    table = tables._plain_table(Path("t.csv"), text, sep)
-    if table is not None:
-        assert (table.columns, table.rows, table.header_notes) == _cells_by("python", text, sep)
+    try:
+        table = _table(text)
+    except TableProblem as exc:
+        assert exc.code == "HD100" and 1 <= (exc.row or 0) <= text.count("\n") + \
+            text.count("\r") + 1
+        return
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    names = [c.strip() for c in header]
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    widths = {len(r) for r in records if r}
+    if all(names) and len(set(names)) == len(names) and widths == {len(header)} \
+            and records[1:2] != [[]]:
+        assert (table.columns, table.rows) == _by_pandas(text, sep)
 
 
-@pytest.mark.parametrize("text", [
-    'code,name\n"a,b"," x\ny "\n"",c\n',
-    "code;name\r\na;b\r\nc;\r\n",
-    "code,name\n , \n",  # a row of blanks: not a record
-    "code,name\n",  # a header alone
-])
-def test_plain_texts_are_read_by_the_csv_module_as_by_pandas(text):
-    sep = tables._sniff_delimiter(text.splitlines()[0])
-    table = tables._plain_table(Path("t.csv"), text, sep)
-    assert table is not None
-    assert (table.columns, table.rows, table.header_notes) == _cells_by("python", text, sep)
+@given(st.text(alphabet=list("a,;\t \n\r\x0b\x0c\x1c\x85\u2028"), min_size=1))
+def test_the_header_line_is_the_first_of_splitlines(text):
+    if text.strip():
+        assert tables._first_line(text) == text.splitlines()[0]
 
 
-@pytest.mark.parametrize("text", [
-    "code,name\na\n",  # a short row: pandas fills it
-    "code,name\na,b,c\n",  # a wider row: an error, or an index
-    "code,name\n\na,b\n",  # a blank line
-    "code,code\na,b\n",  # a repeated name: pandas renames it
-    "code,,name\na,b,c\n",  # a blank name: pandas names it
-    "\ufeffcode,name\na,b\n",  # a second byte order mark
-    'code,name\n"a"b,c\n',  # the csv module refuses it (strict): pandas words why
-])
-def test_other_texts_are_left_to_pandas(text):
-    assert tables._plain_table(Path("t.csv"), text, ",") is None
-
-
-def test_repeated_cells_share_one_string():
-    """As pandas gives them: what reads the cells later hashes and encodes each once."""
-    table = tables._plain_table(Path("t.csv"), "code,topic\na,x \nb, x\n", ",")
-    assert table is not None
-    (_, first), (_, second) = table.rows
+def test_repeated_cells_share_one_string(tmp_path):
+    """What reads the cells later hashes and encodes each distinct text once."""
+    path = tmp_path / "t.csv"
+    path.write_text("code,topic\na,x \nb, x\n", encoding="utf-8")
+    (_, first), (_, second) = read_csv(path).rows
     assert first["topic"] == second["topic"] == "x"
     assert first["topic"] is second["topic"]
 

@@ -173,7 +173,6 @@ def _sheet_table(path: Path, ws: Any) -> tuple[Table, list[Note]]:
                                             for r in values[1:]):
         header.pop()
     keep = len(header)
-    names = _pandas_like(header)
     for note in notes:  # a cell's note knew its column's number, not its name
         if note.column and note.column.startswith("#"):
             index = int(note.column[1:]) - 1
@@ -185,25 +184,7 @@ def _sheet_table(path: Path, ws: Any) -> tuple[Table, list[Note]]:
             notes.append(Note("HD197", r, None, f"dòng {r} bị ẩn trong Excel nhưng vẫn được "
                               "đọc; bỏ ẩn dòng để kiểm tra, hoặc xóa dòng nếu không dùng"))
     rows = ([v.strip() if isinstance(v, str) else v for v in row[:keep]] for row in values[1:])
-    return _from_rows(path, names, rows, header_row=1, sheet=ws.title), notes
-
-
-def _pandas_like(header: list[str]) -> list[str]:
-    """Header names as the CSV reader gives them: a blank cell "Unnamed: i", a repeat
-    "name.1", so both formats report blank and repeated names alike."""
-    seen: dict[str, int] = {}
-    out = []
-    for i, name in enumerate(header):
-        if not name:
-            out.append(f"Unnamed: {i}")
-            continue
-        if name in seen:
-            seen[name] += 1
-            out.append(f"{name}.{seen[name]}")
-        else:
-            seen[name] = 0
-            out.append(name)
-    return out
+    return _from_rows(path, header, rows, header_row=1, sheet=ws.title), notes
 
 
 def _fill_merged(ws: Any, values: list[list[Any]], notes: list[Note]) -> None:
