@@ -405,3 +405,43 @@ def test_minimal_project_through_hdnd_build(tmp_path: Path) -> None:
                            capture_output=True, env=env, timeout=600)
     assert again.returncode == 0
     assert "Bản Word" not in again.stdout.decode("utf-8")
+
+
+def test_a_page_that_did_not_change_keeps_its_word_file_unresolved(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """A build with nothing changed writes no Word file and resolves no page for one; a
+    changed page, or a changed Word format, writes its file again."""
+    from sphinx_hdnd.docx import DocxResult
+    from sphinx_hdnd.sphinxext.events import WORD_WRITTEN
+
+    project = tiny_project(tmp_path / "p", MINIMAL / "data", index=TINY_INDEX)
+    written: list[str] = []
+    real_write = DocxWriter.write
+
+    def counting_write(self, doctree, **kwargs):  # type: ignore[no-untyped-def]
+        written.append(doctree["source"])
+        return real_write(self, doctree, **kwargs)
+
+    monkeypatch.setattr(DocxWriter, "write", counting_write)
+
+    def build(**overrides: object) -> DocxResult:
+        heard: list[DocxResult] = []
+        done = sphinx_build(project, "html", freshenv=False,
+                            confoverrides={"hdnd_docx": True, **overrides},
+                            connect={WORD_WRITTEN: lambda _app, r: heard.append(r)})
+        assert done.statuscode == 0, done.warnings
+        (result,) = heard
+        return result
+
+    first = build()
+    assert (first.written, len(written)) == (["de-cuong-toan-tinh"], 1)
+    again = build()
+    assert (again.written, again.unchanged, len(written)) == ([], ["de-cuong-toan-tinh"], 1)
+    (project / "index.rst").write_text(TINY_INDEX + "\nMột đoạn mới.\n", encoding="utf-8")
+    edited = build()
+    assert (edited.written, len(written)) == (["de-cuong-toan-tinh"], 2)
+    bigger = build(hdnd_docx_font_size=13)
+    assert (bigger.written, len(written)) == (["de-cuong-toan-tinh"], 3)
+    # a Word file deleted by hand is written again
+    (project / "_build" / "docx" / "de-cuong-toan-tinh.docx").unlink()
+    assert build(hdnd_docx_font_size=13).written == ["de-cuong-toan-tinh"]

@@ -15,6 +15,7 @@ picture's description is the chart's text alternative, which carries every figur
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -32,6 +33,8 @@ from .writer import DocxWriter
 
 HTML_DOCX_DIR = "_docx"
 MANIFEST = ".hdnd-docx.json"
+#: bump when the Word output changes for the same page (every file is written again)
+FORMAT_VERSION = "1"
 #: charts are drawn at this resolution (dots per inch)
 PICTURE_DPI = 300
 
@@ -205,6 +208,30 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def _read_manifest(path: Path) -> dict[str, Any]:
+    """The booklets this module wrote last time and the digests of their pages (none in a
+    manifest from before digests were kept: every file is written once more)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        booklets = {str(n) for n in data.get("booklets", [])}
+        digests = data.get("digests", {})
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {"booklets": set(), "digests": {}}
+    return {"booklets": booklets, "digests": digests if isinstance(digests, dict) else {}}
+
+
+def _page_digest(app: Any, docname: str, fmt: DocxFormat) -> str:
+    """Of the built HTML page, the Word format, this module's format and python-docx's version."""
+    from docx import __version__ as docx_version
+
+    h = hashlib.sha256(f"{FORMAT_VERSION}\0{docx_version}\0{fmt!r}\0".encode())
+    try:
+        h.update(Path(app.builder.get_outfilename(docname)).read_bytes())
+    except OSError:
+        h.update(b"<missing>")
+    return h.hexdigest()
+
+
 def _progress(app: Any, items: list[tuple[str, str, str]]) -> Any:
     from sphinx.util.display import status_iterator
 
@@ -233,7 +260,17 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
     fmt = build_format(app)
     writer = DocxWriter(fmt, make_picture_of(app, set()))
     booklets = site_docx(app)
+    manifest = folder / MANIFEST
+    stored = _read_manifest(manifest)
+    digests: dict[str, str] = {}
     for docname, name, _kind in _progress(app, booklets):
+        # the built page says whether its content changed (its charts' files are named by
+        # their content): an unchanged page keeps its Word file, never resolved again
+        digests[name] = _page_digest(app, docname, fmt)
+        if stored["digests"].get(name) == digests[name] and \
+                (folder / f"{name}.docx").is_file() and (site / f"{name}.docx").is_file():
+            result.unchanged.append(name)
+            continue
         try:
             doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
             title = DocxWriter._title(doctree)
@@ -241,6 +278,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
             data = writer.write(doctree, title=title, subject=f"{left} · {right}")
         except Exception as exc:  # one broken page must not lose the other booklets
             result.failed[name] = f"{type(exc).__name__}: {exc}"
+            digests.pop(name)
             logger.warning(f"không ghi được {name}.docx: {type(exc).__name__}: {exc}",
                            type="hdnd", subtype="docx", location=docname)
             continue
@@ -248,19 +286,15 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
         _write_if_changed(site / f"{name}.docx", data)
         (result.written if changed else result.unchanged).append(name)
     # files of booklets no longer in the site (only those this module wrote)
-    manifest = folder / MANIFEST
-    try:
-        before = set(json.loads(manifest.read_text(encoding="utf-8")).get("booklets", []))
-    except (OSError, ValueError, AttributeError):
-        before = set()
     now = {name for _d, name, _k in booklets}
-    for name in sorted(before - now):
+    for name in sorted(stored["booklets"] - now):
         for place in (folder, site):
             (place / f"{name}.docx").unlink(missing_ok=True)
         result.removed.append(name)
     folder.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(manifest, (json.dumps({"booklets": sorted(now)}, ensure_ascii=False,
-                                            indent=1) + "\n").encode("utf-8"))
+    _write_if_changed(manifest, (json.dumps({"booklets": sorted(now), "digests": digests},
+                                            ensure_ascii=False, indent=1, sort_keys=True)
+                                 + "\n").encode("utf-8"))
     result.seconds = time.perf_counter() - start
     logger.info(f"sphinx-hdnd: Word: ghi {len(result.written)} tệp, giữ {len(result.unchanged)} "
                 f"tệp không đổi, trong {format_seconds(result.seconds)}: {folder}")
