@@ -375,3 +375,23 @@ def test_an_areas_rank_follows_its_own_figure_not_the_provinces():
     said = indicator_point(own, area, province, rank)
     assert said == (f"Năm 2025, xã Nà Ly: tỷ lệ hộ nghèo 14,2%, {rank}; toàn tỉnh 4,12%.")
     assert rank == "cao nhất trong 5 địa bàn có số liệu (7 địa bàn không có)"
+
+
+def test_a_briefing_is_made_once_per_dataset_and_never_borrowed_from_another():
+    """The page and its downloads show one briefing; another dataset (another build) with
+    other tasks answers with its own, whatever was made before."""
+    question = NarrativeItem(code="tt_nuoc", title="Thiếu nước tưới cho lúa vụ đông xuân",
+                             text="Nhiều công trình thủy lợi xuống cấp, thiếu nước tưới.",
+                             topics="nong-nghiep")
+    repair = NarrativeItem(code="nv_thuy_loi", title="Sửa chữa công trình thủy lợi",
+                           text="Sửa chữa công trình thủy lợi xuống cấp, bảo đảm nước tưới "
+                                "cho lúa vụ đông xuân.", topics="nong-nghiep")
+    ds = dataset(shortcomings=[question], tasks=[repair])
+    first = build_briefing(ds, "a1", "nong-dan")
+    assert build_briefing(ds, "a1", "nong-dan") is first
+    assert build_briefing(ds, "a1", "nong-dan", Budget(points=2)) is not first
+    assert [q.answer.code for q in first.questions if q.answer] == ["nv_thuy_loi"]
+    unrelated = NarrativeItem(code="nv_du_lich", title="Phát triển du lịch",
+                              text="Quảng bá du lịch cộng đồng.", topics="nong-nghiep")
+    other = dataset(shortcomings=[question.model_copy()], tasks=[unrelated])
+    assert [q.answer for q in build_briefing(other, "a1", "nong-dan").questions] in ([], [None])

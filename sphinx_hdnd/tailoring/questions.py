@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from decimal import Decimal
-from functools import cache
 
 from ..model.area_links import effective_areas
 from ..model.dataset import Dataset
@@ -25,13 +24,28 @@ SAME_SUBJECT_TEXT = 0.2
 QUESTION_WEIGHT = Decimal("0.5")
 
 
-@cache
-def _idf_table(words_per_item: tuple[frozenset[str], ...]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for words in words_per_item:
-        df.update(words)
-    total = len(words_per_item) or 1
-    return {w: math.log(1 + total / c) for w, c in df.items()}
+class _PairWords:
+    """Every narrative item's word pairs and each pair's rarity (inverse document
+    frequency), made once per dataset: a briefing compares hundreds of questions and
+    answers, each comparison with the same items."""
+
+    def __init__(self, ds: Dataset) -> None:
+        items = ds.narrative.all_items()
+        self.by_item = {id(i): _pair_words(i) for i in items}
+        df: Counter[str] = Counter()
+        for words in self.by_item.values():
+            df.update(words)
+        total = len(items) or 1
+        self.idf = {w: math.log(1 + total / c) for w, c in df.items()}
+
+    @classmethod
+    def of(cls, ds: Dataset) -> _PairWords:
+        return ds.derived("pair_words", lambda: cls(ds))
+
+    def of_item(self, item: NarrativeItem) -> frozenset[str]:
+        # an id in the table is that item's: the dataset keeps every one of them alive
+        found = self.by_item.get(id(item))
+        return found if found is not None else _pair_words(item)
 
 
 def _pair_words(item: NarrativeItem) -> frozenset[str]:
@@ -56,8 +70,9 @@ def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
     a_areas = set(links.get(id(answer), answer.areas))
     if q_areas and a_areas and not (a_areas & scope):
         return 0.0
-    idf = _idf_table(tuple(_pair_words(i) for i in ds.narrative.all_items()))
-    qw, aw = _pair_words(question), _pair_words(answer)
+    pair_words = _PairWords.of(ds)
+    idf = pair_words.idf
+    qw, aw = pair_words.of_item(question), pair_words.of_item(answer)
     if not qw:
         return 0.0
     score = sum(idf.get(w, 1.0) for w in qw & aw) / sum(idf.get(w, 1.0) for w in qw)

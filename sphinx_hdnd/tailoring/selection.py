@@ -49,6 +49,16 @@ def _task_items(ds: Dataset) -> list[NarrativeItem]:
 
 def build_briefing(ds: Dataset, area_code: str, audience_code: str,
                    budget: Budget = DEFAULT_BUDGET) -> Briefing:
+    """The briefing of one area and audience, made once per dataset: the page and its
+    downloads (made before the page is read) show the same one."""
+    made: dict[tuple[str, str, Budget], Briefing] = ds.derived("briefings", dict)
+    key = (area_code, audience_code, budget)
+    if key not in made:
+        made[key] = _make_briefing(ds, area_code, audience_code, budget)
+    return made[key]
+
+
+def _make_briefing(ds: Dataset, area_code: str, audience_code: str, budget: Budget) -> Briefing:
     area, audience = ds.areas[area_code], ds.audiences[audience_code]
     scope = area_scope(ds, area_code)
     links = effective_areas(ds)

@@ -60,6 +60,8 @@ class Subjects:
     rare: set[str] = field(default_factory=set)
     #: indicators cited together by one item: one subject
     family: dict[str, set[str]] = field(default_factory=dict)
+    #: each narrative item's subjects, made once (a briefing asks for them many times)
+    by_item: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, ds: Dataset) -> Subjects:
@@ -82,9 +84,16 @@ class Subjects:
             codes = set(cited_codes(item))
             for code in codes:
                 family.setdefault(code, set()).update(codes)
-        return cls(ds, rare, family)
+        subjects = cls(ds, rare, family)
+        subjects.by_item = {id(item): subjects._of_item(item) for item in items}
+        return subjects
 
     def of_item(self, item: NarrativeItem) -> frozenset[str]:
+        # an id in the table is that item's: the dataset keeps every one of them alive
+        found = self.by_item.get(id(item))
+        return found if found is not None else self._of_item(item)
+
+    def _of_item(self, item: NarrativeItem) -> frozenset[str]:
         keys = {f"item:{item.code}"} | {f"ind:{c}" for c in cited_codes(item)}
         keys |= {f"name:{n.casefold()}" for n in _names(f"{item.title}. {item.text}")
                  if n.casefold() in self.rare}
