@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 #: bump when the printed output changes for the same HTML (invalidates every stored digest)
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 HTML_PDF_DIR = "_pdf"
 HASHES = ".hashes.json"
 

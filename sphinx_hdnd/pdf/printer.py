@@ -174,12 +174,33 @@ class Printer:
                 out = Path(target)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-                document.write_pdf(tmp)
+                with fixed_font_dates():
+                    document.write_pdf(tmp)
         finally:
             self.images.gate = None
         os.replace(tmp, out)
         return Printed(name, len(document.pages), time.perf_counter() - start,
                        sorted(fetcher.used), fetcher.refused)
+
+
+#: the date written into the fonts embedded in a booklet (1980-01-01, as in the Word files'
+#: packages), unless the caller sets SOURCE_DATE_EPOCH
+FONT_DATE_EPOCH = "315532800"
+
+
+@contextmanager
+def fixed_font_dates() -> Iterator[None]:
+    """fontTools stamps each font subset it writes with the current time (its ``head``
+    table), unless SOURCE_DATE_EPOCH is set: set it while the PDF is written, so that the
+    same page gives the same booklet, and restore it (Sphinx reads it for the copyright
+    year of later builds in this process)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or FONT_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 @contextmanager
