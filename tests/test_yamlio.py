@@ -312,3 +312,11 @@ def test_a_syntax_problem_is_told_in_vietnamese_with_its_line(text):
                                              ("a: |\n  x\ty\n", "x\ty\n")])
 def test_a_tab_inside_a_line_is_white_space_as_yaml_allows(text, value):
     assert read_yaml(text).data == {"a": value}
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\r"])
+def test_a_tab_after_a_line_break_python_does_not_split_on_is_still_white_space(brk):
+    """YAML ends a line at NEL and the Unicode separators too: the tab is found on its line
+    (hypothesis found ``"\\x850\\t"`` breaking the line count)."""
+    assert read_yaml(f"a: 1{brk}b:\tc\n").data == {"a": "1", "b": "c"}
+    assert read_yaml(f"{brk}0\t").data == "0"

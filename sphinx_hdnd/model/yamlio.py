@@ -231,7 +231,7 @@ def read_yaml(text: str) -> YamlDocument:
         raise YamlProblem("HD100", None, f"tệp YAML lớn hơn {MAX_CHARS // 1024} KB; dữ liệu "
                           "của một kỳ họp chỉ cần vài chục KB")
     if "\t" in text:
-        for i, line in enumerate(text.splitlines(), 1):
+        for i, line in enumerate(_YAML_LINE_BREAK.split(text)[::2], 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
@@ -258,13 +258,18 @@ def _compose_allowing_tabs(text: str) -> Node | None:
         except YamlProblem as exc:
             if exc.message != _PROBLEMS[0][1] or exc.line is None:
                 raise
-            lines = text.split("\n")
-            fixed = _tabs_as_spaces(lines[exc.line - 1])
-            if fixed == lines[exc.line - 1]:
+            # the lines as YAML counts them, each followed by its own break
+            parts = _YAML_LINE_BREAK.split(text)
+            at = 2 * (exc.line - 1)
+            if at >= len(parts) or (fixed := _tabs_as_spaces(parts[at])) == parts[at]:
                 raise
-            lines[exc.line - 1] = fixed
-            text = "\n".join(lines)
+            parts[at] = fixed
+            text = "".join(parts)
     return _compose(text)
+
+
+#: what YAML takes for the end of a line (NEL and the Unicode separators too, not \v or \f)
+_YAML_LINE_BREAK = re.compile("(\r\n|[\r\n\x85\u2028\u2029])")
 
 
 def _tabs_as_spaces(line: str) -> str:
