@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model import load_dataset, tables
+from sphinx_hdnd.model.problems import render
 from sphinx_hdnd.model.tables import TableProblem, read_csv
 from sphinx_hdnd.model.workbook import read_xlsx
 
@@ -251,9 +252,11 @@ def test_blank_and_repeated_header_cells_keep_their_column_under_its_letter():
     table = _table("code,,name,code\na,b,c,d\n")
     assert table.columns == ["code", "B", "name", "D"]
     assert table.rows == [(2, {"code": "a", "B": "b", "name": "c", "D": "d"})]
-    assert table.header_notes["B"][0] == "B" and "không có tên" in table.header_notes["B"][1]
-    assert table.header_notes["D"] == ("code", "cột “code” xuất hiện lần nữa ở cột D; chỉ cột "
-                                               "đầu tiên được đọc, hãy xóa hoặc đổi tên cột lặp")
+    assert table.header_notes["B"] == ("B", "blank-header", {"letter": "B"})
+    assert table.header_notes["D"] == ("code", "repeated-header", {"column": "code", "letter": "D"})
+    assert render("HD111", *table.header_notes["D"][1:2], **table.header_notes["D"][2])[0] == (
+        "cột “code” xuất hiện lần nữa ở cột D; chỉ cột đầu tiên được đọc, hãy xóa hoặc đổi tên "
+        "cột lặp")
 
 
 @pytest.mark.parametrize(("text", "line", "words"), [

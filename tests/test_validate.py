@@ -7,11 +7,14 @@ catalogue; a code added to the catalogue without a case here fails
 
 from __future__ import annotations
 
+import ast
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
 import re
+import string
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +23,7 @@ from typing import Any
 
 import pytest
 
+import sphinx_hdnd
 from sphinx_hdnd.model import CATALOGUE, Severity, load_dataset
 
 Mutation = Callable[[Path], None]
@@ -721,15 +725,68 @@ def test_session_help_names_the_field():
     assert " sessions" not in CATALOGUE["HD136"].fix.replace("past_sessions", "")
 
 
-@pytest.mark.parametrize("code", ["HD131", "HD134", "HD113"])
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+#: codes whose every message names a value: the JSON carries it
+_NAMING_VALUES = sorted(code for code, kind in CATALOGUE.items()
+                        if all(_placeholders(t) for t in kind.messages.values()))
+
+
+@pytest.mark.parametrize("code", _NAMING_VALUES)
 def test_json_carries_the_offending_value(code, copy_project, hdnd):
-    """``--format json`` gives a program the value at fault, not only a sentence."""
+    """``--format json`` gives a program the values at fault, not only a sentence: the
+    values the message was written from, as text (dates in ISO 8601)."""
     data = copy_project()
     CASES[code].mutate(data)
     result = hdnd("validate", str(data.parent), "--format", "json")
     problem = next(p for p in result.problems if p["code"] == code)
     assert problem["data"], problem
-    assert all(str(v) in problem["message"] for v in problem["data"].values()), problem
+    assert all(isinstance(v, str) for v in problem["data"].values()), problem
+    for value in problem["data"].values():
+        shown = (dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else value)
+        assert shown in problem["message"], (value, problem)
+
+
+def test_every_message_is_a_template_of_the_catalogue():
+    """Each code words each of its cases once, in the catalogue; each case reported in the
+    code exists there (a missing one would be a traceback in front of a clerk)."""
+    assert all(kind.messages for kind in CATALOGUE.values())
+    package = Path(sphinx_hdnd.__file__).parent
+    reported = 0
+    for path in package.rglob("*.py"):
+        for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+            args = call.args
+            # report(code, origin, case), TableProblem(code, case), YamlProblem(code, line,
+            # case), Note.of(code, row, column, case), render(code, case)
+            at = {"report": 2, "TableProblem": 1, "YamlProblem": 2, "of": 3, "render": 1}.get(name)
+            if at is None or not args or not isinstance(args[0], ast.Constant):
+                continue
+            if not str(args[0].value).startswith("HD"):
+                continue
+            case = args[at].value if len(args) > at and isinstance(args[at], ast.Constant) \
+                else "" if len(args) <= at else None
+            code = args[0].value
+            if case is None:
+                continue  # the case is chosen at run time: the corpus reaches it
+            assert case in CATALOGUE[code].messages, f"{path.name}:{call.lineno} {code} {case!r}"
+            reported += 1
+            names = {k.arg for k in call.keywords} - {None}
+            if name == "TableProblem":
+                names.discard("row")  # where, not what
+            if not any(k.arg is None for k in call.keywords):  # no **values
+                assert _placeholders(CATALOGUE[code].messages[case]) <= names, \
+                    f"{path.name}:{call.lineno} {code} {case!r} lacks values"
+    assert reported > 100, reported
+    # and no message is written at the call any more: add() takes a rendered one
+    for path in package.rglob("*.py"):
+        text = path.read_text("utf-8")
+        assert not re.search(r"\.add\(\s*\"HD\d{3}\"", text), path.name
 
 
 def test_a_yaml_field_is_called_a_field_and_a_column_a_column(copy_project, hdnd):

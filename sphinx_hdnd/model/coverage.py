@@ -89,7 +89,6 @@ def check_coverage(ds: Dataset, doctreedir: Path) -> Coverage:
     for rec in unshown(ds, record["shown"]):
         name = getattr(rec, "name", "") or getattr(rec, "subject", "")
         period = getattr(rec, "period", "")
-        ds.problems.add("HD170", rec.origin.with_column("code"),
-                        f"“{rec.code}” ({name}, {period}) không hiện trên trang nào: thêm vào "  # type: ignore[attr-defined]
-                        "một trang hoặc bỏ khỏi dữ liệu nếu không cần")
+        ds.problems.report("HD170", rec.origin.with_column("code"),
+                           code=rec.code, name=name, period=period)  # type: ignore[attr-defined]
     return Coverage.CHECKED

@@ -14,7 +14,7 @@ from typing import Any
 
 from .dataset import Dataset
 from .layout import FILES, WORKBOOK
-from .legacy_fonts import legacy_message
+from .legacy_fonts import legacy_font_data
 from .origin import Origin
 from .tables import Table, TableProblem, decode_text, read_bytes, read_csv
 from .workbook import Workbook, copy_of, read_xlsx
@@ -74,7 +74,7 @@ class DataFolder:
             try:
                 states = self.book.sheet_states()
             except TableProblem as exc:
-                self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message)
+                self.log.add(exc.code, Origin(self.ds.relpath(self.workbook)), exc.message, exc.data)
             else:
                 self.workbook_sheets = [t for t, shown in states.items() if shown]
                 self.hidden_sheets = [t for t, shown in states.items() if not shown]
@@ -89,10 +89,8 @@ class DataFolder:
         for title in states:
             original = copy_of(title)
             if original is not None and original in _FILE_NAMES:
-                self.log.add("HD198", Origin(self.ds.relpath(self.workbook), sheet=title),
-                             f"trang tính “{title}” là bản sao của “{original}” và không được "
-                             f"đọc; chép các dòng cần dùng sang trang “{original}” rồi xóa "
-                             "trang này")
+                self.log.report("HD198", Origin(self.ds.relpath(self.workbook), sheet=title),
+                                sheet=title, original=original)
 
     def find(self, name: str, suffixes: tuple[str, ...]) -> Path | None:
         for suffix in suffixes:
@@ -108,9 +106,7 @@ class DataFolder:
         if target.is_relative_to(self.ds.root.resolve()):
             return True
         self.ds.failed.add(name)
-        self.log.add("HD100", Origin(self.ds.relpath(path)),
-                     f"tệp là liên kết tới {target}, nằm ngoài thư mục dữ liệu; chép tệp vào "
-                     "thư mục dữ liệu thay cho liên kết")
+        self.log.report("HD100", Origin(self.ds.relpath(path)), "outside", target=target)
         return False
 
     def read_yaml_file(self, name: str, required: bool) -> tuple[Any, YamlDocument, str] | None:
@@ -118,8 +114,8 @@ class DataFolder:
         if path is None:
             if required and name not in self.ds.failed:
                 self.ds.failed.add(name)
-                self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.yaml")),
-                             f"không tìm thấy tệp {name}.yaml trong thư mục dữ liệu")
+                self.log.report("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.yaml")),
+                                "no-yaml", table=name)
             return None
         self.ds.files[name] = path
         rel = self.ds.relpath(path)
@@ -129,19 +125,19 @@ class DataFolder:
             doc = read_yaml(text)
         except TableProblem as exc:
             self.ds.failed.add(name)
-            self.log.add(exc.code, Origin(rel, line=exc.row), exc.message)
+            self.log.add(exc.code, Origin(rel, line=exc.row), exc.message, exc.data)
             return None
         except YamlProblem as exc:
             self.ds.failed.add(name)
-            self.log.add(exc.code, Origin(rel, line=exc.line), exc.message)
+            self.log.add(exc.code, Origin(rel, line=exc.line), exc.message, exc.data)
             return None
         for key_path, kind in doc.legacy:
             column = next((str(p) for p in reversed(key_path) if isinstance(p, str)), None)
-            self.log.add("HD190", Origin(rel, line=doc.line_of(key_path), column=column),
-                         legacy_message(kind))
+            self.log.report("HD190", Origin(rel, line=doc.line_of(key_path), column=column),
+                            **legacy_font_data(kind))
         if doc.data is None:
             self.ds.failed.add(name)
-            self.log.add("HD103", Origin(rel), "tệp YAML rỗng")
+            self.log.report("HD103", Origin(rel), "empty-yaml")
             return None
         return _with_origins(doc.data, doc, rel), doc, rel
 
@@ -153,9 +149,8 @@ class DataFolder:
         if used != self.workbook and name in self.workbook_sheets:
             others.append(f"trang tính {name} trong {WORKBOOK}")
         if others:
-            self.log.add("HD108", Origin(self.ds.relpath(used)),
-                         f"bảng {name} có ở {used.name} và ở {', '.join(others)}: dùng "
-                         f"{used.name}, bỏ qua {', '.join(others)}")
+            self.log.report("HD108", Origin(self.ds.relpath(used)), table=name, used=used.name,
+                            others=", ".join(others))
 
     def read_table(self, name: str, required: bool) -> Table | None:
         path = self.find(name, (".csv", ".xlsx"))
@@ -171,31 +166,30 @@ class DataFolder:
             elif name in self.hidden_sheets:
                 if required:
                     self.ds.failed.add(name)
-                self.log.add("HD101" if required else "HD197",
-                             Origin(self.ds.relpath(self.workbook), sheet=name),
-                             f"trang tính “{name}” trong {WORKBOOK} bị ẩn nên không được đọc; "
-                             "bỏ ẩn trang (chuột phải vào tên trang, chọn Unhide)")
+                self.log.report("HD101" if required else "HD197",
+                                Origin(self.ds.relpath(self.workbook), sheet=name), "hidden-sheet",
+                                sheet=name, workbook=WORKBOOK)
                 return None
             else:
                 if required and name not in self.ds.failed:
                     self.ds.failed.add(name)
-                    self.log.add("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.csv")),
-                                 f"không tìm thấy bảng {name} (.csv, .xlsx hoặc trang tính "
-                                 f"trong {WORKBOOK})")
+                    self.log.report("HD101", Origin(self.ds.relpath(self.ds.root / f"{name}.csv")),
+                                    "no-table", table=name, workbook=WORKBOOK)
                 return None
         except TableProblem as exc:
             self.ds.failed.add(name)
             where = self.ds.files.get(name, self.ds.root / f"{name}.csv")
-            self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message)
+            self.log.add(exc.code, Origin(self.ds.relpath(where), row=exc.row), exc.message,
+                         exc.data)
             return None
         for note in table.notes:
             self.log.add(note.code, self.origin(table, row=note.row, column=note.column),
-                         note.message)
+                         note.message, note.data)
         for (row, column), kind in table.legacy_cells.items():
-            self.log.add("HD190", self.origin(table, row=row, column=column),
-                         legacy_message(kind))
+            self.log.report("HD190", self.origin(table, row=row, column=column),
+                            **legacy_font_data(kind))
         if not table.rows and name not in MAY_BE_EMPTY:
-            self.log.add("HD103", self.origin(table), "bảng chỉ có dòng tiêu đề, chưa có dữ liệu")
+            self.log.report("HD103", self.origin(table), "header-only")
         return table
 
     def origin(self, table: Table, row: int | None = None, column: str | None = None) -> Origin:

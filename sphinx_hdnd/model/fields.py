@@ -21,6 +21,7 @@ from pydantic import Field, PlainValidator, ValidationInfo
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from .catalogue import CATALOGUE
 from .numbers import (
     MoneyStyle,
     NumberError,
@@ -55,7 +56,7 @@ def _to_decimal(value: Any, info: ValidationInfo) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": value})
+        raise _invalid("hdnd_number", "HD120", "not-number", value=value)
     if isinstance(value, int):
         return _finite(Decimal(value))
     if isinstance(value, float):
@@ -70,11 +71,16 @@ def _finite(number: Decimal) -> Decimal:
     """NaN, infinities and absurd magnitudes are refused here (the fields take their
     validators' values as they are: see below)."""
     if not number.is_finite():
-        raise PydanticCustomError("hdnd_number", "“{v}” không phải là số", {"v": str(number)})
+        raise _invalid("hdnd_number", "HD120", "not-number", value=str(number))
     try:
         return within_range(number, number)
     except NumberError as exc:
         raise PydanticCustomError("hdnd_number", str(exc)) from None
+
+
+def _invalid(kind: str, code: str, case: str = "", /, **values: Any) -> PydanticCustomError:
+    """A value's error in the words of the catalogue: pydantic fills the template in."""
+    return PydanticCustomError(kind, CATALOGUE[code].messages[case], values)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -83,12 +89,9 @@ def _number_from_text(text: str, style: NumberStyle) -> Decimal:
     times, and a Decimal is immutable. Errors are raised anew on each call (not cached)."""
     if style is NumberStyle.AUTO:
         if is_ambiguous(text):
-            raise PydanticCustomError(
-                "hdnd_ambiguous",
-                "“{v}” có thể là {a} hoặc {b}; khai báo number_style cho tệp hoặc viết rõ",
-                {"v": text, "a": text.replace(".", "").replace(",", ""),
-                 "b": text.replace(",", ".")},
-            )
+            raise _invalid("hdnd_ambiguous", "HD121", value=text,
+                           thousands=text.replace(".", "").replace(",", ""),
+                           decimal=text.replace(",", "."))
         style = style_of(text) or NumberStyle.VI
     try:
         return parse_number(text, style)
@@ -102,7 +105,7 @@ def _to_int(value: Any, info: ValidationInfo) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise PydanticCustomError("hdnd_int", "“{v}” phải là số nguyên", {"v": value})
+        raise _invalid("hdnd_int", "HD113", "int", value=value)
     return int(number)
 
 
@@ -116,10 +119,7 @@ def _to_bool(value: Any) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise PydanticCustomError(
-        "hdnd_bool", "“{v}” không phải giá trị có/không (dùng x, có, không hoặc để trống)",
-        {"v": value},
-    )
+    raise _invalid("hdnd_bool", "HD113", "bool", value=value)
 
 
 _DATE_VI = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -139,15 +139,11 @@ def _to_date(value: Any) -> dt.date | None:
     elif m := _DATE_ISO.match(text):
         y, mo, d = (int(g) for g in m.groups())
     else:
-        raise PydanticCustomError(
-            "hdnd_date", "“{v}” không phải ngày (ghi dd/mm/yyyy, ví dụ 10/07/2024)", {"v": text}
-        )
+        raise _invalid("hdnd_date", "HD113", "date", value=text)
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise PydanticCustomError(
-            "hdnd_date", "“{v}” không phải ngày có thật", {"v": text}
-        ) from None
+        raise _invalid("hdnd_date", "HD113", "no-such-date", value=text) from None
 
 
 def _to_code(value: Any) -> str:
@@ -156,11 +152,7 @@ def _to_code(value: Any) -> str:
     else:
         text = "" if value is None else str(value).strip()
     if not CODE_PATTERN.match(text):
-        raise PydanticCustomError(
-            "hdnd_code",
-            "“{v}” không phải mã hợp lệ (chữ thường không dấu, số, _ hoặc -, bắt đầu bằng chữ)",
-            {"v": text},
-        )
+        raise _invalid("hdnd_code", "HD115", value=text)
     return text
 
 
@@ -202,7 +194,7 @@ def _to_text(value: Any) -> str:
         return ""
     if isinstance(value, bool | int | float | Decimal):
         return _as_written(value)
-    raise PydanticCustomError("hdnd_text", "cần một đoạn văn bản, không phải danh sách hay mục con")
+    raise _invalid("hdnd_text", "HD113", "text-not-list")
 
 
 def _to_required_date(value: Any) -> dt.date:

@@ -47,7 +47,6 @@ def legacy_font(text: str) -> str | None:
     return None
 
 
-def legacy_message(kind: str) -> str:
-    return (f"chữ có vẻ gõ bằng phông cũ {kind}, không phải Unicode; chuyển mã sang Unicode "
-            "(Unikey: Công cụ chuyển mã, nguồn " + ("TCVN3 (ABC)" if kind == "TCVN3"
-                                                   else "VNI Windows") + ") rồi nhập lại")
+def legacy_font_data(kind: str) -> dict[str, str]:
+    """What an HD190 message names: the font, and the source to choose in Unikey."""
+    return {"font": kind, "source": "TCVN3 (ABC)" if kind == "TCVN3" else "VNI Windows"}

@@ -92,8 +92,7 @@ class _Loader:
             prefix = ()
         if not isinstance(data, list):
             self.ds.failed.add(name)
-            self.log.add("HD107", Origin(rel, line=1),
-                         "cần một danh sách các mục (dòng bắt đầu bằng “- ”)")
+            self.log.report("HD107", Origin(rel, line=1), "not-a-list")
             return []
         out = []
         for i, item in enumerate(data):
@@ -119,12 +118,11 @@ class _Loader:
         known = set(model.model_fields) - {"origin"}
         for column in table.columns:
             if column in table.header_notes:  # a blank or repeated header cell
-                shown, why = table.header_notes[column]
-                self.log.add("HD111", self.folder.origin(table, row=1, column=shown), why)
+                shown, case, named = table.header_notes[column]
+                self.log.report("HD111", self.folder.origin(table, row=1, column=shown), case, **named)
             elif column not in known:
-                self.log.add("HD111", self.folder.origin(table, row=1, column=column),
-                             f"cột “{column}” không thuộc bảng {name}; các cột hợp lệ: "
-                             + ", ".join(sorted(known)))
+                self.log.report("HD111", self.folder.origin(table, row=1, column=column),
+                                "unknown", column=column, table=name, allowed=", ".join(sorted(known)))
         missing = sorted(_required_fields(model) - set(table.columns))
         for column in missing:
             self.log.report("HD110", self.folder.origin(table, row=1, column=column),
@@ -139,10 +137,10 @@ class _Loader:
         # result, #DIV/0!) is reported and its row left out: never read as empty
         numeric = _numeric_fields(model)
         valueless: set[int] = set()
-        for (row, column), why in sorted(table.bad_cells.items()):
+        for (row, column), (case, values) in sorted(table.bad_cells.items()):
             if column in known:
-                self.log.add("HD120" if column in numeric else "HD113",
-                             self.folder.origin(table, row=row, column=column), why)
+                self.log.report("HD120" if column in numeric else "HD113",
+                                self.folder.origin(table, row=row, column=column), case, **values)
                 valueless.add(row)
         rows: list[tuple[int, dict[str, Any]]] = []
         for row, cells in table.rows:
@@ -204,9 +202,8 @@ class _Loader:
                 text = cells.get(column)
                 if isinstance(text, str) and (m := pattern.match(text)):
                     whole = int(m.group(1))
-                    self.log.add("HD194", self.folder.origin(table, row=row, column=column),
-                                 f"“{text}” đọc là {whole} ({mark} là dấu thập phân theo kiểu "
-                                 f"ghi số của tệp); nếu là {whole * 1000} thì ghi {whole * 1000}")
+                    self.log.report("HD194", self.folder.origin(table, row=row, column=column),
+                                    text=text, whole=whole, mark=mark, thousands=whole * 1000)
 
     def table_style(self, model: type[BaseModel], table: Table, name: str) -> NumberStyle:
         declared = self.context(name, Path(table.path).suffix)["number_style"]
@@ -223,8 +220,8 @@ class _Loader:
             first = next(s for _, _, v in cells_in_order if (s := style_of(v)) is not None)
             row, column, _ = next(
                 cell for cell in cells_in_order if style_of(cell[2]) not in (None, first))
-            self.log.add("HD122", self.folder.origin(table, row=row, column=column),
-                         f"bảng {name} trộn hai kiểu ghi số: {reason}")
+            self.log.report("HD122", self.folder.origin(table, row=row, column=column),
+                            table=name, reason=reason)
             return NumberStyle.AUTO
         return style
 

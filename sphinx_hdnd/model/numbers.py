@@ -23,6 +23,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from .problems import ReadProblem
+
 
 class NumberStyle(StrEnum):
     """How a file writes its numbers (``province.yaml``: number_style, number_styles)."""
@@ -39,12 +41,9 @@ class MoneyStyle(StrEnum):
     TY_TRIEU = "ty_trieu"  # 631 tỷ 600 triệu đồng
 
 
-class NumberError(ValueError):
-    """A cell that is not a number; the message is Vietnamese."""
-
-    def __init__(self, message: str, code: str = "HD120") -> None:
-        super().__init__(message)
-        self.code = code
+class NumberError(ReadProblem, ValueError):
+    """A cell that is not a number, in the catalogue's words: HD120, or HD122 for a
+    figure written in the other style than its file's."""
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
@@ -66,8 +65,7 @@ MAX_DIGITS = 15
 def within_range(number: Decimal, raw: object) -> Decimal:
     """``number``, or :class:`NumberError` when its whole part has more than MAX_DIGITS."""
     if number.is_finite() and number.adjusted() >= MAX_DIGITS:
-        raise NumberError(f"“{raw}” quá lớn: số liệu không quá {MAX_DIGITS} chữ số phần nguyên; "
-                          "kiểm tra có gõ thừa chữ số hoặc dán nhầm mã")
+        raise NumberError("HD120", "too-big", value=raw, digits=MAX_DIGITS)
     return number
 
 
@@ -105,31 +103,21 @@ def parse_number(text: str, style: NumberStyle) -> Decimal:
     raw = text
     s = _clean(text)
     if not s:
-        raise NumberError("ô trống, cần một số")
+        raise NumberError("HD120", "blank")
     if s.endswith("%") or s.endswith("‰"):
-        raise NumberError(
-            f"“{raw}” có ký hiệu đơn vị; chỉ ghi con số, đơn vị ghi ở cột đơn vị"
-        )
+        raise NumberError("HD120", "unit", value=raw)
     if _DIGITS.match(s):
         return within_range(Decimal(s), raw)
     if style is NumberStyle.VI:
         if _VI_GROUPED.match(s) or _VI_DECIMAL.match(s):
             return within_range(Decimal(s.replace(".", "").replace(",", ".")), raw)
         if _PLAIN_DECIMAL.match(s) or _PLAIN_GROUPED.match(s):
-            raise NumberError(
-                f"“{raw}” viết theo kiểu quốc tế trong khi tệp dùng kiểu Việt Nam "
-                "(dấu chấm phân cách hàng nghìn, dấu phẩy thập phân)",
-                code="HD122",
-            )
+            raise NumberError("HD122", "plain-in-vi", value=raw)
     elif style is NumberStyle.PLAIN:
         if _PLAIN_DECIMAL.match(s) or _PLAIN_GROUPED.match(s):
             return within_range(Decimal(s.replace(",", "")), raw)
         if _VI_GROUPED.match(s) or _VI_DECIMAL.match(s):
-            raise NumberError(
-                f"“{raw}” viết theo kiểu Việt Nam trong khi tệp dùng kiểu quốc tế "
-                "(dấu chấm thập phân)",
-                code="HD122",
-            )
+            raise NumberError("HD122", "vi-in-plain", value=raw)
     else:  # pragma: no cover - callers resolve AUTO first
         raise ValueError("style must be resolved before parsing")
     try:
@@ -138,8 +126,8 @@ def parse_number(text: str, style: NumberStyle) -> Decimal:
         pass
     else:
         if "e" in s.lower() or s.lower() in {"nan", "inf", "infinity", "-inf"}:
-            raise NumberError(f"“{raw}” không phải cách ghi số thông thường")
-    raise NumberError(f"“{raw}” không phải là số (ví dụ đúng: 14.955,28 hoặc 14955.28)")
+            raise NumberError("HD120", "unusual", value=raw)
+    raise NumberError("HD120", "not-a-number", value=raw)
 
 
 def resolve_style(values: list[str], declared: NumberStyle) -> tuple[NumberStyle | None, str]:

@@ -76,15 +76,14 @@ def _check_counts(ds: Dataset) -> None:
         for name in _int_fields(type(rec)):
             value = getattr(rec, name)
             if value is not None and value < 0:
-                ds.problems.add("HD192", rec.origin.with_column(name),
-                                f"“{name}” là số đếm nhưng ghi {value}; số đếm không âm")
+                ds.problems.report("HD192", rec.origin.with_column(name), "count", column=name,
+                                   value=value)
 
 
 def _check_ratios(ds: Dataset) -> None:
     for ind in ds.indicators.values():
         if ind.ratio is not None and ind.ratio < 0:
-            ds.problems.add("HD192", ind.origin.with_column("ratio"),
-                            f"số lần so với kỳ trước ghi {ind.ratio}; số lần không âm")
+            ds.problems.report("HD192", ind.origin.with_column("ratio"), "ratio", value=ind.ratio)
 
 
 def _check_ranks(ds: Dataset) -> None:
@@ -94,12 +93,13 @@ def _check_ranks(ds: Dataset) -> None:
         if rk.rank is None:
             continue
         if rk.rank < 1:
-            why = f"thứ hạng {rk.rank}; thứ hạng bắt đầu từ 1"
+            case = "below-one"
         elif rk.total is not None and rk.rank > rk.total:
-            why = f"thứ hạng {rk.rank} lớn hơn tổng số {rk.total} đơn vị được xếp hạng"
+            case = "above-total"
         else:
             continue
-        ds.problems.add("HD193", rk.origin.with_column("rank"), why)
+        ds.problems.report("HD193", rk.origin.with_column("rank"), case, rank=rk.rank,
+                           total=rk.total)
         del ds.rankings[code]
         ds.broken_codes.setdefault("rankings", set()).add(code)
 
@@ -108,16 +108,16 @@ def _check_succession(ds: Dataset) -> None:
     """An area is replaced by others, never by itself, never in a circle."""
     for area in ds.areas.values():
         if area.code in area.successors:
-            ds.problems.add("HD191", area.origin.with_column("successors"),
-                            f"địa bàn “{area.code}” được ghi là thay thế chính nó")
+            ds.problems.report("HD191", area.origin.with_column("successors"), "itself",
+                               area=area.code)
             continue
         seen: set[str] = set()
         todo = [(s, [area.code, s]) for s in area.successors]
         while todo:
             code, path = todo.pop()
             if code == area.code:
-                ds.problems.add("HD191", area.origin.with_column("successors"),
-                                "quan hệ thay thế tạo vòng lặp: " + " → ".join(path))
+                ds.problems.report("HD191", area.origin.with_column("successors"), "cycle",
+                                   path=" → ".join(path))
                 break
             nxt = ds.areas.get(code)
             if nxt is not None and code not in seen:
@@ -128,9 +128,8 @@ def _check_succession(ds: Dataset) -> None:
 def _check_validity(ds: Dataset) -> None:
     for area in ds.areas.values():
         if area.valid_from and area.valid_to and area.valid_to < area.valid_from:
-            ds.problems.add("HD146", area.origin.with_column("valid_to"),
-                            f"hết hiệu lực từ {area.valid_to:%d/%m/%Y}, trước ngày có hiệu lực "
-                            f"{area.valid_from:%d/%m/%Y}")
+            ds.problems.report("HD146", area.origin.with_column("valid_to"), "area",
+                               end=area.valid_to, start=area.valid_from)
 
 
 def _check_links(ds: Dataset) -> None:
@@ -138,6 +137,4 @@ def _check_links(ds: Dataset) -> None:
         url = src.url.strip()
         if url and not url.lower().startswith(LINK_SCHEMES):
             scheme = url.split(":", 1)[0] + ":" if ":" in url else "không có giao thức"
-            ds.problems.add("HD195", src.origin.with_column("url"),
-                            f"địa chỉ “{url[:80]}” ({scheme}) không được tạo liên kết trên trang, "
-                            "chỉ hiện thành chữ; dùng địa chỉ bắt đầu bằng https:// hoặc http://")
+            ds.problems.report("HD195", src.origin.with_column("url"), url=url[:80], scheme=scheme)

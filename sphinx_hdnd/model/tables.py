@@ -16,15 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from .legacy_fonts import legacy_font, maybe_legacy
+from .problems import ReadProblem
 
 MAX_BYTES = 50 * 1024 * 1024
 
 
-class TableProblem(Exception):
-    def __init__(self, code: str, message: str, row: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class TableProblem(ReadProblem):
+    """A problem with a table's file, at ``row`` when it is one row's."""
+
+    def __init__(self, code: str, case: str = "", /, *, row: int | None = None,
+                 **data: object) -> None:
+        super().__init__(code, case, **data)
         self.row = row
 
 
@@ -35,11 +37,13 @@ class Table:
     rows: list[tuple[int, dict[str, Any]]]  # (row number as Excel shows it, cells)
     sheet: str | None = None
     #: cells that hold no value although something was written there (an Excel
-    #: formula saved without its result, an error such as #DIV/0!): (row, column) -> why.
+    #: formula saved without its result, an error such as #DIV/0!): (row, column) -> the
+    #: case of its message (HD120 or HD113) and the values it names.
     #: They must be reported, never read as empty.
-    bad_cells: dict[tuple[int, str], str] = field(default_factory=dict)
-    #: a blank or repeated header cell: column key -> (column as the user sees it, message)
-    header_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    bad_cells: dict[tuple[int, str], tuple[str, dict[str, object]]] = field(default_factory=dict)
+    #: a blank or repeated header cell: column key -> (column as the user sees it, the case
+    #: of its HD111 message, the values it names)
+    header_notes: dict[str, tuple[str, str, dict[str, str]]] = field(default_factory=dict)
     #: text cells that look typed in a legacy Vietnamese font: (row, column) -> font
     legacy_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     #: what a workbook's layout tells the clerk (merged, hidden, rounded): workbook.Note
@@ -57,7 +61,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise TableProblem("HD100", f"không mở được tệp: {exc.strerror or exc}") from None
+        raise TableProblem("HD100", "unreadable", reason=exc.strerror or exc) from None
 
 
 #: what a file really is, by its first bytes, when it is not text
@@ -79,20 +83,14 @@ def binary_kind(raw: bytes) -> str | None:
 def decode_text(raw: bytes) -> str:
     """UTF-8 with or without BOM; anything else is a located error, not a guess."""
     if kind := binary_kind(raw):
-        raise TableProblem("HD100", f"đây là {kind}, không phải tệp văn bản; "
-                           "hãy lưu dữ liệu đúng định dạng theo phần mở rộng của tệp")
+        raise TableProblem("HD100", "not-text", kind=kind)
     if _looks_utf16(raw[:4096]):
-        raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8")
+        raise TableProblem("HD102", "utf16")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise TableProblem(
-            "HD102",
-            f"byte không hợp lệ theo UTF-8 tại dòng {line} (có thể là Windows-1258 hoặc TCVN3); "
-            "hãy lưu lại tệp với mã hóa UTF-8 (trong Excel: CSV UTF-8)",
-            row=line,
-        ) from None
+        raise TableProblem("HD102", "not-utf8", row=line, line=line) from None
     # one form for every letter: a name typed with combining tones (NFD, as some Mac and
     # Word exports write it) must match and link like the same name typed precomposed
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
@@ -118,18 +116,17 @@ def read_csv(path: Path) -> Table:
     """A CSV file, read by the :mod:`csv` module alone (strict): every cell is text."""
     raw = read_bytes(path)
     if len(raw) > MAX_BYTES:
-        raise TableProblem("HD100", f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB")
+        raise TableProblem("HD100", "too-big", limit=MAX_BYTES // 1024 // 1024)
     if raw[:4] == b"PK\x03\x04":
-        raise TableProblem("HD100", "tệp có đuôi .csv nhưng thực chất là tệp Excel; "
-                           "đổi đuôi thành .xlsx")
+        raise TableProblem("HD100", "csv-is-excel")
     if _looks_utf16(raw[:4096]):
-        raise TableProblem("HD102", "tệp mã hóa UTF-16; hãy lưu lại dưới dạng UTF-8 (CSV UTF-8)")
+        raise TableProblem("HD102", "utf16-csv")
     if b"\x00" in raw[:4096]:
-        raise TableProblem("HD100", "tệp nhị phân, không phải văn bản CSV")
+        raise TableProblem("HD100", "binary")
     # a file saved twice by two tools may carry a second byte order mark
     text = decode_text(raw).lstrip("\ufeff")
     if not text.strip():
-        raise TableProblem("HD103", "tệp rỗng")
+        raise TableProblem("HD103", "empty")
     records = _csv_records(text, _sniff_delimiter(_first_line(text)))
     stripped = _StrippedTexts().__getitem__
     cells_by_row = (tuple(map(stripped, record)) for record in records[1:])
@@ -161,7 +158,7 @@ def _csv_records(text: str, sep: str) -> list[list[str]]:
             records.append(record)
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise TableProblem("HD100", _csv_error(str(exc), line), row=line) from None
+        raise _csv_error(str(exc), line) from None
     return records
 
 
@@ -170,22 +167,18 @@ def _to_width(record: list[str], width: int, line: int) -> list[str]:
         return record + [""] * (width - len(record))
     extra = [cell for cell in record[width:] if cell.strip()]
     if extra:
-        raise TableProblem(
-            "HD100", f"dòng {line} có {len(record)} ô, nhiều hơn {width} cột của dòng tiêu đề "
-            f"(ô thừa: “{extra[0]}”); thường do dấu phân cách nằm trong một ô: đặt ô đó trong "
-            "ngoặc kép hoặc bỏ dấu thừa", row=line)
+        raise TableProblem("HD100", "extra-cells", row=line, line=line, cells=len(record),
+                           width=width, extra=extra[0])
     return record[:width]
 
 
-def _csv_error(message: str, line: int) -> str:
+def _csv_error(message: str, line: int) -> TableProblem:
     """The csv module's complaint in the clerk's words."""
     if "unexpected end of data" in message:
-        return (f"dấu ngoặc kép mở ở dòng {line} không được đóng, nên phần còn lại của tệp bị "
-                "đọc như một ô; thêm dấu ngoặc kép đóng")
+        return TableProblem("HD100", "unclosed-quote", row=line, line=line)
     if "expected after" in message:
-        return (f"dòng {line} có dấu ngoặc kép giữa ô; ô có dấu ngoặc kép phải đặt cả ô trong "
-                'ngoặc kép và viết dấu ngoặc kép bên trong thành hai dấu ("")')
-    return f"không đọc được bảng CSV từ dòng {line}: {message}"
+        return TableProblem("HD100", "quote-inside", row=line, line=line)
+    return TableProblem("HD100", "csv", row=line, line=line, reason=message)
 
 
 class _StrippedTexts(dict[str, str]):
@@ -205,17 +198,14 @@ def _from_rows(path: Path, header: list[str], cells_by_row: Iterable[Sequence[An
     A blank header cell, or a name already used to its left, keeps its column under the
     column's letter, with a note for the clerk: its cells are not read as any field."""
     columns = [c.strip() for c in header]
-    notes: dict[str, tuple[str, str]] = {}
+    notes: dict[str, tuple[str, str, dict[str, str]]] = {}
     for i, name in enumerate(columns):
         if name and name not in columns[:i]:
             continue
         letter = column_letter(i)
         columns[i] = letter
-        notes[letter] = (letter, f"cột {letter} có dữ liệu nhưng không có tên ở dòng tiêu đề "
-                                 "(thường do ô tiêu đề bị gộp); ghi tên cột hoặc xóa cột") \
-            if not name else \
-            (name, f"cột “{name}” xuất hiện lần nữa ở cột {letter}; chỉ cột đầu tiên được "
-                   "đọc, hãy xóa hoặc đổi tên cột lặp")
+        notes[letter] = (letter, "blank-header", {"letter": letter}) if not name \
+            else (name, "repeated-header", {"column": name, "letter": letter})
     rows: list[tuple[int, dict[str, Any]]] = []
     for offset, values in enumerate(cells_by_row):
         if values.count("") == len(values):  # every cell empty

@@ -20,40 +20,37 @@ _ERROR_CODES = {
     "extra_forbidden": "HD107",
 }
 
-_TYPE_WORDS = {
-    "dict_type": "cần một mục gồm các trường (tên: giá trị)",
-    "model_type": "cần một mục gồm các trường (tên: giá trị)",
-    "model_attributes_type": "cần một mục gồm các trường (tên: giá trị)",
-    "list_type": "cần một danh sách (các dòng bắt đầu bằng “- ”)",
-    "decimal_parsing": "cần một số",
-    "decimal_type": "cần một số",
-    "string_type": "cần một đoạn văn bản",
+#: pydantic's type errors (HD113) -> the case of the message that words them
+_TYPE_CASES = {
+    "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
+    "list_type": "list", "decimal_parsing": "number", "decimal_type": "number",
+    "string_type": "text",
 }
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    if kind == "missing":
-        return "thiếu giá trị bắt buộc"
-    if kind == "enum":
-        # pydantic says "'a', 'b' or 'c'": the allowed values, in the office's words
-        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-        listed = (", ".join(allowed[:-1]) + " hoặc " + allowed[-1]) if len(allowed) > 1 \
-            else "".join(allowed)
-        return f"“{err.get('input')}” không thuộc các giá trị cho phép: {listed}"
-    if kind == "extra_forbidden":
-        return f"trường “{err['loc'][-1]}” không có trong mẫu dữ liệu"
-    if kind.startswith("hdnd_"):
-        return str(err["msg"])
-    return _TYPE_WORDS.get(kind, f"giá trị không hợp lệ ({err['msg']})")
 
 
 def report_errors(log: ProblemLog, exc: ValidationError, where: Any) -> None:
     """``where(loc)`` gives the Origin of an error location."""
     for err in exc.errors():
-        loc = tuple(err["loc"])
-        code = _ERROR_CODES.get(err["type"], "HD113")
-        log.add(code, where(loc), _message(err), _offending(err))
+        kind = err["type"]
+        code = _ERROR_CODES.get(kind, "HD113")
+        origin = where(tuple(err["loc"]))
+        if kind.startswith("hdnd_"):  # our fields' errors, worded from the catalogue's templates
+            named = {name: str(value) for name, value in (err.get("ctx") or {}).items()}
+            log.add(code, origin, str(err["msg"]), {**named, **_offending(err)})
+        elif kind == "missing":
+            log.report(code, origin)
+        elif kind == "enum":
+            # pydantic says "'a', 'b' or 'c'": the allowed values, in the office's words
+            allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+            listed = (", ".join(allowed[:-1]) + " hoặc " + allowed[-1]) if len(allowed) > 1 \
+                else "".join(allowed)
+            log.report(code, origin, "not-allowed", value=err.get("input"), allowed=listed)
+        elif kind == "extra_forbidden":
+            log.report(code, origin, "unknown-field", field=err["loc"][-1])
+        elif kind in _TYPE_CASES:
+            log.report(code, origin, _TYPE_CASES[kind], **_offending(err))
+        else:
+            log.report(code, origin, "other", reason=err["msg"], **_offending(err))
 
 
 def _offending(err: Any) -> dict[str, str]:

@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from .problems import render
 from .tables import MAX_BYTES, Table, TableProblem, _from_rows, column_letter, read_bytes
 
 #: more decimals than this in a "General" cell is most likely a formula's raw result
@@ -42,17 +43,23 @@ class Note:
     row: int | None
     column: str | None
     message: str
+    data: dict[str, str]
+
+    @classmethod
+    def of(cls, code: str, row: int | None, column: str | None, case: str = "", /,
+           **data: object) -> Note:
+        """A note in the catalogue's words."""
+        return cls(code, row, column, *render(code, case, **data))
 
 
 def _open(path: Path, read_only: bool = False, data_only: bool = True) -> Any:
     raw_head = read_bytes(path)[:8]
     if raw_head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise TableProblem("HD100", "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy mở bằng Excel "
-                           "và lưu lại dưới dạng .xlsx không mật khẩu")
+        raise TableProblem("HD100", "xls")
     if raw_head[:4] != b"PK\x03\x04":
-        raise TableProblem("HD100", "tệp có đuôi .xlsx nhưng không phải tệp Excel (.xlsx)")
+        raise TableProblem("HD100", "not-xlsx")
     if path.stat().st_size > MAX_BYTES:
-        raise TableProblem("HD100", f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB")
+        raise TableProblem("HD100", "too-big", limit=MAX_BYTES // 1024 // 1024)
     # a damaged workbook can fail anywhere inside openpyxl (zip, XML, styles):
     # whatever the cause, it is one located problem with the file, never a traceback
     try:
@@ -60,7 +67,7 @@ def _open(path: Path, read_only: bool = False, data_only: bool = True) -> Any:
 
         return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
     except Exception as exc:
-        raise TableProblem("HD100", f"không mở được tệp Excel: {exc}") from None
+        raise TableProblem("HD100", "excel-unreadable", reason=exc) from None
 
 
 def copy_of(title: str) -> str | None:
@@ -112,28 +119,28 @@ class Workbook:
         if sheet is None:
             visible = [t for t, shown in states.items() if shown]
             if not visible:
-                raise TableProblem("HD100", "tệp Excel không có trang tính hiển thị")
+                raise TableProblem("HD100", "no-visible-sheet")
             sheet = visible[0]
-            notes += [Note("HD197", None, None, f"trang tính “{t}” bị ẩn nên không được đọc; "
-                           f"dữ liệu được đọc từ trang “{sheet}”")
+            notes += [Note.of("HD197", None, None, "other-sheet", sheet=t, read=sheet)
                       for t, shown in states.items() if not shown]
         elif sheet not in states:
-            raise TableProblem("HD101", f"không có trang tính “{sheet}”")
+            raise TableProblem("HD101", "no-sheet", sheet=sheet)
         try:
             table, sheet_notes = _sheet_table(self.path, book[sheet])
         except TableProblem:
             raise
         except Exception as exc:  # see _open: damaged workbooks
-            raise TableProblem("HD100", f"không đọc được trang tính “{sheet}”: {exc}") from None
+            raise TableProblem("HD100", "sheet-unreadable", sheet=sheet, reason=exc) from None
         table.notes = [*notes, *sheet_notes]
         table.bad_cells = self._valueless_cells(sheet, table.columns)
         table.find_legacy_cells()
         return table
 
-    def _valueless_cells(self, sheet: str, columns: list[str]) -> dict[tuple[int, str], str]:
+    def _valueless_cells(self, sheet: str,
+                         columns: list[str]) -> dict[tuple[int, str], tuple[str, dict[str, object]]]:
         """Cells that read as empty although they are not: formulas without a saved result
         (openpyxl and many export tools write them so) and Excel errors (#DIV/0!, #REF!)."""
-        out: dict[tuple[int, str], str] = {}
+        out: dict[tuple[int, str], tuple[str, dict[str, object]]] = {}
         try:
             values = self._book(read_only=True)
             formulas = self._book(read_only=True, data_only=False)
@@ -144,14 +151,11 @@ class Workbook:
         for row, (vrow, frow) in enumerate(zip(value_rows, formula_rows, strict=False), 2):
             for column, vcell, fcell in zip(columns, vrow, frow, strict=False):
                 if getattr(vcell, "data_type", None) == "e":
-                    out[(row, column)] = (f"ô có lỗi Excel {vcell.value}; sửa công thức "
-                                          "hoặc nhập giá trị")
+                    out[(row, column)] = ("excel-error", {"error": vcell.value})
                     continue
                 formula = getattr(fcell.value, "text", fcell.value)
                 if vcell.value is None and isinstance(formula, str) and formula.startswith("="):
-                    out[(row, column)] = (f"ô có công thức {formula} nhưng tệp không lưu kết "
-                                          "quả tính; mở tệp bằng Excel rồi lưu lại, hoặc "
-                                          "nhập giá trị thay cho công thức")
+                    out[(row, column)] = ("no-result", {"formula": formula})
         return out
 
 
@@ -181,8 +185,7 @@ def _sheet_table(path: Path, ws: Any) -> tuple[Table, list[Note]]:
     for r in range(2, len(values) + 1):
         dims = ws.row_dimensions.get(r) if hasattr(ws.row_dimensions, "get") else None
         if dims is not None and dims.hidden and any(v != "" for v in values[r - 1][:keep]):
-            notes.append(Note("HD197", r, None, f"dòng {r} bị ẩn trong Excel nhưng vẫn được "
-                              "đọc; bỏ ẩn dòng để kiểm tra, hoặc xóa dòng nếu không dùng"))
+            notes.append(Note.of("HD197", r, None, "hidden-row", row=r))
     rows = ([v.strip() if isinstance(v, str) else v for v in row[:keep]] for row in values[1:])
     return _from_rows(path, header, rows, header_row=1, sheet=ws.title), notes
 
@@ -199,9 +202,8 @@ def _fill_merged(ws: Any, values: list[list[Any]], notes: list[Note]) -> None:
                 values[r - 1][c - 1] = top
         if rng.max_row > rng.min_row and top != "":
             name = str(values[0][rng.min_col - 1] or column_letter(rng.min_col - 1))
-            notes.append(Note("HD196", rng.min_row, name,
-                              f"ô gộp {rng.coord}: giá trị “{top}” được dùng cho cả "
-                              f"{rng.max_row - rng.min_row + 1} dòng"))
+            notes.append(Note.of("HD196", rng.min_row, name, cells=rng.coord, value=top,
+                                 rows=rng.max_row - rng.min_row + 1))
 
 
 def _shown(cell: Any, notes: list[Note]) -> Any:
@@ -225,10 +227,8 @@ def _shown(cell: Any, notes: list[Note]) -> Any:
             exponent = number.as_tuple().exponent  # an int: the number is finite
             places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
             if places > MAX_GENERAL_DECIMALS:
-                notes.append(Note("HD199", cell.row, f"#{cell.column}",
-                                  f"ô {cell.coordinate} lưu số có {places} chữ số thập phân "
-                                  f"({number}); làm tròn bằng hàm ROUND hoặc định dạng ô với "
-                                  "số chữ số thập phân cần hiện"))
+                notes.append(Note.of("HD199", cell.row, f"#{cell.column}", cell=cell.coordinate,
+                                     places=places, number=number))
         return number
     m = _DECIMALS.search(plain)
     places = len(m.group(1)) if m else 0

@@ -28,6 +28,7 @@ from yaml.resolver import Resolver
 
 from .legacy_fonts import legacy_font
 from .numbers import is_ambiguous
+from .problems import ReadProblem, render
 
 Path = tuple[str | int, ...]
 
@@ -62,14 +63,12 @@ class YamlNumber(Decimal):
         return number
 
 
-class YamlProblem(Exception):
-    """code is a catalogue code; line is 1-based."""
+class YamlProblem(ReadProblem):
+    """A problem with a YAML file, at ``line`` (1-based) when it is one line's."""
 
-    def __init__(self, code: str, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    def __init__(self, code: str, line: int | None, case: str = "", /, **data: object) -> None:
+        super().__init__(code, case, **data)
         self.line = line
-        self.message = message
 
 
 @dataclass
@@ -97,29 +96,23 @@ class _Converter:
     def convert(self, node: Node, path: Path) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlProblem("HD100", node.start_mark.line + 1, "tệp YAML quá lớn")
+            raise YamlProblem("HD100", node.start_mark.line + 1, "yaml-too-many")
         self.lines[path] = node.start_mark.line + 1
         if len(path) > MAX_DEPTH:
-            raise YamlProblem("HD107", node.start_mark.line + 1, _TOO_DEEP)
+            raise YamlProblem("HD107", node.start_mark.line + 1, "too-deep")
         if node.tag not in _PLAIN_TAGS:
-            raise YamlProblem(
-                "HD106", node.start_mark.line + 1, f"thẻ YAML “{node.tag}” không được hỗ trợ"
-            )
+            raise YamlProblem("HD106", node.start_mark.line + 1, "tag", tag=node.tag)
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
-                    raise YamlProblem("HD107", key_node.start_mark.line + 1,
-                                      "tên trường phải là chữ")
+                    raise YamlProblem("HD107", key_node.start_mark.line + 1, "key-not-text")
                 key = str(key_node.value)
                 if key == "<<":
-                    raise YamlProblem("HD106", key_node.start_mark.line + 1,
-                                      "không dùng khóa gộp <<")
+                    raise YamlProblem("HD106", key_node.start_mark.line + 1, "merge-key")
                 if key in out:
-                    raise YamlProblem(
-                        "HD105", key_node.start_mark.line + 1,
-                        f"khóa “{key}” đã khai báo ở dòng {self.lines[(*path, key)]}",
-                    )
+                    raise YamlProblem("HD105", key_node.start_mark.line + 1, key=key,
+                                      first_line=self.lines[(*path, key)])
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
                 out[key] = self.convert(value_node, (*path, key))
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
@@ -158,21 +151,17 @@ class _NoAliases(Composer):
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise YamlProblem(
-                "HD106", event.start_mark.line + 1, "không dùng tham chiếu YAML (*alias)"
-            )
+            raise YamlProblem("HD106", event.start_mark.line + 1, "alias")
         event = self.peek_event()
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise YamlProblem(
-                "HD106", event.start_mark.line + 1, f"không dùng neo YAML (&{anchor})"
-            )
+            raise YamlProblem("HD106", event.start_mark.line + 1, "anchor", anchor=anchor)
         self._hdnd_nodes += 1
         if self._hdnd_nodes > MAX_NODES:
-            raise YamlProblem("HD100", event.start_mark.line + 1, "tệp YAML quá lớn")
+            raise YamlProblem("HD100", event.start_mark.line + 1, "yaml-too-many")
         depth = self._hdnd_depth
         if depth > MAX_DEPTH:
-            raise YamlProblem("HD107", event.start_mark.line + 1, _TOO_DEEP)
+            raise YamlProblem("HD107", event.start_mark.line + 1, "too-deep")
         self._hdnd_depth = depth + 1
         try:
             return super().compose_node(parent, index)  # type: ignore[no-any-return,return-value]
@@ -228,13 +217,12 @@ def _compose_fast(text: str) -> Node | None:
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`YamlProblem`."""
     if len(text) > MAX_CHARS:
-        raise YamlProblem("HD100", None, f"tệp YAML lớn hơn {MAX_CHARS // 1024} KB; dữ liệu "
-                          "của một kỳ họp chỉ cần vài chục KB")
+        raise YamlProblem("HD100", None, "yaml-too-big", limit=MAX_CHARS // 1024)
     if "\t" in text:
         for i, line in enumerate(_YAML_LINE_BREAK.split(text)[::2], 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
-                raise YamlProblem("HD104", i, "thụt lề bằng ký tự tab; hãy dùng dấu cách")
+                raise YamlProblem("HD104", i, "tab-indent")
     node = _compose_fast(text)
     if node is None:
         node = _compose_allowing_tabs(text)
@@ -244,7 +232,7 @@ def read_yaml(text: str) -> YamlDocument:
     try:
         data = conv.convert(node, ())
     except RecursionError:
-        raise YamlProblem("HD107", None, _TOO_DEEP) from None
+        raise YamlProblem("HD107", None, "too-deep") from None
     return YamlDocument(data, conv.lines, conv.legacy)
 
 
@@ -256,7 +244,7 @@ def _compose_allowing_tabs(text: str) -> Node | None:
         try:
             return _compose(text)
         except YamlProblem as exc:
-            if exc.message != _PROBLEMS[0][1] or exc.line is None:
+            if exc.message != render("HD104", "tab")[0] or exc.line is None:
                 raise
             # the lines as YAML counts them, each followed by its own break
             parts = _YAML_LINE_BREAK.split(text)
@@ -294,8 +282,7 @@ def _compose(text: str) -> Node | None:
     except yaml.reader.ReaderError as exc:
         at = text[: exc.position].count("\n") + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        raise YamlProblem("HD104", at, f"ký tự U+{char:04X} không được phép trong tệp YAML; "
-                          "xóa ký tự này (thường do dán từ phần mềm khác)") from None
+        raise YamlProblem("HD104", at, "character", char=char) from None
     try:
         node = loader.get_single_node()
     except YamlProblem:
@@ -306,39 +293,33 @@ def _compose(text: str) -> Node | None:
             # an unclosed quote is found only at the end of the file: point at its start
             mark = exc.context_mark
         at_line = mark.line + 1 if mark else None
-        raise YamlProblem("HD104", at_line, _in_vietnamese(exc)) from None
+        raise YamlProblem("HD104", at_line, _syntax_case(exc)) from None
     except yaml.YAMLError:
-        raise YamlProblem("HD104", None, _SYNTAX) from None
+        raise YamlProblem("HD104", None, "syntax") from None
     except RecursionError:
-        raise YamlProblem("HD107", None, _TOO_DEEP) from None
+        raise YamlProblem("HD107", None, "too-deep") from None
     finally:
         loader.dispose()
     return node
 
 
-_SYNTAX = ("cú pháp YAML không hợp lệ; kiểm tra dấu hai chấm sau tên trường, dấu ngoặc kép "
-           "và thụt lề bằng dấu cách")
-#: PyYAML's problems, in the words of the user guide (its English never reaches a clerk)
+#: PyYAML's problems -> the case of HD104 that words them as the user guide does (its
+#: English never reaches a clerk)
 _PROBLEMS = (
-    ("cannot start any token", "ký tự tab ở chỗ YAML không cho phép; thay bằng dấu cách"),
-    ("mapping values are not allowed", "dấu hai chấm “:” ở chỗ không được phép; văn bản có "
-     "dấu hai chấm cần đặt trong dấu ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu hai chấm “:” sau tên trường"),
-    ("unknown escape character", "ký tự “\\” trong dấu ngoặc kép phải viết hai lần “\\\\”, "
-     "hoặc dùng dấu ngoặc đơn"),
-    ("expected <block end>", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
-    ("did not find expected key", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
-    ("did not find expected '-'", "thụt lề không thẳng với các dòng cùng cấp ở trên"),
-    ("expected ',' or ']'", "danh sách trong dấu ngoặc vuông [ ] chưa đóng"),
-    ("expected ',' or '}'", "mục trong dấu ngoặc nhọn { } chưa đóng"),
-    ("unexpected end of stream", "dấu ngoặc kép chưa đóng"),
-    ("found unexpected end", "dấu ngoặc kép chưa đóng"),
+    ("cannot start any token", "tab"),
+    ("mapping values are not allowed", "colon"),
+    ("could not find expected ':'", "no-colon"),
+    ("unknown escape character", "escape"),
+    ("expected <block end>", "indent"),
+    ("did not find expected key", "indent"),
+    ("did not find expected '-'", "indent"),
+    ("expected ',' or ']'", "bracket"),
+    ("expected ',' or '}'", "brace"),
+    ("unexpected end of stream", "quote"),
+    ("found unexpected end", "quote"),
 )
 
 
-def _in_vietnamese(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_case(exc: yaml.MarkedYAMLError) -> str:
     said = f"{exc.problem or ''} {exc.context or ''}"
-    return next((words for english, words in _PROBLEMS if english in said), _SYNTAX)
-
-
-_TOO_DEEP = "các mục lồng nhau quá sâu; dữ liệu chỉ cần vài cấp thụt lề"
+    return next((case for english, case in _PROBLEMS if english in said), "syntax")

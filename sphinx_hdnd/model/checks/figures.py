@@ -17,16 +17,12 @@ from ..records import VALUE_QUALIFIERS, Indicator, NarrativeItem
 from .known import known
 
 #: figures an indicator may state that can also be computed: (code, column, computation,
-#: message with ``i`` the indicator and ``c`` the computed figure)
+#: the figures it is computed from, named in the message)
 _STATED_FIGURES = (
-    ("HD141", "plan_pct", compute.computed_plan_pct,
-     "ghi {stated}% kế hoạch nhưng {value} / {plan} = {c}%"),
-    ("HD142", "growth", compute.computed_growth,
-     "ghi tăng {stated}% nhưng từ {previous} lên {value} là {c}%"),
-    ("HD148", "ratio", compute.computed_ratio,
-     "ghi gấp {stated} lần nhưng {value} / {previous} = {c}"),
-    ("HD155", "change_points", compute.computed_change_points,
-     "ghi thay đổi {stated} điểm % nhưng từ {previous}% đến {value}% là {signed_c} điểm %"),
+    ("HD141", "plan_pct", compute.computed_plan_pct, ("value", "plan")),
+    ("HD142", "growth", compute.computed_growth, ("previous", "value")),
+    ("HD148", "ratio", compute.computed_ratio, ("value", "previous")),
+    ("HD155", "change_points", compute.computed_change_points, ("previous", "value")),
 )
 
 
@@ -37,46 +33,45 @@ def _vn(value: Decimal | None, decimals: int | None = None) -> str:
     return format_number(value, decimals)
 
 
-def _stated_message(template: str, ind: Indicator, column: str, computed: Decimal) -> str:
+def _stated_figures(ind: Indicator, column: str, computed: Decimal,
+                    sources: tuple[str, ...]) -> dict[str, str]:
+    """The figures a stated-figure message names, as the office writes them; a change in
+    points carries its sign."""
     c = _vn(computed, 2)
-    return template.format(stated=_vn(getattr(ind, column)), value=_vn(ind.value),
-                           plan=_vn(ind.plan), previous=_vn(ind.previous), c=c,
-                           signed_c=c if computed < 0 else f"+{c}")
+    if column == "change_points" and computed >= 0:
+        c = f"+{c}"
+    return {"stated": _vn(getattr(ind, column)), "computed": c,
+            **{name: _vn(getattr(ind, name)) for name in sources}}
 
 
 def check_indicators(ds: Dataset) -> None:
     log = ds.problems
     for ind in ds.indicators.values():
         if ind.plan is not None and ind.plan <= 0 and not ind.is_rate:
-            log.add("HD140", ind.origin.with_column("plan"),
-                    f"kế hoạch {ind.plan} phải lớn hơn 0")
+            log.report("HD140", ind.origin.with_column("plan"), "plan", plan=ind.plan)
             continue
         # a rate compares in percentage points: a growth or ratio stated on one would be
         # printed as "tăng 0,7%", which says something else
         for column in ("growth", "ratio") if ind.is_rate else ():
             if getattr(ind, column) is not None:
-                log.add("HD156", ind.origin.with_column(column),
-                        f"chỉ tiêu tỷ lệ ({ind.unit}) so với kỳ trước tính bằng điểm %: để trống "
-                        f"cột {column}, ghi số điểm % tăng (+) hoặc giảm (-) vào cột "
-                        "change_points (hoặc ghi previous để tính)")
+                log.report("HD156", ind.origin.with_column(column), "rate", unit=ind.unit,
+                           column=column)
         if ind.value_qualifier and ind.value_qualifier not in VALUE_QUALIFIERS:
-            log.add("HD158", ind.origin.with_column("value_qualifier"),
-                    f"“{ind.value_qualifier}” không phải từ ghi kèm số liệu; dùng một trong: "
-                    + ", ".join(VALUE_QUALIFIERS))
+            log.report("HD158", ind.origin.with_column("value_qualifier"),
+                       value=ind.value_qualifier, allowed=", ".join(VALUE_QUALIFIERS))
         if not ind.is_rate and ind.change_points is not None:
-            log.add("HD156", ind.origin.with_column("change_points"),
-                    f"change_points chỉ dùng cho chỉ tiêu tỷ lệ (%, ‰); “{ind.unit}” dùng cột "
-                    "growth hoặc ratio")
+            log.report("HD156", ind.origin.with_column("change_points"), "not-rate",
+                       unit=ind.unit)
         # a figure the data states and that can be computed must agree with the computation
         # (computed, and the message written, only for a stated figure: most rows state none)
-        for code, column, computation, message in _STATED_FIGURES:
+        for code, column, computation, sources in _STATED_FIGURES:
             stated = getattr(ind, column)
             if stated is None:
                 continue
             computed = computation(ind)
             if computed is not None and not compute.agrees(stated, computed):
-                log.add(code, ind.origin.with_column(column),
-                        _stated_message(message, ind, column, computed))
+                log.report(code, ind.origin.with_column(column),
+                           **_stated_figures(ind, column, computed, sources))
 
 
 def check_shares(ds: Dataset) -> None:
@@ -88,27 +83,26 @@ def check_shares(ds: Dataset) -> None:
         total = sum((m.value for m in members), Decimal(0))
         if abs(total - 100) > Decimal("0.1"):
             first = min(members, key=lambda m: (m.origin.row or 0))
-            ds.problems.add("HD143", first.origin.with_column("share_group"),
-                            f"nhóm cơ cấu “{group}” ({period}) cộng lại {_vn(total)}% "
-                            f"(gồm {', '.join(m.code for m in members)}), cần 100%")
+            ds.problems.report("HD143", first.origin.with_column("share_group"), group=group,
+                               period=period, total=_vn(total),
+                               members=", ".join(m.code for m in members))
 
 
 def check_budget(ds: Dataset) -> None:
     for line in ds.budget:
         if line.estimate is not None and line.estimate <= 0:
-            ds.problems.add("HD140", line.origin.with_column("estimate"),
-                            f"dự toán {line.estimate} phải lớn hơn 0")
+            ds.problems.report("HD140", line.origin.with_column("estimate"), "estimate",
+                               estimate=line.estimate)
             continue
         if line.pct is not None:
             computed = compute.computed_budget_pct(line)
             if computed is not None and not compute.agrees(line.pct, computed):
-                ds.problems.add("HD141", line.origin.with_column("pct"),
-                                f"ghi {_vn(line.pct)}% dự toán nhưng {_vn(line.actual)} / "
-                                f"{_vn(line.estimate)} = {_vn(computed, 2)}%")
+                ds.problems.report("HD141", line.origin.with_column("pct"), "budget",
+                                   stated=_vn(line.pct), actual=_vn(line.actual),
+                                   estimate=_vn(line.estimate), computed=_vn(computed, 2))
         if "money_style" in line.unlisted:
-            ds.problems.add("HD114", line.origin.with_column("money_style"),
-                            f"“{line.unlisted['money_style']}” không hợp lệ; cho phép: "
-                            + ", ".join(MoneyStyle))
+            ds.problems.report("HD114", line.origin.with_column("money_style"), "money-style",
+                               value=line.unlisted["money_style"], allowed=", ".join(MoneyStyle))
 
 
 #: what each form needs in the indicators table, for the message
@@ -157,26 +151,20 @@ def check_narrative_text(ds: Dataset) -> None:
             # "hơn {x}" where x already prints "hơn 171 tỷ đồng" would read "hơn hơn"
             if (ind is not None and ind.value_qualifier and said
                     and piece.form in {"value", "sentence"}):
-                ds.problems.add("HD159", origin,
-                                f"“{said} {piece.raw}”: chỉ tiêu “{piece.code}” đã có từ ghi kèm "
-                                f"“{ind.value_qualifier}”, trang sẽ in “{said} "
-                                f"{ind.value_qualifier} …”; bỏ “{said}” trong văn bản")
+                ds.problems.report("HD159", origin, said=said, placeholder=piece.raw,
+                                   code=piece.code, qualifier=ind.value_qualifier)
             if piece.code not in citable:
-                ds.problems.add("HD150", origin,
-                                f"“{piece.raw}”: không có chỉ tiêu hay xếp hạng mã “{piece.code}”")
+                ds.problems.report("HD150", origin, placeholder=piece.raw, code=piece.code)
             elif piece.form not in FORMS:
-                ds.problems.add("HD151", origin,
-                                f"“{piece.raw}”: dạng “{piece.form}” không hỗ trợ; dùng "
-                                + ", ".join(FORMS))
+                ds.problems.report("HD151", origin, placeholder=piece.raw, form=piece.form,
+                                   allowed=", ".join(FORMS))
             elif piece.code in ds.indicators and piece.form != "rank" and not (
                     compute.form_has_data(ds.indicators[piece.code], piece.form)):
                 ind = ds.indicators[piece.code]
                 have = [f for f in FORMS if f != "rank" and compute.form_has_data(ind, f)]
-                ds.problems.add("HD154", origin,
-                                f"“{piece.raw}”: chỉ tiêu “{piece.code}” không có số liệu cho "
-                                f"dạng “{piece.form}” (cần {FORM_NEEDS.get(piece.form, '')}); "
-                                + ("dạng dùng được: " + ", ".join(have) if have
-                                   else "chỉ tiêu chưa có số liệu nào"))
+                ds.problems.report("HD154", origin, "" if have else "no-figures",
+                                   placeholder=piece.raw, code=piece.code, form=piece.form,
+                                   needs=FORM_NEEDS.get(piece.form, ""), usable=", ".join(have))
 
 
 
@@ -185,6 +173,5 @@ def _check_area_mentions(ds: Dataset) -> None:
     for links in find_links(ds).values():
         for link in links:
             column = "title" if link.origin.row is not None else "text"  # resolutions: a table
-            ds.problems.add("HD152", link.origin.with_column(column),
-                            f"văn bản nhắc “{link.matched}” nhưng không ghi địa bàn "
-                            f"“{link.area}” ở cột areas; mục sẽ được tự gắn với địa bàn này")
+            ds.problems.report("HD152", link.origin.with_column(column), matched=link.matched,
+                               area=link.area)

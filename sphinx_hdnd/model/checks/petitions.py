@@ -19,47 +19,38 @@ def check_petitions(ds: Dataset) -> None:
     for key, days in rules.items():
         if key not in levels or not isinstance(days, int) or days <= 0:
             assert ds.province is not None
-            log.add("HD174", ds.province.origin.with_column(f"petition_deadline_days.{key}"),
-                    f"“{key}: {days}”: cần cấp trung-uong, tinh, huyen, xa hoặc tat-ca và số ngày "
-                    "lớn hơn 0")
+            log.report("HD174", ds.province.origin.with_column(f"petition_deadline_days.{key}"),
+                       "rule", level=key, days=days)
     by_code = {p.code: p for p in ds.petitions}
     for pet in ds.petitions:
         dated = [(c, getattr(pet, c)) for c in ("raised_date", "forwarded_date", "answered_date")
                  if getattr(pet, c) is not None]
         for (c1, d1), (c2, d2) in pairwise(dated):
             if d2 < d1:
-                log.add("HD171", pet.origin.with_column(c2),
-                        f"{c2} {d2:%d/%m/%Y} trước {c1} {d1:%d/%m/%Y}")
+                log.report("HD171", pet.origin.with_column(c2), "order", later_column=c2,
+                           later=d2, earlier_column=c1, earlier=d1)
         if pet.answered_date is not None and today is not None and pet.answered_date > today:
-            log.add("HD171", pet.origin.with_column("answered_date"),
-                    f"ngày trả lời {pet.answered_date:%d/%m/%Y} sau ngày tính tình trạng "
-                    f"{today:%d/%m/%Y} của kỳ họp")
+            log.report("HD171", pet.origin.with_column("answered_date"), "after-today",
+                       answered=pet.answered_date, today=today)
         answered = pet.status is PetitionStatus.ANSWERED
         if pet.answered_date is not None and pet.status in (PetitionStatus.PENDING,
                                                             PetitionStatus.UNSTATED):
-            log.add("HD172", pet.origin.with_column("status"),
-                    f"có ngày trả lời {pet.answered_date:%d/%m/%Y} nhưng tình trạng là "
-                    f"“{pet.status.value}”: ghi tình trạng sau khi trả lời (da-tra-loi, "
-                    "dang-giai-quyet …), hoặc bỏ ngày trả lời")
+            log.report("HD172", pet.origin.with_column("status"), "dated-pending",
+                       answered=pet.answered_date, status=pet.status.value)
         elif answered and not pet.response:
-            log.add("HD172", pet.origin.with_column("response"),
-                    "tình trạng đã trả lời nhưng chưa ghi nội dung trả lời")
+            log.report("HD172", pet.origin.with_column("response"), "no-response")
         elif answered and pet.forwarded_date is not None and pet.answered_date is None:
-            log.add("HD172", pet.origin.with_column("answered_date"),
-                    "kiến nghị theo dõi theo ngày, đã trả lời nhưng chưa ghi ngày trả lời")
+            log.report("HD172", pet.origin.with_column("answered_date"), "no-date")
         if pet.repeats is not None:
             if pet.repeats not in by_code or pet.repeats == pet.code:
-                log.add("HD173", pet.origin.with_column("repeats"),
-                        f"“{pet.repeats}” không phải mã một kiến nghị khác trong petitions")
+                log.report("HD173", pet.origin.with_column("repeats"), "repeats",
+                           petition=pet.repeats)
             elif _repeats_cycle(by_code, pet):
-                log.add("HD173", pet.origin.with_column("repeats"),
-                        f"chuỗi kiến nghị nhắc lại từ “{pet.code}” quay về chính nó")
+                log.report("HD173", pet.origin.with_column("repeats"), "cycle", petition=pet.code)
         if (pet.kind is PetitionKind.REQUEST and pet.forwarded_date is not None
                 and pet.deadline is None and rules and follow_up.rule_days(ds, pet) is None):
-            log.add("HD174", pet.origin.with_column("level"),
-                    "đã chuyển nhưng không tính được hạn trả lời: quy định của tỉnh không có "
-                    f"cấp “{pet.level.value if pet.level else ''}”; ghi cấp trả lời (level) "
-                    "hoặc hạn (deadline)")
+            log.report("HD174", pet.origin.with_column("level"), "no-rule",
+                       level=pet.level.value if pet.level else "")
     sessions = ({ds.session.code, *(p.code for p in ds.session.past_sessions)}
                 if ds.session is not None else set())
     for meeting in ds.meetings:
@@ -70,18 +61,17 @@ def check_petitions(ds: Dataset) -> None:
                        audience=meeting.audience)
         elif (meeting.audience is not None and meeting.area in ds.areas
               and not applies(ds, meeting.area, ds.audiences[meeting.audience])):
-            log.add("HD175", meeting.origin.with_column("audience"),
-                    f"đối tượng “{meeting.audience}” không áp dụng cho địa bàn “{meeting.area}” "
-                    "(applies_to trong audiences.yaml) nên không có đề cương cho cuộc tiếp xúc này")
+            log.report("HD175", meeting.origin.with_column("audience"),
+                       audience=meeting.audience, area=meeting.area)
         if meeting.session is not None and sessions and meeting.session not in sessions:
             log.report("HD136", meeting.origin.with_column("session"), session=meeting.session)
     for event in ds.petition_history:
         if event.petition not in by_code:
-            log.add("HD173", event.origin.with_column("petition"),
-                    f"“{event.petition}” không phải mã một kiến nghị trong petitions")
+            log.report("HD173", event.origin.with_column("petition"), "history-petition",
+                       petition=event.petition)
         if sessions and event.session not in sessions:
-            log.add("HD173", event.origin.with_column("session"),
-                    f"kỳ họp “{event.session}” chưa khai báo trong session.yaml")
+            log.report("HD173", event.origin.with_column("session"), "history-session",
+                       session=event.session)
 
 
 def _repeats_cycle(by_code: dict[str, Petition], pet: Petition) -> bool:

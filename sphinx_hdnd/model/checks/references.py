@@ -19,9 +19,7 @@ def _check_choices(ds: Dataset, areas: set[str], audiences: set[str]) -> None:
     seen: dict[tuple[str, str | None, str | None], str] = {}
     for choice in ds.choices:
         if choice.item not in items:
-            ds.problems.add("HD163", choice.origin.with_column("item"),
-                            f"“{choice.item}” không phải mã mục tường thuật, chỉ tiêu, nghị quyết "
-                            "hay kiến nghị đã khai báo")
+            ds.problems.report("HD163", choice.origin.with_column("item"), item=choice.item)
         if choice.area is not None and choice.area not in areas:
             ds.problems.report("HD131", choice.origin.with_column("area"), area=choice.area)
         if choice.audience is not None and choice.audience not in audiences:
@@ -29,8 +27,7 @@ def _check_choices(ds: Dataset, areas: set[str], audiences: set[str]) -> None:
                                audience=choice.audience)
         key = (choice.item, choice.area, choice.audience)
         if seen.get(key, choice.action) != choice.action:
-            ds.problems.add("HD164", choice.origin.with_column("action"),
-                            f"“{choice.item}” vừa được ghim vừa bị bỏ cho cùng địa bàn, đối tượng")
+            ds.problems.report("HD164", choice.origin.with_column("action"), item=choice.item)
         seen.setdefault(key, choice.action)
 
 
@@ -71,8 +68,7 @@ def check_references(ds: Dataset) -> None:
     def topic(rec_origin: Origin, codes: Iterable[str], column: str) -> None:
         for code in codes:
             if code not in topics:
-                log.add("HD133", rec_origin.with_column(column),
-                        f"lĩnh vực “{code}” không có trong danh mục lĩnh vực")
+                log.report("HD133", rec_origin.with_column(column), topic=code)
 
     def area(rec_origin: Origin, codes: Iterable[str | None], column: str) -> None:
         for code in codes:
@@ -82,8 +78,7 @@ def check_references(ds: Dataset) -> None:
     figures: list[Sourced] = [*ds.indicators.values(), *ds.rankings.values(), *ds.budget]
     for rec in figures:
         if rec.source is None:
-            log.add("HD153", rec.origin.with_column("source"),
-                    f"“{rec.code}” chưa ghi nguồn: số liệu sẽ hiện mà không dẫn nguồn")  # type: ignore[attr-defined]
+            log.report("HD153", rec.origin.with_column("source"), code=rec.code)  # type: ignore[attr-defined]
     for rec in _sourced_records(ds):
         for (code_column, section_column), (code, section) in zip(
                 _SOURCE_COLUMNS, _cited(rec), strict=True):
@@ -94,12 +89,9 @@ def check_references(ds: Dataset) -> None:
             elif (not section and not rec.illustrative and code in ds.sources
                   and not ds.sources[code].illustrative):
                 # a real document cited with no section: a reader cannot check it
-                log.add("HD157", rec.origin.with_column(section_column),
-                        f"dẫn nguồn “{code}” (văn bản thật) nhưng chưa ghi mục: ghi mục, phần "
-                        "hoặc chú thích của văn bản nêu nội dung này, hoặc đánh dấu minh họa")
+                log.report("HD157", rec.origin.with_column(section_column), source=code)
         if rec.also_source is not None and rec.source is None:
-            log.add("HD134", rec.origin.with_column("also_source"),
-                    "đã ghi nguồn thứ hai nhưng chưa ghi nguồn chính (cột source)")
+            log.report("HD134", rec.origin.with_column("also_source"), "no-main")
     # a figure may be an old province's (province.yaml: predecessors)
     figure_areas = areas | {p.code for p in ds.province.predecessors} if ds.province else areas
     for ind in ds.indicators.values():  # the most numerous rows: test before calling
@@ -113,18 +105,15 @@ def check_references(ds: Dataset) -> None:
             area(rk.origin, [rk.area], "area")
         for code in rk.compare_with:
             if code not in ds.rankings and code not in ds.broken_codes.get("rankings", set()):
-                log.add("HD135", rk.origin.with_column("compare_with"),
-                        f"“{code}” không phải mã một xếp hạng trong rankings")
+                log.report("HD135", rk.origin.with_column("compare_with"), "compare-with", code=code)
         if rk.indicator is not None and rk.indicator not in indicators:
-            log.add("HD135", rk.origin.with_column("indicator"),
-                    f"chỉ tiêu “{rk.indicator}” chưa khai báo trong indicators")
+            log.report("HD135", rk.origin.with_column("indicator"), "indicator", code=rk.indicator)
     for item in ds.narrative.all_items():
         topic(item.origin, item.topics, "topics")
         area(item.origin, item.areas, "areas")
         for code in item.cites:
             if code not in citable:
-                log.add("HD135", item.origin.with_column("cites"),
-                        f"“{code}” không phải mã chỉ tiêu hay xếp hạng đã khai báo")
+                log.report("HD135", item.origin.with_column("cites"), "cites", code=code)
     for res in ds.resolutions:
         topic(res.origin, res.topics, "topics")
         area(res.origin, res.areas, "areas")

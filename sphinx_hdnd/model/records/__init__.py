@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..vocabulary import VALUE_QUALIFIERS
 from .audiences import Audience, Topic
 from .base import NOWHERE, Record, Source, Sourced
-from .figures import VALUE_QUALIFIERS, BudgetKind, BudgetLine, Indicator, Ranking
+from .figures import BudgetKind, BudgetLine, Indicator, Ranking
 from .narrative import LocalItem, LocalItemKind, Narrative, NarrativeItem, Resolution, TaskGroup
 from .office import Choice, ChoiceAction, Meeting
 from .petitions import (

@@ -13,9 +13,6 @@ from .base import Sourced, Styled
 # ---------------------------------------------------------------- indicators
 
 
-#: the words the documents put before a figure ("hơn 171 tỷ đồng", "khoảng 20.951 tỷ đồng")
-VALUE_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "dưới", "chưa đến", "ít nhất")
-
 
 class Indicator(Sourced):
     table: ClassVar[str] = "indicators"
