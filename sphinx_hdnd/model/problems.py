@@ -18,9 +18,11 @@ __all__ = ["CATALOGUE", "Problem", "ProblemKind", "ProblemLog", "ReadProblem", "
 
 
 def render(code: str, case: str = "", /, **data: object) -> tuple[str, dict[str, str]]:
-    """The message of ``code`` in its ``case``, and the values it names as plain text."""
+    """The message of ``code`` in its ``case``, and the values given as plain text (a value
+    not given, None, is left out)."""
     template = CATALOGUE[code].messages[case]  # KeyError: a programming error
-    return template.format(**data), {name: _plain(value) for name, value in data.items()}
+    return template.format(**data), {name: _plain(value) for name, value in data.items()
+                                     if value is not None}
 
 
 def _plain(value: object) -> str:
