@@ -75,7 +75,7 @@ def _finite(number: Decimal) -> Decimal:
     try:
         return within_range(number, number)
     except NumberError as exc:
-        raise PydanticCustomError("hdnd_number", str(exc)) from None
+        raise _invalid("hdnd_number", exc.code, exc.case, **exc.data) from None
 
 
 def _invalid(kind: str, code: str, case: str = "", /, **values: Any) -> PydanticCustomError:
@@ -97,7 +97,7 @@ def _number_from_text(text: str, style: NumberStyle) -> Decimal:
         return parse_number(text, style)
     except NumberError as exc:
         kind = "hdnd_mixed" if exc.code == "HD122" else "hdnd_number"
-        raise PydanticCustomError(kind, str(exc)) from None
+        raise _invalid(kind, exc.code, exc.case, **exc.data) from None
 
 
 def _to_int(value: Any, info: ValidationInfo) -> int | None:

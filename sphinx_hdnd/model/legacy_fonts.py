@@ -48,5 +48,5 @@ def legacy_font(text: str) -> str | None:
 
 
 def legacy_font_data(kind: str) -> dict[str, str]:
-    """What an HD190 message names: the font, and the source to choose in Unikey."""
-    return {"font": kind, "source": "TCVN3 (ABC)" if kind == "TCVN3" else "VNI Windows"}
+    """What an HD190 message names: the font, and the encoding to convert from in Unikey."""
+    return {"font": kind, "unikey_source": "TCVN3 (ABC)" if kind == "TCVN3" else "VNI Windows"}

@@ -34,7 +34,7 @@ class ReadProblem(Exception):
     """A problem a reader meets in a file, worded by the catalogue; the loader locates it."""
 
     def __init__(self, code: str, case: str = "", /, **data: object) -> None:
-        self.code = code
+        self.code, self.case = code, case
         self.message, self.data = render(code, case, **data)
         super().__init__(self.message)
 
@@ -68,7 +68,8 @@ class ProblemLog:
 
     def add(self, code: str, origin: Origin, message: str,
             data: dict[str, str] | None = None) -> None:
-        """A problem already worded (by pydantic's templates, for a cell's value)."""
+        """A problem already worded from its catalogue template: by a reader
+        (:class:`ReadProblem`, ``Note.of``) or by pydantic for a field's value."""
         if code not in CATALOGUE:  # a programming error, not a data problem
             raise KeyError(code)
         self.items.append(Problem(code, origin, message, data or {}))

@@ -99,7 +99,7 @@ def _check_ranks(ds: Dataset) -> None:
         else:
             continue
         ds.problems.report("HD193", rk.origin.with_column("rank"), case, rank=rk.rank,
-                           total=rk.total)
+                           total=rk.total if case == "above-total" else None)
         del ds.rankings[code]
         ds.broken_codes.setdefault("rankings", set()).add(code)
 

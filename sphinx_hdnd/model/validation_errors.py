@@ -36,7 +36,7 @@ def report_errors(log: ProblemLog, exc: ValidationError, where: Any) -> None:
         origin = where(tuple(err["loc"]))
         if kind.startswith("hdnd_"):  # our fields' errors, worded from the catalogue's templates
             named = {name: str(value) for name, value in (err.get("ctx") or {}).items()}
-            log.add(code, origin, str(err["msg"]), {**named, **_offending(err)})
+            log.add(code, origin, str(err["msg"]), {**_offending(err), **named})
         elif kind == "missing":
             log.report(code, origin)
         elif kind == "enum":

@@ -28,7 +28,7 @@ from yaml.resolver import Resolver
 
 from .legacy_fonts import legacy_font
 from .numbers import is_ambiguous
-from .problems import ReadProblem, render
+from .problems import ReadProblem
 
 Path = tuple[str | int, ...]
 
@@ -244,7 +244,7 @@ def _compose_allowing_tabs(text: str) -> Node | None:
         try:
             return _compose(text)
         except YamlProblem as exc:
-            if exc.message != render("HD104", "tab")[0] or exc.line is None:
+            if (exc.code, exc.case) != ("HD104", "tab") or exc.line is None:
                 raise
             # the lines as YAML counts them, each followed by its own break
             parts = _YAML_LINE_BREAK.split(text)

@@ -1,10 +1,11 @@
-"""The problems the checks find in data that reads: references, consistency, narrative
-text, petitions, and text that reads but does not say what it should."""
+"""HD130-HD199: the problems of data that reads, found by the checks (references,
+consistency, narrative text, petitions) and, in the HD190s, by the readers too (text in a
+legacy font, a workbook's merged cells, hidden rows, copied sheets, rounding)."""
 
 from __future__ import annotations
 
 from ..vocabulary import VALUE_QUALIFIERS
-from .files import _HIDDEN_SHEET
+from .files import HIDDEN_SHEET
 from .kinds import INFO, E, ProblemKind, W, kinds
 
 CHECK_PROBLEMS: dict[str, ProblemKind] = kinds(
@@ -271,7 +272,7 @@ CHECK_PROBLEMS: dict[str, ProblemKind] = kinds(
                 "Windows, đích Unicode) rồi dán lại vào tệp dữ liệu.",
                 messages={
                     "": "chữ có vẻ gõ bằng phông cũ {font}, không phải Unicode; chuyển mã sang Unicode "
-                        "(Unikey: Công cụ chuyển mã, nguồn {source}) rồi nhập lại",
+                        "(Unikey: Công cụ chuyển mã, nguồn {unikey_source}) rồi nhập lại",
                 }),
     ProblemKind("HD191", E, "reference", "Địa bàn thay thế chính nó hoặc thay thế theo vòng",
                 "Cột successors ghi các địa bàn mới thay cho địa bàn cũ: không ghi chính nó, và "
@@ -316,7 +317,7 @@ CHECK_PROBLEMS: dict[str, ProblemKind] = kinds(
     ProblemKind("HD197", W, "data", "Dòng hoặc trang tính bị ẩn",
                 "Bỏ ẩn (Unhide) để thấy dữ liệu được đọc; xóa dòng, trang không dùng.",
                 messages={
-                    "hidden-sheet": _HIDDEN_SHEET,
+                    "hidden-sheet": HIDDEN_SHEET,
                     "other-sheet": "trang tính “{sheet}” bị ẩn nên không được đọc; dữ liệu được đọc từ "
                                    "trang “{read}”",
                     "hidden-row": "dòng {row} bị ẩn trong Excel nhưng vẫn được đọc; bỏ ẩn dòng để kiểm "

@@ -1,12 +1,12 @@
-"""The problems of reading the files: formats, columns and cells, numbers."""
+"""HD100-HD122: the problems of reading the files: formats, columns and cells, numbers."""
 
 from __future__ import annotations
 
 from .kinds import E, ProblemKind, W, kinds
 
 #: one wording under two codes (which code depends on the table or the column)
-_HIDDEN_SHEET = ("trang tính “{sheet}” trong {workbook} bị ẩn nên không được đọc; bỏ ẩn trang (chuột phải "
-                 "vào tên trang, chọn Unhide)")
+HIDDEN_SHEET = ("trang tính “{sheet}” trong {workbook} bị ẩn nên không được đọc; bỏ ẩn trang (chuột phải "
+                "vào tên trang, chọn Unhide)")
 _EXCEL_ERROR = "ô có lỗi Excel {error}; sửa công thức hoặc nhập giá trị"
 _NO_RESULT = ("ô có công thức {formula} nhưng tệp không lưu kết quả tính; mở tệp bằng Excel rồi lưu lại, "
               "hoặc nhập giá trị thay cho công thức")
@@ -50,7 +50,7 @@ FILE_PROBLEMS: dict[str, ProblemKind] = kinds(
                     "no-table": "không tìm thấy bảng {table} (.csv, .xlsx hoặc trang tính trong "
                                 "{workbook})",
                     "no-sheet": "không có trang tính “{sheet}”",
-                    "hidden-sheet": _HIDDEN_SHEET,
+                    "hidden-sheet": HIDDEN_SHEET,
                 }),
     ProblemKind("HD102", E, "data", "Bảng mã hóa ký tự không phải UTF-8",
                 "Lưu lại tệp với mã hóa UTF-8 (trong Excel: CSV UTF-8).",

@@ -164,7 +164,7 @@ def check_narrative_text(ds: Dataset) -> None:
                 have = [f for f in FORMS if f != "rank" and compute.form_has_data(ind, f)]
                 ds.problems.report("HD154", origin, "" if have else "no-figures",
                                    placeholder=piece.raw, code=piece.code, form=piece.form,
-                                   needs=FORM_NEEDS.get(piece.form, ""), usable=", ".join(have))
+                                   needs=FORM_NEEDS.get(piece.form, ""), usable=", ".join(have) or None)
 
 
 
