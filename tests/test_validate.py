@@ -815,3 +815,18 @@ def test_a_yaml_field_is_called_a_field_and_a_column_a_column(copy_project, hdnd
     out = hdnd("validate", str(data.parent)).output
     assert "dòng 5, trường start_date" in out, out
     assert re.search(r"dòng \d+, cột area", out), out
+
+
+def test_the_data_holds_each_given_value_as_text():
+    """Dates as ISO 8601 for a program; a value not given (None) is left out, never "None"."""
+    from sphinx_hdnd.model.origin import Origin
+    from sphinx_hdnd.model.problems import ProblemLog
+
+    log = ProblemLog()
+    log.report("HD193", Origin("data/rankings.csv", 2), "below-one", rank=0, total=None)
+    log.report("HD146", Origin("data/areas.csv", 3), "area", end=dt.date(2025, 6, 30),
+               start=dt.date(2025, 7, 1))
+    below, dates = log.items
+    assert below.data == {"rank": "0"} and below.message == "thứ hạng 0; thứ hạng bắt đầu từ 1"
+    assert dates.data == {"end": "2025-06-30", "start": "2025-07-01"}
+    assert "30/06/2025" in dates.message and "01/07/2025" in dates.message
