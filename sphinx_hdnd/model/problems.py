@@ -8,7 +8,6 @@ with the problem as ``data`` for ``hdnd validate --format json``.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from .catalogue import CATALOGUE, ProblemKind, Severity
@@ -18,16 +17,11 @@ __all__ = ["CATALOGUE", "Problem", "ProblemKind", "ProblemLog", "ReadProblem", "
 
 
 def render(code: str, case: str = "", /, **data: object) -> tuple[str, dict[str, str]]:
-    """The message of ``code`` in its ``case``, and the values given as plain text (a value
-    not given, None, is left out)."""
+    """The message of ``code`` in its ``case``, and the values given as text (a date's text
+    is ISO 8601; a value not given, None, is left out)."""
     template = CATALOGUE[code].messages[case]  # KeyError: a programming error
-    return template.format(**data), {name: _plain(value) for name, value in data.items()
+    return template.format(**data), {name: str(value) for name, value in data.items()
                                      if value is not None}
-
-
-def _plain(value: object) -> str:
-    """Dates as ISO 8601 for a machine reading the JSON; everything else as written."""
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 class ReadProblem(Exception):
