@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from .meeting_form import FACTS_SHEET, SAYINGS_SHEET, VoterSaying
 from .model.dataset import Dataset
 from .model.records import Petition, PetitionStatus
+from .model.validation_errors import field_errors
 from .schema import fields_of
 
 #: a text this close to an existing petition of the same area is flagged, not added
@@ -136,7 +137,7 @@ def plan_import(ds: Dataset, forms: list[Path]) -> ImportPlan:
                 saying = VoterSaying.model_validate(
                     {k: v for k, v in values.items() if v is not None})
             except ValidationError as exc:
-                for err in exc.errors():
+                for err in field_errors(exc):
                     where = str(err["loc"][0]) if err["loc"] else None
                     got = values.get(where or "")
                     problem(_message(err) + (f" (nhận “{got}”)" if got is not None else ""),

@@ -10,7 +10,7 @@ import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import openpyxl
 import pandas as pd
@@ -18,12 +18,14 @@ import pytest
 from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import TypeAdapter, ValidationError
+from pydantic import PlainValidator, TypeAdapter, ValidationError
 
 from sphinx_hdnd.model import fields as F
 from sphinx_hdnd.model import load_dataset, tables
+from sphinx_hdnd.model.numbers import NumberStyle
 from sphinx_hdnd.model.problems import render
 from sphinx_hdnd.model.tables import TableProblem, read_csv
+from sphinx_hdnd.model.validation_errors import field_errors
 from sphinx_hdnd.model.workbook import read_xlsx
 
 AREAS = "code,name,level,parent,order\nan-binh,An Bình,huyện,,1\nbinh-son,Bình Sơn,huyện,,2\n" \
@@ -691,7 +693,7 @@ def test_a_number_field_refuses_nan_and_infinities(value):
     project's words (HD120), not pydantic's English."""
     with pytest.raises(ValidationError) as info:
         TypeAdapter(F.Num).validate_python(value)
-    (error,) = info.value.errors()
+    (error,) = field_errors(info.value)
     assert error["type"] == "hdnd_number"
     assert error["msg"].endswith("không phải là số")
 
@@ -710,3 +712,52 @@ def test_every_field_value_is_stripped_of_any_whitespace():
         (F.Texts, [f"{spaces}a{spaces}"], ["a"]),
     ]:
         assert TypeAdapter(kind).validate_python(value) == expected, kind
+
+
+def _read(kind, value, **context):
+    """A field's value, or the (type, message) of its one error as the loader reports it."""
+    try:
+        return TypeAdapter(kind).validate_python(value, context=context or None)
+    except ValidationError as exc:
+        errors = field_errors(exc)
+        assert len(errors) == 1, errors  # the native reader's own error is never among them
+        return errors[0]["type"], errors[0]["msg"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="abcxyz019_-. ABC\t\x1c\u3000"), st.none(),
+                 st.integers(), st.booleans()))
+def test_a_code_field_reads_as_its_own_reader_whether_pydantic_takes_it_or_not(value):
+    """Code and OptCode take a clean code natively (in Rust) and anything else through
+    their Python reader: the value, or the error, is the reader's in every case."""
+    for kind, reader in ((F.Code, F._to_code), (F.OptCode, F._to_optional_code)):
+        try:
+            expected = reader(value)
+        except Exception as exc:  # the reader's PydanticCustomError
+            expected = (exc.type, exc.message())
+        assert _read(kind, value) == expected
+
+
+@given(st.one_of(st.decimals(), st.floats(), st.integers(),
+                 st.sampled_from(["8,75", "1.490", "14.955,28", "x", "1e400", "-0"])))
+@settings(max_examples=300, deadline=None)
+def test_a_number_field_reads_as_its_own_reader_whether_pydantic_takes_it_or_not(value):
+    """A Decimal (a workbook's number, a cell read by read_number_cells) is taken natively:
+    refused exactly when the reader refuses it (not finite, more than MAX_DIGITS)."""
+    try:
+        expected = TypeAdapter(Annotated[Decimal | None, PlainValidator(F._to_decimal)]
+                               ).validate_python(value)
+    except ValidationError as exc:
+        (err,) = exc.errors()
+        expected = (err["type"], err["msg"])
+    got = _read(F.Num, value)
+    assert got == expected and (not isinstance(got, Decimal) or str(got) == str(expected))
+
+
+def test_number_cells_are_read_once_and_a_bad_text_is_left_for_its_row():
+    rows = [{"value": "8,75", "plan": "1.490", "unit": "%"}, {"value": "8,75 %"}, {}]
+    F.read_number_cells(rows, {"value", "plan"}, NumberStyle.VI)
+    assert rows == [{"value": Decimal("8.75"), "plan": Decimal("1490"), "unit": "%"},
+                    {"value": "8,75 %"}, {}]
+    # the text left is reported by the field, with the reader's words
+    assert _read(F.Num, rows[1]["value"], number_style=NumberStyle.VI)[0] == "hdnd_number"

@@ -30,6 +30,7 @@ from .figures import Figure, figures_of
 from .reading import Para, ReadError, read_report
 
 if TYPE_CHECKING:
+    from ..model.area_links import AreaNames
     from ..model.dataset import Dataset
 
 __all__ = ["COLUMNS", "ReadError", "extract_paragraphs", "extract_report"]
@@ -67,7 +68,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[-–“\"(A-ZĐÂĂÊÔƠƯ])")
 @dataclass
 class _Context:
     sections: Sections
-    areas: tuple[re.Pattern[str], dict[str, str]] | None
+    areas: AreaNames | None
     topics: set[str] | None
     #: footnote number -> (section, period, heading trail) where it was cited
     cited: dict[int, tuple[str, str, str]]
@@ -79,11 +80,11 @@ def extract_report(path: Path, ds: Dataset | None = None) -> list[dict[str, str]
 
 
 def extract_paragraphs(paras: list[Para], ds: Dataset | None = None) -> list[dict[str, str]]:
-    from ..model.area_links import _matcher
+    from ..model.area_links import AreaNames
 
     ctx = _Context(
         Sections(),
-        _matcher(ds) if ds is not None and ds.areas else None,
+        AreaNames.of(ds) if ds is not None and ds.areas else None,
         set(ds.topics) if ds is not None and ds.topics else None,
         {},
     )
@@ -157,10 +158,9 @@ def _row(
     span = sentence[fig.start : max(span_end, fig.end)]
     spelled, codes = [], set()
     if ctx.areas is not None:
-        pattern, spellings = ctx.areas
-        for m in pattern.finditer(span.casefold()):
-            spelled.append(span[m.start() : m.end()])
-            codes.add(spellings[m.group(1)])
+        for start, end, code in ctx.areas.finditer(span):
+            spelled.append(span[start:end])
+            codes.add(code)
     area = codes.pop() if len(codes) == 1 else ""
     if not area and not codes and previous_area[1] == fig.clause:
         area = previous_area[0]  # "huyện Mường Chà 01 hộ, 04 nhân khẩu"

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from ..model.numbers import NumberStyle
 from ..model.records import Indicator
+from ..model.validation_errors import field_errors
 from .compare import DIFFER, MATCH, differences, find_existing
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _check(out: dict[str, str], ds: Dataset) -> str:
             {k: v for k, v in out.items() if v}, context={"number_style": NumberStyle.VI}
         )
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = field_errors(exc)[0]
         return f"cột {err['loc'][0] if err['loc'] else '?'}: {err['msg']}"
     return ""
 

@@ -161,6 +161,10 @@ class _Loader:
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
         # the whole table in one call; when rows fail, their errors are reported at their
         # rows and the other rows are validated again, without them
+        # a number column's texts read before pydantic, which then takes each number
+        # natively (fields.NativeFirst); the cells are this call's own, changed in place
+        F.read_number_cells(data, {n for n, info in model.model_fields.items()
+                                   if F.converter(info) is F._to_decimal}, style)
         context = {"number_style": style}
         try:
             return _records_of(model).validate_python(data, context=context)

@@ -128,8 +128,7 @@ def read_csv(path: Path) -> Table:
     if not text.strip():
         raise TableProblem("HD103", "empty")
     records = _csv_records(text, _sniff_delimiter(_first_line(text)))
-    stripped = _StrippedTexts().__getitem__
-    cells_by_row = (tuple(map(stripped, record)) for record in records[1:])
+    cells_by_row = (list(map(str.strip, record)) for record in records[1:])
     table = _from_rows(path, records[0], cells_by_row, header_row=1, sheet=None)
     if maybe_legacy(text):  # one pass over the text; cell by cell only when it may tell
         table.find_legacy_cells()
@@ -181,16 +180,6 @@ def _csv_error(message: str, line: int) -> TableProblem:
     return TableProblem("HD100", "csv", row=line, line=line, reason=message)
 
 
-class _StrippedTexts(dict[str, str]):
-    """A cell's text -> the text stripped, one string object for each distinct text: a big
-    table repeats its codes, names and figures, and what reads the cells later (caches,
-    pydantic) hashes or encodes each string object once."""
-
-    def __missing__(self, text: str) -> str:
-        self[text] = stripped = text.strip()
-        return stripped
-
-
 def _from_rows(path: Path, header: list[str], cells_by_row: Iterable[Sequence[Any]],
                header_row: int, sheet: str | None) -> Table:
     """A table from its header cells and, for each row below, its cells (stripped).
@@ -206,11 +195,12 @@ def _from_rows(path: Path, header: list[str], cells_by_row: Iterable[Sequence[An
         columns[i] = letter
         notes[letter] = (letter, "blank-header", {"letter": letter}) if not name \
             else (name, "repeated-header", {"column": name, "letter": letter})
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for offset, values in enumerate(cells_by_row):
-        if values.count("") == len(values):  # every cell empty
-            continue  # blank lines in a spreadsheet are not records
-        rows.append((header_row + 1 + offset, dict(zip(columns, values, strict=True))))
+    width = len(columns)
+    # blank lines in a spreadsheet (every cell empty) are not records; the readers give
+    # every row the header's width
+    rows = [(row, dict(zip(columns, values, strict=True)))
+            for row, values in enumerate(cells_by_row, header_row + 1)
+            if values.count("") != width]
     return Table(path, columns, rows, sheet, header_notes=notes)
 
 

@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
+from .fields import NATIVE, READ
 from .problems import ProblemLog
 
 _ERROR_CODES = {
@@ -28,9 +30,23 @@ _TYPE_CASES = {
 }
 
 
+def field_errors(exc: ValidationError) -> list[ErrorDetails]:
+    """pydantic's errors as the fields word them: a :class:`.fields.NativeFirst` field
+    fails in both its readers, and only its own reader's error says what is wrong."""
+    out: list[ErrorDetails] = []
+    for err in exc.errors():
+        *loc, last = err["loc"] or ("",)
+        if last == NATIVE:
+            continue
+        if last == READ:
+            err["loc"] = tuple(loc)
+        out.append(err)
+    return out
+
+
 def report_errors(log: ProblemLog, exc: ValidationError, where: Any) -> None:
     """``where(loc)`` gives the Origin of an error location."""
-    for err in exc.errors():
+    for err in field_errors(exc):
         kind = err["type"]
         code = _ERROR_CODES.get(kind, "HD113")
         origin = where(tuple(err["loc"]))
