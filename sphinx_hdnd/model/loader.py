@@ -159,12 +159,12 @@ class _Loader:
         where = self.folder.origin(table)  # the table's file and sheet, then each row's number
         for item, (row, _) in zip(data, rows, strict=True):
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
-        # the whole table in one call; when rows fail, their errors are reported at their
-        # rows and the other rows are validated again, without them
         # a number column's texts read before pydantic, which then takes each number
         # natively (fields.NativeFirst); the cells are this call's own, changed in place
         F.read_number_cells(data, {n for n, info in model.model_fields.items()
                                    if F.converter(info) is F._to_decimal}, style)
+        # the whole table in one call; when rows fail, their errors are reported at their
+        # rows and the other rows are validated again, without them
         context = {"number_style": style}
         try:
             return _records_of(model).validate_python(data, context=context)
