@@ -713,6 +713,26 @@ def test_figures_in_messages_are_written_the_vietnamese_way(copy_project, hdnd):
     assert not re.search(r"\d\.(\d{1,2}|\d{4,})(?!\d)", message), message
 
 
+@pytest.mark.parametrize(("slip", "code", "expected"), [
+    (replace("audiences.yaml", "giam-ngheo: 0.8", "giam-ngheo:"), "HD149",
+     "chưa ghi trọng số: ghi một số từ 0 đến 1"),
+    (append("province.yaml", "petition_deadline_days:\n  tinh:\n"), "HD113",
+     "cần một số nguyên"),
+    (append("province.yaml", "petition_deadline_days:\n  tinh: ba mươi\n"), "HD113",
+     "“ba mươi” phải là số nguyên"),
+    (append("province.yaml", "petition_deadline_days:\n  tinh: 1.5\n"), "HD113",
+     "“1.5” phải là số nguyên"),
+])
+def test_a_blank_or_wrong_number_is_said_in_words_never_none_or_english(
+        slip, code, expected, copy_project, hdnd):
+    data = copy_project()
+    slip(data)
+    result = hdnd("validate", str(data.parent), "--format", "json")
+    assert [p["message"] for p in result.problems if p["code"] == code] == [expected]
+    assert not any("None" in p["message"] or "Input should" in p["message"]
+                   for p in result.problems)
+
+
 def test_shadowed_table_says_which_file_is_used(copy_project, hdnd):
     problem = _problem(copy_project, hdnd, "HD108")
     assert problem["severity"] == "warning"

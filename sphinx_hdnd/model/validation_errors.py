@@ -27,6 +27,8 @@ _TYPE_CASES = {
     "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
     "list_type": "list", "decimal_parsing": "number", "decimal_type": "number",
     "string_type": "text",
+    # a whole number (a count of days in province.yaml): the text given, or nothing given
+    "int_parsing": "int", "int_from_float": "int", "int_type": "whole-number",
 }
 
 

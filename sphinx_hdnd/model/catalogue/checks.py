@@ -114,6 +114,7 @@ CHECK_PROBLEMS: dict[str, ProblemKind] = kinds(
                 "Trọng số lĩnh vực của đối tượng cử tri nằm trong khoảng từ 0 đến 1.",
                 messages={
                     "": "trọng số “{weight}” phải từ 0 đến 1",
+                    "blank": "chưa ghi trọng số: ghi một số từ 0 đến 1",
                 }),
     # Narrative text
     ProblemKind("HD150", E, "reference", "Chỗ chèn số liệu trong văn bản tham chiếu chỉ tiêu không tồn tại",

@@ -142,6 +142,7 @@ FILE_PROBLEMS: dict[str, ProblemKind] = kinds(
                     "text": "cần một đoạn văn bản",
                     "other": "giá trị không hợp lệ ({reason})",
                     "int": "“{value}” phải là số nguyên",
+                    "whole-number": "cần một số nguyên",
                     "bool": "“{value}” không phải giá trị có/không (dùng x, có, không hoặc để trống)",
                     "date": "“{value}” không phải ngày (ghi dd/mm/yyyy, ví dụ 10/07/2024)",
                     "no-such-date": "“{value}” không phải ngày có thật",

@@ -104,5 +104,7 @@ def check_audiences(ds: Dataset) -> None:
             where = aud.origin.with_column(f"weights.{topic}")
             if topic not in topics:
                 ds.problems.report("HD133", where, "weights", topic=topic)
-            if weight is None or not (Decimal(0) <= weight <= Decimal(1)):
+            if weight is None:
+                ds.problems.report("HD149", where, "blank")
+            elif not (Decimal(0) <= weight <= Decimal(1)):
                 ds.problems.report("HD149", where, weight=weight)
