@@ -42,10 +42,12 @@ _THOUSANDS_LIKE = {NumberStyle.VI: re.compile(r"^([+-]?[1-9]\d{0,2}),000$"),
                    NumberStyle.PLAIN: re.compile(r"^([+-]?[1-9]\d{0,2})\.000$")}
 
 
+def _fields_read_by(model: type[BaseModel], *readers: object) -> set[str]:
+    return {name for name, info in model.model_fields.items() if F.converter(info) in readers}
+
+
 def _numeric_fields(model: type[BaseModel]) -> set[str]:
-    numeric = {F._to_decimal, F._to_int}
-    return {name for name, info in model.model_fields.items()
-            if F.converter(info) in numeric}
+    return _fields_read_by(model, F._to_decimal, F._to_int)
 
 
 @functools.cache
@@ -161,8 +163,7 @@ class _Loader:
             item["origin"] = Origin(where.file, row, sheet=where.sheet)
         # a number column's texts read before pydantic, which then takes each number
         # natively (fields.NativeFirst); the cells are this call's own, changed in place
-        F.read_number_cells(data, {n for n, info in model.model_fields.items()
-                                   if F.converter(info) is F._to_decimal}, style)
+        F.read_number_cells(data, _fields_read_by(model, F._to_decimal), style)
         # the whole table in one call; when rows fail, their errors are reported at their
         # rows and the other rows are validated again, without them
         context = {"number_style": style}
