@@ -59,7 +59,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff and mypy."""
-    session.install("-e", ".", "ruff", "mypy", "pandas-stubs", "types-PyYAML")
+    session.install("-e", ".", "ruff", "mypy", "types-PyYAML")
     session.run("ruff", "check", "sphinx_hdnd", "tests", "noxfile.py")
     session.run("mypy")
 

@@ -12,12 +12,11 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal as D
 
 import openpyxl
-import pandas as pd
 import pytest
 from test_corpus import make_case
 
 from sphinx_hdnd import charts
-from sphinx_hdnd.downloads import to_csv, to_xlsx
+from sphinx_hdnd.downloads import Sheet, to_csv, to_xlsx
 from sphinx_hdnd.model import load_dataset
 from sphinx_hdnd.model.numbers import NumberError, NumberStyle, parse_number
 from sphinx_hdnd.model.records import Indicator
@@ -69,20 +68,21 @@ FORMULAS = ['=HYPERLINK("http://x","Bấm")', "+84 912 345 678", "-x", "@SUM(A1)
 
 
 def test_control_characters_do_not_stop_the_workbook():
-    frame = pd.DataFrame({"Chỉ tiêu": ["Chuông\x07 báo", "\x1bThoát"]})
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "t")))
+    sheet = Sheet(("Chỉ tiêu",), (("Chuông\x07 báo",), ("\x1bThoát",)))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(sheet, "t")))
     assert [c.value for c in book.active["A"][1:]] == ["Chuông báo", "Thoát"]
 
 
 def test_downloads_carry_no_live_formula():
-    frame = pd.DataFrame({"Chỉ tiêu": [*FORMULAS, "Thu ngân sách"],
-                          "Giá trị": ["-29.06", "8.75", "+3", "", "", "", "", "-0.5"]})
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "t")))
+    sheet = Sheet(("Chỉ tiêu", "Giá trị"), tuple(zip(
+        [*FORMULAS, "Thu ngân sách"], ["-29.06", "8.75", "+3", "", "", "", "", "-0.5"],
+        strict=True)))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(sheet, "t")))
     cells = [c for row in book.active.iter_rows(min_row=2) for c in row]
     assert all(c.data_type in {"s", "n"} for c in cells if c.value is not None), \
         [(c.value, c.data_type) for c in cells]
     assert [c.value for c in book.active["A"][1:]] == [*FORMULAS, "Thu ngân sách"]
-    text = to_csv(frame).decode("utf-8-sig")
+    text = to_csv(sheet).decode("utf-8-sig")
     header, *rows = csv.reader(io.StringIO(text, newline=""))
     assert header == ["Chỉ tiêu", "Giá trị"]
     for written, original in zip([r[0] for r in rows], [*FORMULAS, "Thu ngân sách"],

@@ -304,22 +304,28 @@ def test_the_follow_up_table_downloads_one_row_per_petition(tmp_path):
     one), its deadline, timing and the chain, as the page computes them."""
     import io
 
+    import openpyxl
     import pandas as pd
 
     from sphinx_hdnd.downloads import follow_up_table, to_csv, to_xlsx
 
     project = _dated_project(tmp_path)
     ds = load_dataset(project / "data")
-    frame = follow_up_table(ds)
-    assert list(frame["Mã kiến nghị"]) == ["kn001", "kn002", "kn004", "kn005"]
-    rows = frame.set_index("Mã kiến nghị")
-    assert rows.loc["kn001", "Đúng hạn, quá hạn"] == "Trả lời đúng hạn"
-    assert rows.loc["kn002", "Hạn trả lời"] == "01/05/2024"
-    assert rows.loc["kn002", "Đúng hạn, quá hạn"].startswith("Quá hạn ")
-    assert rows.loc["kn005", "Nhắc lại kiến nghị"] == "kn003"
-    again = pd.read_csv(io.BytesIO(to_csv(frame)), dtype=str, keep_default_na=False)
-    assert again.equals(frame.astype(str))
-    assert to_xlsx(frame, "Theo dõi") == to_xlsx(frame, "Theo dõi")  # byte-stable
+    sheet = follow_up_table(ds)
+    assert sheet.column("Mã kiến nghị") == ["kn001", "kn002", "kn004", "kn005"]
+    rows = {row[0]: dict(zip(sheet.columns, row, strict=True)) for row in sheet.rows}
+    assert rows["kn001"]["Đúng hạn, quá hạn"] == "Trả lời đúng hạn"
+    assert rows["kn002"]["Hạn trả lời"] == "01/05/2024"
+    assert rows["kn002"]["Đúng hạn, quá hạn"].startswith("Quá hạn ")
+    assert rows["kn005"]["Nhắc lại kiến nghị"] == "kn003"
+    # read back by another reader: the same header and cells
+    again = pd.read_csv(io.BytesIO(to_csv(sheet)), dtype=str, keep_default_na=False)
+    assert tuple(again.columns) == sheet.columns
+    assert again.values.tolist() == [list(row) for row in sheet.rows]
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(sheet, "Theo dõi")))
+    assert [[c.value or "" for c in row] for row in book.active.iter_rows()] == \
+        [list(sheet.columns), *map(list, sheet.rows)]
+    assert to_xlsx(sheet, "Theo dõi") == to_xlsx(sheet, "Theo dõi")  # byte-stable
 
 
 def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):

@@ -1,7 +1,7 @@
 """Field types shared by the records: how a cell of text becomes a typed value.
 
-Tables arrive as text (pandas reads every cell as a string so that nothing
-is guessed), YAML arrives as text or native scalars. The validators here turn
+Tables arrive as text (every cell is read as a string, so that nothing is
+guessed), YAML arrives as text or native scalars. The validators here turn
 both into typed values and fail with Vietnamese messages; the loader maps a
 failure back to its file, row and column.
 """

@@ -98,13 +98,13 @@ def downloads(ds: Dataset, pages: dict[str, str], budget: Budget) -> dict[str, b
         if page is None or page.audience is None:
             continue
         area, audience = page.area, page.audience
-        frame = briefing_table(ds, build_briefing(ds, area, audience, budget))
-        out[f"{area}/{audience}.csv"] = to_csv(frame)
-        out[f"{area}/{audience}.xlsx"] = to_xlsx(frame, f"{area} - {audience}")
+        sheet = briefing_table(ds, build_briefing(ds, area, audience, budget))
+        out[f"{area}/{audience}.csv"] = to_csv(sheet)
+        out[f"{area}/{audience}.xlsx"] = to_xlsx(sheet, f"{area} - {audience}")
     if ds.petitions:  # the follow-up page's table (``hdnd-follow-up``)
-        frame = follow_up_table(ds)
-        out["theo-doi-kien-nghi.csv"] = to_csv(frame)
-        out["theo-doi-kien-nghi.xlsx"] = to_xlsx(frame, "Theo dõi giải quyết kiến nghị")
+        sheet = follow_up_table(ds)
+        out["theo-doi-kien-nghi.csv"] = to_csv(sheet)
+        out["theo-doi-kien-nghi.xlsx"] = to_xlsx(sheet, "Theo dõi giải quyết kiến nghị")
         out["tong-hop-kien-nghi.xlsx"] = to_xlsx(summary_table(ds),
                                                  "Tổng hợp ý kiến, kiến nghị của cử tri")
     return out
