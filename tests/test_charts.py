@@ -21,6 +21,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_hdnd import charts
+from sphinx_hdnd.files import write_if_changed
 from sphinx_hdnd.model import load_dataset
 from sphinx_hdnd.model.dataset import Dataset
 from sphinx_hdnd.model.records import Area, Indicator
@@ -168,8 +169,10 @@ def test_rewrite_keeps_the_file_when_unchanged(tmp_path: Path) -> None:
     assert chart is not None
     path = charts.write_chart(chart, tmp_path, ["svg"])["svg"]
     before = path.stat().st_mtime_ns
-    charts.files._write_atomic(path, charts.render(chart, "svg"))
+    assert not write_if_changed(path, charts.render(chart, "svg"))
     assert path.stat().st_mtime_ns == before
+    assert write_if_changed(path, b"<svg/>") and path.read_bytes() == b"<svg/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no temporary left
 
 
 def test_alt_text_carries_every_figure() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 from docutils import nodes
 
+from ..files import write_if_changed
 from ..phrasing.numbers import format_seconds
 from .blocks import Picture
 from .format import CONFIG, DocxFormat, check_values, docx_format
@@ -195,19 +196,6 @@ def site_docx(app: Any) -> list[tuple[str, str, str]]:
     return out
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return True
-
-
 def _read_manifest(path: Path) -> dict[str, Any]:
     """The booklets this module wrote last time and the digests of their pages (none in a
     manifest from before digests were kept: every file is written once more)."""
@@ -282,8 +270,8 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
             logger.warning(f"không ghi được {name}.docx: {type(exc).__name__}: {exc}",
                            type="hdnd", subtype="docx", location=docname)
             continue
-        changed = _write_if_changed(folder / f"{name}.docx", data)
-        _write_if_changed(site / f"{name}.docx", data)
+        changed = write_if_changed(folder / f"{name}.docx", data)
+        write_if_changed(site / f"{name}.docx", data)
         (result.written if changed else result.unchanged).append(name)
     # files of booklets no longer in the site (only those this module wrote)
     now = {name for _d, name, _k in booklets}
@@ -292,7 +280,7 @@ def write_docx(app: Any, exception: BaseException | None) -> DocxResult | None:
             (place / f"{name}.docx").unlink(missing_ok=True)
         result.removed.append(name)
     folder.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(manifest, (json.dumps({"booklets": sorted(now), "digests": digests},
+    write_if_changed(manifest, (json.dumps({"booklets": sorted(now), "digests": digests},
                                             ensure_ascii=False, indent=1, sort_keys=True)
                                  + "\n").encode("utf-8"))
     result.seconds = time.perf_counter() - start
