@@ -67,6 +67,10 @@ class Steps:
     petition_old: str
     after_petition: set[str]
     petition_users: set[str]  # documents listing every petition (petitions, follow-up, summary)
+    downloads_first: dict[str, tuple[int, bytes]]  # tiep-xuc/*.csv|xlsx -> (mtime, bytes)
+    downloads_last: dict[str, tuple[int, bytes]]
+    petition_new: str
+    read_after_all: list[str]  # a last build with nothing changed
 
 
 def doctree_texts(doctrees: Path, docnames: set[str]) -> dict[str, str]:
@@ -86,6 +90,7 @@ def steps(tmp_path_factory: pytest.TempPathFactory, sphinx_run) -> Steps:
     assert first.statuscode == 0, first.warnings
     assert set(first.read_docs) == first.found_docs and PLAIN in first.found_docs
     shown = doctree_texts(builddir / "doctrees", first.found_docs)
+    downloads_first = downloads_of(src)
 
     # a rebuild with nothing changed reads nothing
     same = sphinx_run("dummy", src, builddir, freshenv=False)
@@ -99,10 +104,14 @@ def steps(tmp_path_factory: pytest.TempPathFactory, sphinx_run) -> Steps:
     shown_after = doctree_texts(builddir / "doctrees", first.found_docs)
 
     time.sleep(0.05)
-    old_petition, _ = edit_row(src / "data" / "petitions.csv", "area", "muong-nhe", "text",
-                               " (đã sửa)")
+    # Mường Nhé's latest petition (kn_mn_01 is repeated by it): one the follow-up lists
+    old_petition, new_petition = edit_row(src / "data" / "petitions.csv", "code", "kn_mn_04",
+                                          "text", " (đã sửa)")
     after_petition = sphinx_run("dummy", src, builddir, freshenv=False)
     assert after_petition.statuscode == 0, after_petition.warnings
+    downloads_last = downloads_of(src)
+    # the files written while reading make no page outdated: nothing is read again
+    last = sphinx_run("dummy", src, builddir, freshenv=False)
 
     # the pages listing every petition: the petitions lists, the follow-up page, the summary
     users = {p.relative_to(src).with_suffix("").as_posix() for p in src.rglob("*.md")
@@ -113,7 +122,13 @@ def steps(tmp_path_factory: pytest.TempPathFactory, sphinx_run) -> Steps:
                            p.read_text("utf-8"))}
     return Steps(src, first.found_docs, shown, shown_after, clean(old_title), clean(new_title),
                  set(after_resolution.read_docs), clean(old_petition),
-                 set(after_petition.read_docs), users)
+                 set(after_petition.read_docs), users, downloads_first, downloads_last,
+                 new_petition, last.read_docs)
+
+
+def downloads_of(src: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(src).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted((src / GENERATED).rglob("*")) if p.suffix in {".csv", ".xlsx"}}
 
 
 def test_resolutions_csv_rereads_exactly_its_users(steps):
@@ -160,6 +175,22 @@ def test_one_areas_petition_rereads_only_that_area(steps):
     assert steps.after_petition == expected, (
         f"{len(steps.after_petition - expected)} extra pages, e.g. "
         f"{sorted(steps.after_petition - expected)[:3]}")
+
+
+def test_downloads_follow_the_data_and_are_written_only_when_they_change(steps):
+    """Each briefing's CSV and XLSX is written by the reading of its page; the follow-up
+    table at every build (it reads the petitions). A file whose bytes are the same keeps
+    its date, so it makes no page outdated."""
+    first, last = steps.downloads_first, steps.downloads_last
+    briefings = {f"{d}{suffix}" for d in briefing_docs(steps) for suffix in (".csv", ".xlsx")}
+    assert briefings <= set(first) and set(first) == set(last)
+    # neither a resolution's title nor a petition's words is a figure of a briefing
+    assert all(last[name] == first[name] for name in briefings)
+    follow_up = f"{GENERATED}/theo-doi-kien-nghi.csv"
+    assert steps.petition_new.strip() in last[follow_up][1].decode("utf-8-sig")
+    assert steps.petition_new.strip() not in first[follow_up][1].decode("utf-8-sig")
+    assert last[follow_up][0] > first[follow_up][0]
+    assert steps.read_after_all == []
 
 
 def test_an_area_gone_from_the_data_leaves_nothing_behind(tmp_path):

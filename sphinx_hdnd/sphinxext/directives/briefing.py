@@ -11,7 +11,6 @@ shown only to the office staff (hidden by default, never printed).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -39,6 +38,7 @@ from ...tailoring import (
     audiences_for,
     build_briefing,
 )
+from ..generate import write_briefing_downloads
 from ..membership import membership_nodes
 from ..pages import area_docname, briefing_docname
 from ..parts.local import local_indicator_table, local_rank
@@ -133,10 +133,10 @@ class BriefingBuilder:
         return box
 
     def downloads(self) -> list[nodes.Node]:
-        """Links to the figures as CSV and XLSX, when the generator wrote them."""
-        base = briefing_docname(self.b.area.code, self.b.audience.code)
-        if not (Path(self.srcdir) / f"{base}.csv").is_file():
+        """Links to the figures as CSV and XLSX, written beside the generated page."""
+        if not write_briefing_downloads(self.ds, self.b, self.srcdir):
             return []
+        base = briefing_docname(self.b.area.code, self.b.audience.code)
         return [download_links("Tải số liệu của đề cương: ", base, (".csv", ".xlsx"),
                                self.docname)]
 

@@ -26,7 +26,7 @@ from ..render import Cites, cited_paragraph, download_links, section, table, tex
 from ..stack import STACK
 from .base import HdndDirective
 
-#: the downloads the page generator writes (``generate.downloads``)
+#: the downloads the page generator writes (``generate.petition_downloads``)
 DOWNLOAD_BASE = f"{GENERATED_DIR}/theo-doi-kien-nghi"
 BUCKET_TITLES = {
     "received": "Tiếp nhận", "on_time": "Trả lời đúng hạn", "late": "Trả lời quá hạn",
