@@ -1,9 +1,10 @@
-"""The sidebar's tree is computed once per folder for pages outside it (``sphinxext/navigation.py``).
+"""The sidebar's tree is computed once per folder (``sphinxext/navigation.py``).
 
-The briefing limit is lowered so that the post-reform test root's briefings
-are left out of the tree, as a large province's are. The site written with
-the shared trees is byte for byte the one Sphinx writes computing every page's
-tree, and the briefings of one area share one computation.
+For pages outside it, the briefing limit is lowered so that the post-reform
+test root's briefings are left out of the tree, as a large province's are. For
+pages in it, each gets the folder's tree with its own marks. Either way the
+site written with the shared trees is byte for byte the one Sphinx writes
+computing every page's tree.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_hdnd.sphinxext import generate, navigation
 
@@ -81,3 +83,65 @@ def test_pages_outside_the_tree_share_one_tree_per_folder(
     assert parallel.statuscode == 0
     in_parallel = pages(parallel.outdir)
     assert [name for name in theirs if in_parallel.get(name) != theirs[name]] == []
+
+
+@pytest.mark.parametrize("theme", ["furo", "alabaster"])
+def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sphinx_run: Callable[..., Any],
+        theme: str) -> None:
+    """furo unfolds the whole tree: one per folder, marked per page; alabaster folds it: Sphinx's."""
+    shutil.copytree(ROOT, tmp_path / "own")
+    shutil.copytree(ROOT, tmp_path / "shared")
+    conf = {"html_theme": theme}
+    with monkeypatch.context() as m:
+        m.setattr(navigation, "share_toctree", lambda *args: None)
+        own = sphinx_run("html", tmp_path / "own", tmp_path / "own" / "_build", confoverrides=conf)
+
+    sphinx_trees: list[str] = []  # pages for which Sphinx resolved the tree itself
+    folder_trees: list[str] = []  # folders whose unmarked tree was resolved
+    sphinx_toctree = StandaloneHTMLBuilder._get_local_toctree
+    folder_tree = navigation._folder_tree
+
+    def counted_sphinx(self: Any, docname: str, *args: Any, **kwargs: Any) -> str:
+        sphinx_trees.append(docname)
+        return sphinx_toctree(self, docname, *args, **kwargs)
+
+    def counted_folder(builder: Any, folder: str, kwargs: dict[str, Any]) -> Any:
+        folder_trees.append(folder)
+        return folder_tree(builder, folder, kwargs)
+
+    made: list[navigation.SharedToctrees] = []
+
+    class Recorded(navigation.SharedToctrees):
+        def __init__(self, env: Any) -> None:
+            super().__init__(env)
+            made.append(self)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "_get_local_toctree", counted_sphinx)
+    monkeypatch.setattr(navigation, "_folder_tree", counted_folder)
+    monkeypatch.setattr(navigation, "SharedToctrees", Recorded)
+    shared = sphinx_run("html", tmp_path / "shared", tmp_path / "shared" / "_build",
+                        confoverrides=conf)
+    assert own.statuscode == 0 and shared.statuscode == 0
+
+    mine, theirs = pages(shared.outdir), pages(own.outdir)
+    assert sorted(mine) == sorted(theirs)
+    assert [name for name in theirs if mine[name] != theirs[name]] == []
+
+    in_tree = made[-1].in_tree
+    assert any(d.startswith("tiep-xuc/") and d.count("/") == 2 for d in in_tree)
+    if theme == "furo":
+        # no page of the tree had Sphinx resolve it; each folder resolved once
+        assert not set(sphinx_trees) & in_tree
+        assert sorted(folder_trees) == sorted(set(folder_trees))
+        assert len(folder_trees) < len(in_tree)
+        # the page's own link and its branch are marked, as Sphinx marks them
+        area = next(d for d in sorted(in_tree) if d.endswith("/index") and d.count("/") == 2)
+        sidebar = BeautifulSoup(mine[area + ".html"].decode(), "html.parser").select_one(
+            ".sidebar-tree")
+        assert sidebar is not None
+        itself = sidebar.select("a.current.reference")
+        assert [a["href"] for a in itself] == ["#"]
+        assert "current" in itself[0].find_parent("li")["class"]
+    else:
+        assert folder_trees == [] and set(sphinx_trees) >= in_tree
