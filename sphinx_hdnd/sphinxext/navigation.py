@@ -62,11 +62,23 @@ class SharedToctrees:
         self.trees: dict[_Key, str] = {}
         self.unmarked: dict[_Key, nodes.Element | None] = {}
 
+    @staticmethod
+    def _key(folder: str, kwargs: dict[str, Any]) -> _Key:
+        return folder, tuple(sorted(kwargs.items(), key=lambda kv: kv[0]))
+
+    @staticmethod
+    def _for_folder(cache: dict[_Key, Any], folder: str) -> None:
+        """Keep the trees of one folder at a time: pages are written in the order of their
+        names, folder by folder, and 200 folders' trees would hold ~150 MiB to the end."""
+        if any(key[0] != folder for key in cache):
+            cache.clear()
+
     def shared(self, folder: str, toctree: Callable[..., str]) -> Callable[..., str]:
         """For a page outside the tree: the folder's tree, as Sphinx computes it for the page."""
         def cached(**kwargs: Any) -> str:
-            key = (folder, tuple(sorted(kwargs.items(), key=lambda kv: kv[0])))
+            key = self._key(folder, kwargs)
             if key not in self.trees:
+                self._for_folder(self.trees, folder)
                 self.trees[key] = toctree(**kwargs)
             return self.trees[key]
 
@@ -78,8 +90,9 @@ class SharedToctrees:
         def at_page(**kwargs: Any) -> str:
             if not _unfolded(kwargs):
                 return toctree(**kwargs)
-            key = (folder, tuple(sorted(kwargs.items(), key=lambda kv: kv[0])))
+            key = self._key(folder, kwargs)
             if key not in self.unmarked:
+                self._for_folder(self.unmarked, folder)
                 self.unmarked[key] = _folder_tree(builder, folder, kwargs)
             tree = self.unmarked[key]
             if tree is None:
