@@ -85,13 +85,25 @@ def test_pages_outside_the_tree_share_one_tree_per_folder(
     assert [name for name in theirs if in_parallel.get(name) != theirs[name]] == []
 
 
-@pytest.mark.parametrize("theme", ["furo", "alabaster"])
+@pytest.mark.parametrize(("theme", "tocdepth"),
+                         [("furo", False), ("alabaster", False), ("furo", True)])
 def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sphinx_run: Callable[..., Any],
-        theme: str) -> None:
-    """furo unfolds the whole tree: one per folder, marked per page; alabaster folds it: Sphinx's."""
+        theme: str, tocdepth: bool) -> None:
+    """furo unfolds the whole tree: one per folder, marked per page. alabaster folds it, and
+    Sphinx copies a page that sets ``tocdepth`` differently in its own branch: Sphinx's own."""
     shutil.copytree(ROOT, tmp_path / "own")
     shutil.copytree(ROOT, tmp_path / "shared")
+    if tocdepth:  # a page whose sub-page sits in a section deeper than its tocdepth
+        for root in ("own", "shared"):
+            index = tmp_path / root / "index.rst"
+            index.write_text(index.read_text(encoding="utf-8") + "   gioi-thieu\n",
+                             encoding="utf-8")
+            (tmp_path / root / "gioi-thieu.rst").write_text(
+                ":tocdepth: 1\n\nGiới thiệu\n==========\n\nPhần một\n--------\n\n"
+                ".. toctree::\n\n   phu-luc\n", encoding="utf-8")
+            (tmp_path / root / "phu-luc.rst").write_text("Phụ lục\n=======\n\nNội dung.\n",
+                                                          encoding="utf-8")
     conf = {"html_theme": theme}
     with monkeypatch.context() as m:
         m.setattr(navigation, "share_toctree", lambda *args: None)
@@ -130,7 +142,7 @@ def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
 
     in_tree = made[-1].in_tree
     assert any(d.startswith("tiep-xuc/") and d.count("/") == 2 for d in in_tree)
-    if theme == "furo":
+    if theme == "furo" and not tocdepth:
         # no page of the tree had Sphinx resolve it; each folder resolved once
         assert not set(sphinx_trees) & in_tree
         assert sorted(folder_trees) == sorted(set(folder_trees))

@@ -17,8 +17,8 @@ as furo does): its own links point to itself (``#``), and the branch down to it
 carries the ``current`` class. The folder's tree is computed once, as for a
 page that is not in it; each page gets a copy with those two marks, set as
 Sphinx sets them, and renders it. A theme that folds the tree around the page
-(``collapse=True``, the default) or cuts it at a depth gets Sphinx's own tree,
-page by page.
+(``collapse=True``, the default) or cuts it at a depth, or a site where a page
+sets its own ``tocdepth``, gets Sphinx's own tree, page by page.
 
 The trees are derived in the writing phase from the whole environment, after
 every read has been merged: they are held by the build's state, never pickled,
@@ -59,6 +59,9 @@ class SharedToctrees:
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.in_tree = frozenset(doc for docs in env.toctree_includes.values() for doc in docs)
+        # Sphinx copies the entry of a page that sets "tocdepth" one way in its own and its
+        # parents' trees and another way elsewhere: such a site keeps Sphinx's own trees
+        self.markable = not any(meta.get("tocdepth") for meta in env.metadata.values())
         self.trees: dict[_Key, str] = {}
         self.unmarked: dict[_Key, nodes.Element | None] = {}
 
@@ -149,7 +152,7 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
     folder = posixpath.dirname(builder.get_target_uri(pagename))
     if pagename not in shared.in_tree and pagename != app.config.root_doc:
         context["toctree"] = shared.shared(folder, toctree)
-    elif _addresses_by_name(builder):
+    elif shared.markable and _addresses_by_name(builder):
         context["toctree"] = shared.marked(builder, pagename, folder, toctree)
 
 
