@@ -92,8 +92,16 @@ def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
         theme: str, tocdepth: bool) -> None:
     """furo unfolds the whole tree: one per folder, marked per page. alabaster folds it, and
     Sphinx copies a page that sets ``tocdepth`` differently in its own branch: Sphinx's own."""
-    shutil.copytree(ROOT, tmp_path / "own")
-    shutil.copytree(ROOT, tmp_path / "shared")
+    # two hand-written pages in a folder whose name is not ASCII (their addresses are quoted)
+    for root in ("own", "shared"):
+        shutil.copytree(ROOT, tmp_path / root)
+        index = tmp_path / root / "index.rst"
+        index.write_text(index.read_text(encoding="utf-8")
+                         + "   tài-liệu/hướng-dẫn\n   tài-liệu/phụ-lục\n", encoding="utf-8")
+        (tmp_path / root / "tài-liệu").mkdir()
+        for name, title in (("hướng-dẫn", "Hướng dẫn"), ("phụ-lục", "Phụ lục")):
+            (tmp_path / root / "tài-liệu" / f"{name}.rst").write_text(
+                f"{title}\n{'=' * len(title)}\n\nNội dung.\n", encoding="utf-8")
     if tocdepth:  # a page whose sub-page sits in a section deeper than its tocdepth
         for root in ("own", "shared"):
             index = tmp_path / root / "index.rst"

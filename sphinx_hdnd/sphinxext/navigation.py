@@ -149,11 +149,13 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if (shared is None or not callable(toctree) or pagename not in app.env.all_docs
             or not isinstance(builder, StandaloneHTMLBuilder)):
         return
-    folder = posixpath.dirname(builder.get_target_uri(pagename))
     if pagename not in shared.in_tree and pagename != app.config.root_doc:
+        folder = posixpath.dirname(builder.get_target_uri(pagename))
         context["toctree"] = shared.shared(folder, toctree)
     elif shared.markable and _addresses_by_name(builder):
-        context["toctree"] = shared.marked(builder, pagename, folder, toctree)
+        # the folder of the page's name, not of its (quoted) address: a page name is made in it
+        context["toctree"] = shared.marked(builder, pagename, posixpath.dirname(pagename),
+                                           toctree)
 
 
 def _addresses_by_name(builder: StandaloneHTMLBuilder) -> bool:
