@@ -28,6 +28,28 @@ def pages(outdir: Path) -> dict[str, bytes]:
     return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in outdir.rglob("*.html")}
 
 
+def sphinx_resolved(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the pages for which Sphinx itself resolves the tree, in order."""
+    resolved: list[str] = []
+    sphinx_toctree = StandaloneHTMLBuilder._get_local_toctree
+
+    def counted(self: Any, docname: str, *args: Any, **kwargs: Any) -> str:
+        resolved.append(docname)
+        return sphinx_toctree(self, docname, *args, **kwargs)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "_get_local_toctree", counted)
+    return resolved
+
+
+def assert_same_pages(shared: Any, own: Any) -> dict[str, bytes]:
+    """Both builds succeeded and wrote the same pages, byte for byte; the shared build's pages."""
+    assert own.statuscode == 0 and shared.statuscode == 0
+    mine, theirs = pages(shared.outdir), pages(own.outdir)
+    assert sorted(mine) == sorted(theirs)
+    assert [name for name in theirs if mine[name] != theirs[name]] == []
+    return mine
+
+
 def test_pages_outside_the_tree_share_one_tree_per_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sphinx_run: Callable[..., Any]) -> None:
     monkeypatch.setattr(generate, "NAV_BRIEFINGS_MAX", 0)
@@ -38,21 +60,10 @@ def test_pages_outside_the_tree_share_one_tree_per_folder(
         m.setattr(navigation, "share_toctree", lambda *args: None)
         own = sphinx_run("html", tmp_path / "own", tmp_path / "own" / "_build",
                          confoverrides=FURO)
-    computed: list[str] = []  # the pages for which Sphinx resolved the tree
-    sphinx_toctree = StandaloneHTMLBuilder._get_local_toctree
-
-    def counted(self: Any, docname: str, *args: Any, **kwargs: Any) -> str:
-        computed.append(docname)
-        return sphinx_toctree(self, docname, *args, **kwargs)
-
-    monkeypatch.setattr(StandaloneHTMLBuilder, "_get_local_toctree", counted)
+    computed = sphinx_resolved(monkeypatch)
     shared = sphinx_run("html", tmp_path / "shared", tmp_path / "shared" / "_build",
                         confoverrides=FURO)
-    assert own.statuscode == 0 and shared.statuscode == 0
-
-    mine, theirs = pages(shared.outdir), pages(own.outdir)
-    assert sorted(mine) == sorted(theirs)
-    assert [name for name in theirs if mine[name] != theirs[name]] == []
+    mine = assert_same_pages(shared, own)
 
     # the briefings are outside the tree, and the sidebar is there, with every area
     briefings = sorted(d for d in shared.found_docs
@@ -81,7 +92,7 @@ def test_pages_outside_the_tree_share_one_tree_per_folder(
     parallel = sphinx_run("html", tmp_path / "parallel", tmp_path / "parallel" / "_build",
                           confoverrides=FURO, parallel=2)
     assert parallel.statuscode == 0
-    in_parallel = pages(parallel.outdir)
+    in_parallel, theirs = pages(parallel.outdir), pages(own.outdir)
     assert [name for name in theirs if in_parallel.get(name) != theirs[name]] == []
 
 
@@ -117,14 +128,8 @@ def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
         m.setattr(navigation, "share_toctree", lambda *args: None)
         own = sphinx_run("html", tmp_path / "own", tmp_path / "own" / "_build", confoverrides=conf)
 
-    sphinx_trees: list[str] = []  # pages for which Sphinx resolved the tree itself
     folder_trees: list[str] = []  # folders whose unmarked tree was resolved
-    sphinx_toctree = StandaloneHTMLBuilder._get_local_toctree
     folder_tree = navigation._folder_tree
-
-    def counted_sphinx(self: Any, docname: str, *args: Any, **kwargs: Any) -> str:
-        sphinx_trees.append(docname)
-        return sphinx_toctree(self, docname, *args, **kwargs)
 
     def counted_folder(builder: Any, folder: str, kwargs: dict[str, Any]) -> Any:
         folder_trees.append(folder)
@@ -137,16 +142,12 @@ def test_pages_in_the_tree_get_the_folder_tree_with_their_own_marks(
             super().__init__(env)
             made.append(self)
 
-    monkeypatch.setattr(StandaloneHTMLBuilder, "_get_local_toctree", counted_sphinx)
+    sphinx_trees = sphinx_resolved(monkeypatch)
     monkeypatch.setattr(navigation, "_folder_tree", counted_folder)
     monkeypatch.setattr(navigation, "SharedToctrees", Recorded)
     shared = sphinx_run("html", tmp_path / "shared", tmp_path / "shared" / "_build",
                         confoverrides=conf)
-    assert own.statuscode == 0 and shared.statuscode == 0
-
-    mine, theirs = pages(shared.outdir), pages(own.outdir)
-    assert sorted(mine) == sorted(theirs)
-    assert [name for name in theirs if mine[name] != theirs[name]] == []
+    mine = assert_same_pages(shared, own)
 
     in_tree = made[-1].in_tree
     assert any(d.startswith("tiep-xuc/") and d.count("/") == 2 for d in in_tree)
