@@ -10,6 +10,7 @@ carry the figures, and bad options are located warnings.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -240,6 +241,55 @@ def test_example_trends_and_areas() -> None:
     assert "huyện Mường Nhé 25 ca" in chart.alt and "toàn tỉnh 73 ca" in chart.alt
     _, text = svg_texts(charts.render(chart))
     assert "25 ca" in text and "Điện Biên Đông" in text and "73 ca" in text
+
+
+def test_bar_panels_keep_to_their_own_box() -> None:
+    """Bar panels are drawn on the figure, not in Axes: each panel's bars, grid and
+    reference lines are clipped to its own box, every bar's end lies inside it, and the
+    boxes stack without overlapping, inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import LineCollection, PatchCollection
+    from matplotlib.lines import Line2D
+
+    from sphinx_hdnd.charts.draw import draw_figure
+    from sphinx_hdnd.charts.layout import wrap
+
+    ds = load_dataset(EXAMPLE)
+    chart = charts.area_chart(ds, "muong-nhe")
+    assert chart is not None and {p.style for p in chart.panels} == {"bars"}
+    fig = draw_figure(chart)
+    FigureCanvasAgg(fig).draw()  # the transforms resolve against a drawn figure
+    assert fig.axes == []
+    clipped = [a for a in fig.artists if isinstance(a, PatchCollection | LineCollection | Line2D)]
+    boxes = {a.get_clip_box().bounds for a in clipped}
+    assert len(boxes) == len(chart.panels)  # one box per panel
+    page = fig.bbox
+    tops = sorted(boxes, key=lambda b: -b[1])
+    for (_, y, _, _), (_, y2, _, h2) in itertools.pairwise(tops):
+        assert y2 + h2 <= y  # the next panel lies wholly below
+    for x, y, w, h in boxes:
+        assert page.x0 <= x and x + w <= page.x1 and page.y0 <= y and y + h <= page.y1
+    for bars in (a for a in clipped if isinstance(a, PatchCollection)):
+        box = bars.get_clip_box()
+        for path in bars.get_paths():
+            ends = bars.get_transform().transform(path.vertices)
+            assert (ends[:, 0] >= box.x0 - 1e-6).all() and (ends[:, 0] <= box.x1 + 1e-6).all()
+            assert (ends[:, 1] >= box.y0 - 1e-6).all() and (ends[:, 1] <= box.y1 + 1e-6).all()
+    # the rows read from the top down, each name level with its bar: the first panel's
+    # names in the order of its rows, the focus bar beside "Mường Nhé"
+    first = chart.panels[0]
+    _, top, _, height = tops[0]
+    labels = {t.get_text(): e for t in fig.texts
+              if top <= (e := t.get_window_extent()).y0 and e.y1 <= top + height}
+    heights = [labels[wrap(r.label)].y0 for r in first.rows]
+    assert heights == sorted(heights, reverse=True)
+    focus = next(r for r in first.rows if r.tone == "focus")
+    bar = next(a for a in clipped if isinstance(a, PatchCollection)
+               and a.get_clip_box().bounds == tops[0]
+               and a.get_facecolor()[0][2] == pytest.approx(0x79 / 255))
+    middle = bar.get_transform().transform(bar.get_paths()[0].vertices)[:, 1].mean()
+    name = labels[wrap(focus.label)]
+    assert name.y0 <= middle <= name.y1
 
 
 def province_of(n: int, higher_is_better: bool = True) -> Dataset:
