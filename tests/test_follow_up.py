@@ -268,7 +268,9 @@ def test_a_petition_reads_its_history_as_the_delegate_says_it(tmp_path):
     text = " ".join(boxes[-1].get_text(" ").split())
     assert "Cử tri đã kiến nghị từ trước kỳ họp thứ Bốn (cuộc tiếp xúc ngày 01/11/2023), " \
            "nay tiếp tục kiến nghị" in text
-    assert "đã chuyển Sở Giáo dục và Đào tạo ngày 01/04/2024; hạn trả lời 01/05/2024." in text
+    # the repeat's own route, not read as the first petition's
+    assert "nay tiếp tục kiến nghị; lần này đã chuyển Sở Giáo dục và Đào tạo ngày 01/04/2024; " \
+           "hạn trả lời 01/05/2024." in text
     assert "Kỳ họp thứ Bốn: đang giải quyết (15/12/2023): đang khảo sát nhu cầu giống." in text
     on_time = [b for b in soup.select(".hdnd-petition") if "đường liên xã" in b.get_text()]
     assert "Đã trả lời ngày 25/04/2024, đúng hạn." in on_time[-1].get_text(" ")
@@ -288,8 +290,8 @@ def test_a_briefing_gives_the_track_compactly(tmp_path):
         encoding="utf-8")
     ds = load_dataset(data)
     repeat = " ".join(petition_nodes(ds, _pet(ds, "kn005"), compact=True).astext().split())
-    assert "Cử tri kiến nghị từ kỳ họp thứ Bốn; đã chuyển Sở Giáo dục và Đào tạo ngày " \
-           "01/04/2024; hạn trả lời 01/05/2024." in repeat
+    assert "Cử tri kiến nghị từ kỳ họp thứ Bốn, nay tiếp tục kiến nghị; lần này đã chuyển Sở " \
+           "Giáo dục và Đào tạo ngày 01/04/2024; hạn trả lời 01/05/2024." in repeat
     assert "cuộc tiếp xúc" not in repeat
     assert "khảo sát nhu cầu giống" in repeat and "có văn bản" not in repeat  # the last one only
     full = " ".join(petition_nodes(ds, _pet(ds, "kn005")).astext().split())
@@ -297,6 +299,37 @@ def test_a_briefing_gives_the_track_compactly(tmp_path):
     # kn005 has a reply ("Chưa bố trí được biên chế."), not a settlement: never "chưa trả lời"
     assert "Đã có trả lời; chưa giải quyết dứt điểm." in repeat
     assert "Chưa trả lời" not in repeat
+
+
+def test_a_repeat_not_yet_answered_keeps_the_earlier_reply():
+    """Điện Biên's kn_mn_04 repeats kn_mn_01 (raised at the 13th session, "đang giải
+    quyết" at the 13th and 14th, answered by UBND tỉnh) and has no answer of its own yet:
+    the briefing says the matter is unsettled, not unanswered, and gives the last answer."""
+    from pathlib import Path
+
+    from sphinx_hdnd.sphinxext.parts.petitions import petition_nodes
+
+    data = Path(__file__).parents[1] / "examples" / "dien-bien" / "data"
+    ds = load_dataset(data)
+    repeat, first = _pet(ds, "kn_mn_04"), _pet(ds, "kn_mn_01")
+    assert repeat.repeats == first.code and not repeat.response and first.response
+    fu = follow_up(ds, repeat)
+    assert fu.replied_before and fu.earlier_answer == first and fu.sessions_open == 2
+    card = " ".join(petition_nodes(ds, repeat, compact=True).astext().split())
+    assert "Chưa giải quyết dứt điểm sau 02 kỳ họp." in card
+    assert "Chưa trả lời sau" not in card
+    assert (f"Trả lời lần trước ({first.responder}): {first.response}") in card
+    assert "nay tiếp tục kiến nghị; lần này đã chuyển Sở Ngoại vụ ngày 26/06/2024" in card
+    # a chain never answered is still said to be so
+    never = load_dataset(data)
+    never.petition_history = [e for e in never.petition_history if e.petition != first.code]
+    never.petitions = [p.model_copy(update={"status": repeat.status, "response": ""})
+                       if p.code == first.code else p for p in never.petitions]
+    fu_never = follow_up(never, _pet(never, "kn_mn_04"))
+    assert not fu_never.replied_before and fu_never.earlier_answer is None
+    card = " ".join(petition_nodes(never, _pet(never, "kn_mn_04"), compact=True)
+                    .astext().split())
+    assert "Chưa trả lời sau 02 kỳ họp." in card and "lần trước" not in card
 
 
 def test_the_follow_up_table_downloads_one_row_per_petition(tmp_path):

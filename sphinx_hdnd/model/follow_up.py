@@ -50,6 +50,18 @@ class FollowUp:
     def first(self) -> Petition:
         return self.earlier[0] if self.earlier else self.petition
 
+    @property
+    def replied_before(self) -> bool:
+        """The agency replied at an earlier session, or to a petition this one repeats: a
+        repeat not yet answered is then unsettled, not "never answered"."""
+        return any(p.status in REPLIED for p in self.earlier) or any(
+            e.status in REPLIED for e in self.history)
+
+    @property
+    def earlier_answer(self) -> Petition | None:
+        """The latest petition of the chain before this one with an answer written down."""
+        return next((p for p in reversed(self.earlier) if p.response), None)
+
 
 def as_of(ds: Dataset) -> dt.date | None:
     s = ds.session

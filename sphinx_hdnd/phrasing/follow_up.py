@@ -50,7 +50,8 @@ def track_sentence(ds: Dataset, fu: FollowUp, compact: bool = False) -> str:
     parts = []
     if fu.earlier and compact:
         since = session_name(ds, fu.first.received_session)
-        parts.append(f"Cử tri kiến nghị từ {since}" if since else "Cử tri tiếp tục kiến nghị")
+        parts.append(f"Cử tri kiến nghị từ {since}, nay tiếp tục kiến nghị" if since
+                     else "Cử tri tiếp tục kiến nghị")
     elif fu.earlier:
         first = fu.first
         since = session_name(ds, first.received_session)
@@ -66,6 +67,8 @@ def track_sentence(ds: Dataset, fu: FollowUp, compact: bool = False) -> str:
     if pet.forwarded_date is not None:
         to = f" {agency}" if agency else ""
         verb = "chuyển" if compact and not parts else "đã chuyển"
+        if fu.earlier:  # the repeat's own route: not the first petition's, months before
+            verb = f"lần này {verb}"
         parts.append(f"{verb}{to} ngày {_date(pet.forwarded_date)}")
     if fu.deadline is not None:
         parts.append(f"hạn trả lời {_date(fu.deadline)}")
@@ -102,6 +105,8 @@ def _outcome(fu: FollowUp) -> str:
     if fu.overdue and fu.days_late:
         return f"Chưa trả lời, đã quá hạn {fu.days_late} ngày."
     if pet.status is PetitionStatus.PENDING and fu.sessions_open and fu.sessions_open >= 2:
+        if fu.replied_before:  # answered "đang giải quyết" before: unsettled, not ignored
+            return f"Chưa giải quyết dứt điểm sau {fu.sessions_open:02d} kỳ họp."
         return f"Chưa trả lời sau {fu.sessions_open:02d} kỳ họp."
     return ""
 

@@ -77,6 +77,15 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
         who = f" ({pet.responder})" if pet.responder else ""
         box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
                                classes=["hdnd-petition-response"])
+    elif (before := fu.earlier_answer) is not None:
+        # a repeat not yet answered: what the agency said the last time is what the
+        # delegate can tell the voters who raise it again
+        who = f" ({before.responder})" if before.responder else ""
+        said_before = Cites()
+        said_before.add(before)
+        box += cited_paragraph(ds, [nodes.strong("", f"Trả lời lần trước{who}: "),
+                                    text(before.response)], said_before,
+                               ["hdnd-petition-response"])
     return box
 
 
