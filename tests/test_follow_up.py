@@ -316,7 +316,7 @@ def test_a_repeat_not_yet_answered_keeps_the_earlier_reply():
     fu = follow_up(ds, repeat)
     assert fu.replied_before and fu.earlier_answer == first and fu.sessions_open == 2
     card = " ".join(petition_nodes(ds, repeat, compact=True).astext().split())
-    assert "Chưa giải quyết dứt điểm sau 02 kỳ họp." in card
+    assert "Chưa giải quyết dứt điểm qua 02 kỳ họp." in card
     assert "Chưa trả lời sau" not in card
     assert (f"Trả lời lần trước ({first.responder}): {first.response}") in card
     assert "nay tiếp tục kiến nghị; lần này đã chuyển Sở Ngoại vụ ngày 26/06/2024" in card
@@ -377,8 +377,24 @@ def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):
     ds = load_dataset(data)
     fu = follow_up(ds, _pet(ds, "kn001"))
     assert fu.on_time and not fu.late and fu.replied_on == dt.date(2024, 4, 10)
+    # the first reply is said to be an interim one; the answer's date follows it, and
+    # nothing says "settled" beyond the data's own status (a clerk, 07/12)
     assert track_sentence(ds, fu).endswith(
-        "Đã trả lời ngày 10/04/2024, đúng hạn; giải quyết xong ngày 20/06/2024.")
+        "Có trả lời ngày 10/04/2024 (đang giải quyết), đúng hạn; đã trả lời ngày 20/06/2024.")
+    # not answered yet: the interim reply, and the matter still open
+    set_cells("petitions.csv", "kn001", {"answered_date": "", "status": "dang-giai-quyet"})(data)
+    ds = load_dataset(data)
+    fu = follow_up(ds, _pet(ds, "kn001"))
+    assert fu.on_time and not fu.answered
+    assert "Có trả lời ngày 10/04/2024 (đang giải quyết), đúng hạn; chưa giải quyết dứt điểm" \
+        in track_sentence(ds, fu)
+    # an answer with no earlier reply keeps its plain words
+    (data / "petition_history.csv").write_text("petition,session,status,date,note,source\n",
+                                               encoding="utf-8")
+    set_cells("petitions.csv", "kn001", {"answered_date": "20/04/2024", "status": "da-tra-loi"})(data)
+    ds = load_dataset(data)
+    assert track_sentence(ds, follow_up(ds, _pet(ds, "kn001"))).endswith(
+        "Đã trả lời ngày 20/04/2024, đúng hạn.")
 
 
 def test_the_summary_lead_splits_requests_and_opinions_only_when_both(tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.dataset import Dataset
-from ..model.follow_up import FollowUp
+from ..model.follow_up import REPLIED, FollowUp
 from ..model.records import PETITION_STATUS_LABELS, PetitionEvent, PetitionKind, PetitionStatus
 from .sentences import lower_first
 
@@ -86,9 +86,14 @@ def _outcome(fu: FollowUp) -> str:
     pet = fu.petition
     when = ""
     if fu.replied_on is not None:
-        settled = (f"; giải quyết xong ngày {_date(pet.answered_date)}" if fu.answered
-                   and pet.answered_date and pet.answered_date != fu.replied_on else "")
-        when = f"Đã trả lời ngày {_date(fu.replied_on)}"
+        # a first reply from the history ("đang giải quyết") says so: its date is not the
+        # answer's, and the matter was not settled then
+        interim = _interim_reply(fu)
+        settled = (f"; {'đã trả lời' if interim else 'trả lời lại'} ngày "
+                   f"{_date(pet.answered_date)}" if fu.answered and pet.answered_date
+                   and pet.answered_date != fu.replied_on else "")
+        when = (f"Có trả lời ngày {_date(fu.replied_on)} ({interim})" if interim
+                else f"Đã trả lời ngày {_date(fu.replied_on)}")
         if fu.on_time:
             when += ", đúng hạn"
         elif fu.late and fu.days_late:
@@ -106,9 +111,22 @@ def _outcome(fu: FollowUp) -> str:
         return f"Chưa trả lời, đã quá hạn {fu.days_late} ngày."
     if pet.status is PetitionStatus.PENDING and fu.sessions_open and fu.sessions_open >= 2:
         if fu.replied_before:  # answered "đang giải quyết" before: unsettled, not ignored
-            return f"Chưa giải quyết dứt điểm sau {fu.sessions_open:02d} kỳ họp."
+            return f"Chưa giải quyết dứt điểm qua {fu.sessions_open:02d} kỳ họp."
         return f"Chưa trả lời sau {fu.sessions_open:02d} kỳ họp."
     return ""
+
+
+def _interim_reply(fu: FollowUp) -> str:
+    """The status of the petition's first reply, lower case, when that reply came from the
+    history and did not answer it ("đang giải quyết"); "" otherwise."""
+    pet = fu.petition
+    if fu.replied_on is None or fu.replied_on == pet.answered_date:
+        return ""
+    first = next((e for e in fu.history if e.petition == pet.code
+                  and e.date == fu.replied_on and e.status in REPLIED), None)
+    if first is None or first.status is PetitionStatus.ANSWERED:
+        return ""
+    return lower_first(PETITION_STATUS_LABELS[first.status])
 
 
 def history_line(ds: Dataset, event: PetitionEvent) -> str:
