@@ -212,7 +212,7 @@ class BriefingBuilder:
         if day is not None and any(follow_up(ds, p).deadline for p in b.petitions):
             # "quá hạn 4 ngày" holds on one day: say which, the meeting may be a week later
             sec += nodes.paragraph("", f"Tình trạng tính đến ngày {day:%d/%m/%Y}.",
-                                   classes=["hdnd-meta"])
+                                   classes=["hdnd-meta", "hdnd-as-of"])
         if b.petitions:
             sec.extend(petition_nodes(ds, p, show_area=False, compact=True)
                        for p in b.petitions)
