@@ -335,6 +335,13 @@ def test_a_target_is_said_as_what_the_province_aims_at():
         "Năm 2024, tỉnh phấn đấu tỷ lệ hộ được sử dụng điện lưới quốc gia đạt trên 94%.")
     assert indicator_point(poor) == (
         "Năm 2024, tỉnh phấn đấu giảm tỷ lệ hộ nghèo còn 22,03% (năm 2023: 26,03%).")
+    # a count named by what it counts (Điện Biên's 2024 plan): the number before the thing
+    communes = Indicator(code="ntm", name="Xã đạt chuẩn nông thôn mới tăng thêm",
+                         topic="nong-thon-moi", unit="xã", period="Năm 2024", plan="3")
+    assert indicator_point(communes) == (
+        "Năm 2024, tỉnh phấn đấu có thêm 03 xã đạt chuẩn nông thôn mới.")
+    villages = communes.model_copy(update={"name": "Bản có điện lưới quốc gia", "unit": "bản"})
+    assert indicator_point(villages) == "Năm 2024, tỉnh phấn đấu 03 bản có điện lưới quốc gia."
 
 
 def test_a_current_point_wins_over_an_older_figure_on_the_same_subject():
