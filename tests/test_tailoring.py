@@ -402,3 +402,30 @@ def test_a_briefing_is_made_once_per_dataset_and_never_borrowed_from_another():
                               text="Quảng bá du lịch cộng đồng.", topics="nong-nghiep")
     other = dataset(shortcomings=[question.model_copy()], tasks=[unrelated])
     assert [q.answer for q in build_briefing(other, "a1", "nong-dan").questions] in ([], [None])
+
+
+def test_a_local_figure_said_as_a_point_is_not_repeated_as_a_bare_table_row():
+    """Tuần Giáo's farmers heard 'xoài GL4 … 100 tấn' as point 4 and read it again as the only
+    row of the table; a row stays only when it adds the province figure (share, rank)."""
+    own = [Indicator(code=f"xoai_{c}", name="Sản lượng xoài", topic="nong-nghiep", unit="tấn",
+                     period="Năm 2023", value=str(10 * i + 5), area=c)
+           for i, c in enumerate(CODES)]
+    province = Indicator(code="xoai", name="Sản lượng xoài", topic="nong-nghiep", unit="tấn",
+                         period="Năm 2023", value="400")
+    alone = Indicator(code="mac_ca_a1", name="Diện tích mắc ca", topic="nong-nghiep",
+                      unit="ha", period="Năm 2023", value="12", area="a1")
+    b = build_briefing(dataset(indicators=[*own, province, alone]), "a1", "nong-dan")
+    assert {"xoai_a1", "mac_ca_a1"} <= set(codes(b.points))
+    assert [(li.indicator.code, li.province.code if li.province else None)
+            for li in b.indicators] == [("xoai_a1", "xoai")]
+
+    ds = load_dataset(EXAMPLE_DATA)
+    tuan_giao = build_briefing(ds, "tuan-giao", "nong-dan")
+    assert "xoai_gl4_xuat_ban_2023_tuan_giao" in codes(tuan_giao.points)
+    assert tuan_giao.indicators == []
+    for area in (a for a in ds.areas.values() if a.valid_to is None):
+        for aud in audiences_for(ds, area.code):
+            b = build_briefing(ds, area.code, aud.code)
+            said = {id(p.record) for p in b.points}
+            assert not [li for li in b.indicators
+                        if id(li.indicator) in said and li.province is None], (area.code, aud.code)

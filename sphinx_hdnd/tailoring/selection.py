@@ -89,6 +89,10 @@ def _make_briefing(ds: Dataset, area_code: str, audience_code: str, budget: Budg
     b.points = talking_points(ds, b, ranked_items, resolutions, pinned)
     in_points = {id(p.record) for p in b.points}
     point_texts = [p.text for p in b.points]
+    # a figure of the area said as a point is not printed again as a table row that adds
+    # nothing to it (no province figure to compare with, hence no share and no rank)
+    b.indicators = [li for li in b.indicators
+                    if id(li.indicator) not in in_points or li.province is not None]
 
     # the rest of what is about this place, not said twice
     subjects = Subjects.of(ds)
