@@ -429,3 +429,16 @@ def test_a_local_figure_said_as_a_point_is_not_repeated_as_a_bare_table_row():
             said = {id(p.record) for p in b.points}
             assert not [li for li in b.indicators
                         if id(li.indicator) in said and li.province is None], (area.code, aud.code)
+
+
+def test_a_figure_a_point_already_gives_is_not_a_row_of_the_table():
+    """Nậm Pồ's border voters heard 'huyện Nậm Pồ 01 hộ (07 người)' among the three areas of
+    free migration in 2023, then read '01 hộ … 1/9 hộ của toàn tỉnh' again in the table."""
+    ds = load_dataset(EXAMPLE_DATA)
+    b = build_briefing(ds, "nam-po", "bien-gioi")
+    assert "li_di_cu_tu_do" in codes(b.points)
+    assert not [li for li in b.indicators if li.indicator.code.startswith("di_cu_")]
+    # a row no point gives stays: Mường Nhé's outbreaks of 2023 (its point is the session's
+    # "no outbreak in the first half of 2024")
+    muong_nhe = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so")
+    assert "ndtp_vu_2023_muong_nhe" in {li.indicator.code for li in muong_nhe.indicators}

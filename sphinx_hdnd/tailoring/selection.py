@@ -10,6 +10,7 @@ from typing import TypeVar
 from ..model.area_links import effective_areas
 from ..model.dataset import Dataset
 from ..model.follow_up import follow_up, latest_petitions
+from ..model.placeholders import Placeholder, split_text
 from ..model.records import (
     ChoiceAction,
     Indicator,
@@ -27,6 +28,8 @@ from .subjects import Subjects, cited_codes, same_text
 
 T = TypeVar("T")
 
+#: the placeholder forms that print a row's own figure (its value), not its plan or growth
+FIGURE_FORMS = frozenset({"value", "sentence"})
 #: a province-wide resolution is named for an audience that weighs its main topic this much
 RESOLUTION_WEIGHT = Decimal("0.9")
 
@@ -89,10 +92,15 @@ def _make_briefing(ds: Dataset, area_code: str, audience_code: str, budget: Budg
     b.points = talking_points(ds, b, ranked_items, resolutions, pinned)
     in_points = {id(p.record) for p in b.points}
     point_texts = [p.text for p in b.points]
-    # a figure of the area said as a point is not printed again as a table row that adds
-    # nothing to it (no province figure to compare with, hence no share and no rank)
-    b.indicators = [li for li in b.indicators
-                    if id(li.indicator) not in in_points or li.province is not None]
+    # a figure of the area said in a point is not printed again as a table row: not when
+    # a point's text gives it (Nậm Pồ's "01 hộ (07 người)" in the list of areas with free
+    # migration, beside the province's total), nor when the point is the figure itself
+    # and the row has nothing to add (no province figure, hence no share and no rank)
+    in_text = {p.code for point in b.points if isinstance(point.record, NarrativeItem)
+               for p in split_text(point.record.text)
+               if isinstance(p, Placeholder) and p.form in FIGURE_FORMS}
+    b.indicators = [li for li in b.indicators if li.indicator.code not in in_text and (
+        id(li.indicator) not in in_points or li.province is not None)]
 
     # the rest of what is about this place, not said twice
     subjects = Subjects.of(ds)
