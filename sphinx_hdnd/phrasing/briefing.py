@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..model.dataset import Dataset
@@ -10,11 +11,6 @@ from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence, plan_text, value_text
 from .numbers import is_counted
 from .sentences import lower_first, upper_first
-
-#: what the delegate says when the session's results hold no answer (NQLT 72/2025:
-#: petitions are compiled and forwarded to the body that must answer them)
-NO_ANSWER = ("Đại biểu xin tiếp thu, tổng hợp ý kiến của cử tri, chuyển cơ quan có thẩm quyền "
-             "xem xét, trả lời theo quy định.")
 
 
 def weight_text(weight: Decimal) -> str:
@@ -180,11 +176,21 @@ def petition_answer(pet: Petition) -> str:
     return f"Tình trạng: {status}. Chưa có văn bản trả lời."
 
 
-def shortcoming_question(title: str, session: Session | None = None) -> str:
-    """As a voter would put it to the delegate: the problem, then what will be done."""
-    subject = lower_first(title) if title else "hạn chế này"
+def shortcoming_question(title: str, session: Session | None = None, concern: str = "") -> str:
+    """As a voter would put it to the delegate: the problem, then what will be done; one
+    concern of a shortcoming is said as it is ("Tội phạm ma túy ngày càng tinh vi, manh
+    động: …"), a whole one by its title ("Về tăng trưởng chưa đạt kịch bản: …")."""
     when = f" trong {session.next_period}" if session and session.next_period else " thời gian tới"
+    if concern:
+        return f"{upper_first(concern.rstrip('.;'))}: tỉnh có giải pháp gì{when}?"
+    subject = lower_first(title) if title else "hạn chế này"
     return f"Về {subject}: tỉnh có giải pháp gì{when}?"
+
+
+def answer_text(clauses: Sequence[str]) -> str:
+    """The clauses of a task that answer a question, as one sentence of the task's own
+    words: "…; phấn đấu giải ngân tối thiểu 95% kế hoạch vốn đầu tư công năm 2024."."""
+    return "; ".join(c if i == 0 else lower_first(c) for i, c in enumerate(clauses)) + "."
 
 
 def local_question(title: str, area: Area) -> str:

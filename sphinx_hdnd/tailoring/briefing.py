@@ -30,16 +30,19 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A question voters may ask, with the task that answers it (or none)."""
+    """A question voters may ask, with the task that answers it (a question nothing of
+    the plan answers is not printed: the delegate would only say he takes note)."""
 
     kind: str  # "shortcoming", "local"
     subject: NarrativeItem
-    answer: NarrativeItem | None
+    answer: NarrativeItem
     relevance: Relevance
+    #: the one concern asked, a sentence of a shortcoming that lists several (its title
+    #: "Hạ tầng điện, viễn thông; giảm nghèo; tiêm chủng; an ninh"); empty: its title
+    concern: str = ""
+    #: the clauses of the answer's text that answer it, in order; empty: the whole text
+    answer_clauses: tuple[str, ...] = ()
 
-    @property
-    def answers(self) -> tuple[NarrativeItem, ...]:
-        return (self.answer,) if self.answer is not None else ()
 
 
 @dataclass
@@ -66,6 +69,6 @@ class Briefing:
         """Every narrative item whose text the briefing prints."""
         out = [p.record for p in self.points if isinstance(p.record, NarrativeItem)]
         out += [r.item for r in self.local_items]
-        out += [q.answer for q in self.questions if q.answer is not None]
+        out += [q.answer for q in self.questions]
         return out
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from decimal import Decimal
 
 from ..model.area_links import effective_areas
 from ..model.dataset import Dataset
+from ..model.placeholders import PLACEHOLDER
 from ..model.records import (
     NarrativeItem,
 )
@@ -20,8 +22,17 @@ ANSWER_FIT = 0.12
 #: a local project's question needs the same project in the answer, and words to match
 LOCAL_ANSWER_FIT = 0.4
 SAME_SUBJECT_TEXT = 0.2
+#: an answer this much of whose words (by rarity) the printed point already says only
+#: says the point again ("kế hoạch đấu giá … sẽ được ban hành", then "ban hành kế hoạch …")
+REPEATS_POINT = 0.5
 #: a shortcoming becomes a question for an audience that weighs its main topic this much
 QUESTION_WEIGHT = Decimal("0.5")
+#: a clause of a task is part of the answer when it shares with the question this share
+#: of what the best clause shares (by the rarity of the shared word pairs)
+CLAUSE_FIT = 0.5
+#: a sentence ends where the next begins with a capital letter
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+_CLAUSE_END = re.compile(r";\s+|(?<=[.!?])\s+(?=[^\W\d_])")
 
 
 class _PairWords:
@@ -86,6 +97,66 @@ def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
     return score
 
 
+def sentences(value: str) -> list[str]:
+    """The sentences of a text: a break after '.', '!' or '?' before a capital letter."""
+    parts = _SENTENCE_END.split(value.strip())
+    out: list[str] = []
+    for part in parts:
+        if out and not part[:1].isupper():
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [p for p in out if p]
+
+
+def clauses(value: str) -> list[str]:
+    """A task's clauses: its sentences and the parts of each between semicolons, each
+    without its final mark."""
+    pieces = [p.strip() for p in _CLAUSE_END.split(value.strip())]
+    return [p.rstrip(".;") for p in pieces if p.strip(" .;")]
+
+
+class _Concerns:
+    """Each shortcoming that tells of several things, as one item per thing it tells
+    ("tội phạm ma túy ngày càng tinh vi, manh động" of "Hạ tầng điện, viễn thông; giảm
+    nghèo; tiêm chủng; an ninh"): voters ask of one thing, and a task answers one. Made
+    once per dataset, so that each keeps its entry in the tables of words; a clause with
+    a figure in it is left out (the question is said without the figure's data)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.by_item: dict[int, list[NarrativeItem]] = {}
+        for s in ds.narrative.shortcomings:
+            # a title that lists ("…; giảm nghèo; tiêm chủng; an ninh") is told clause by
+            # clause; otherwise a clause may lean on the one before it: sentence by sentence
+            parts = clauses(s.text) if ";" in s.title else sentences(s.text)
+            said = [c.rstrip(".") for c in parts if not PLACEHOLDER.search(c)]
+            if len(said) > 1:
+                self.by_item[id(s)] = [s.model_copy(update={"title": "", "text": c})
+                                       for c in said]
+
+    @classmethod
+    def of(cls, ds: Dataset) -> _Concerns:
+        return ds.derived("concerns", lambda: cls(ds))
+
+
+def answer_clauses(ds: Dataset, question: NarrativeItem, answer: NarrativeItem
+                   ) -> tuple[str, ...]:
+    """The clauses of a task that answer the question ("phấn đấu giải ngân tối thiểu 95%
+    kế hoạch vốn đầu tư công năm 2024" of a task that also plans for 2026-2030); none when
+    every clause does, or none shares words with it."""
+    pair_words = _PairWords.of(ds)
+    asked = pair_words.of_item(question)
+    parts = clauses(answer.text)
+    scores = [sum(pair_words.idf.get(w, 1.0)
+                  for w in asked & {" ".join(p) for p in pairs(plain_words(c))})
+              for c in parts]
+    best = max(scores, default=0.0)
+    if best == 0:
+        return ()
+    kept = tuple(c for c, score in zip(parts, scores, strict=True) if score >= CLAUSE_FIT * best)
+    return () if len(kept) == len(parts) else kept
+
+
 def likely_questions(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
                      tasks: list[NarrativeItem]) -> list[Question]:
     """Shortcomings the audience cares about, and this place's projects, each with the
@@ -111,26 +182,64 @@ def likely_questions(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]
     # a project the voters' own petition is about: its answer on the page is the news
     petitioned = set().union(*(subjects.of_text(p.text) for p in b.petitions))
     point_subjects = [(id(p.record), p.subjects) for p in b.points]
+    concerns = _Concerns.of(ds)
     out: list[Question] = []
     for kind, r in asked:
         if len(out) == b.budget.questions:
             break
         # an answer that also tells of the other points only says them again
         said_elsewhere = set().union(*(s for i, s in point_subjects if i != id(r.item)))
-        best, best_fit = None, LOCAL_ANSWER_FIT if kind == "local" else ANSWER_FIT
-        for task in tasks:
-            if id(task) in used:
-                continue
-            if subjects.of_item(task) & said_elsewhere:
-                continue
-            fit = answer_fit(ds, r.item, task, b.scope)
-            if fit > best_fit:
-                best, best_fit = task, fit
-        if kind == "local" and (best is None or subjects.of_item(r.item) & petitioned):
-            continue  # no news to give, or the petition's answer gives it
-        if best is None and any(q.answer is None for q in out):
-            continue  # one "the delegate takes note" is enough for a page
-        if best is not None:
-            used.add(id(best))
-        out.append(Question(kind, r.item, best, r.relevance))
+        candidates = [t for t in tasks
+                      if id(t) not in used and not subjects.of_item(t) & said_elsewhere]
+        asked_item, concern = r.item, ""
+        if kind == "shortcoming" and id(r.item) in concerns.by_item:
+            # of several concerns, the one the plan answers best is asked
+            found = [(*_best_answer(ds, b, r, c, candidates, ANSWER_FIT, by_audience=True), c)
+                     for c in concerns.by_item[id(r.item)]]
+            best, _, asked_item = max(found, key=lambda f: f[1])
+            concern = asked_item.text if best is not None else ""
+        elif kind == "local":
+            if subjects.of_item(r.item) & petitioned:
+                continue  # the petition's answer on the page gives the news
+            # the point is printed: an answer that says it again tells nothing new
+            while True:
+                best, _ = _best_answer(ds, b, r, r.item, candidates, LOCAL_ANSWER_FIT)
+                if best is None or not _repeats(ds, best, r.item):
+                    break
+                candidates.remove(best)
+        else:
+            best, _ = _best_answer(ds, b, r, r.item, candidates, ANSWER_FIT)
+        if best is None:
+            continue  # nothing of the plan answers it: not a question to print unanswered
+        used.add(id(best))
+        out.append(Question(kind, r.item, best, r.relevance, concern,
+                            answer_clauses(ds, asked_item, best)))
     return out
+
+
+def _repeats(ds: Dataset, answer: NarrativeItem, point: NarrativeItem) -> bool:
+    """Whether what would be said of the answer (its clauses that answer the point's
+    question, or all of it) is mostly in the point's words already, by rarity."""
+    pair_words = _PairWords.of(ds)
+    told = answer_clauses(ds, point, answer) or clauses(answer.text)
+    words = {" ".join(p) for c in told for p in pairs(plain_words(c))}
+    total = sum(pair_words.idf.get(w, 1.0) for w in words)
+    common = words & pair_words.of_item(point)
+    return total == 0 or sum(pair_words.idf.get(w, 1.0) for w in common) >= REPEATS_POINT * total
+
+
+def _best_answer(ds: Dataset, b: Briefing, asked: Ranked[NarrativeItem],
+                 question: NarrativeItem, tasks: list[NarrativeItem], floor: float,
+                 by_audience: bool = False) -> tuple[NarrativeItem | None, float]:
+    """The task that answers the question best, above ``floor``, and its fit; with
+    ``by_audience``, only a task of a topic the audience weighs (one concern of several is
+    asked only by those it concerns, told by its answer's main topic)."""
+    best, best_fit = None, floor
+    for task in tasks:
+        if by_audience and not asked.relevance.pinned and (
+                not task.topics or b.audience.weight(task.topics[0]) < QUESTION_WEIGHT):
+            continue
+        fit = answer_fit(ds, question, task, b.scope)
+        if fit > best_fit:
+            best, best_fit = task, fit
+    return best, best_fit

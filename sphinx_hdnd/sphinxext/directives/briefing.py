@@ -20,7 +20,7 @@ from ...model.follow_up import as_of, follow_up
 from ...model.meetings import meetings_of
 from ...model.records import Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (
-    NO_ANSWER,
+    answer_text,
     indicator_point,
     local_question,
     short_tag,
@@ -242,20 +242,15 @@ class BriefingBuilder:
             return None
         sec = self.sec("Cử tri có thể hỏi", "cu-tri-co-the-hoi", ["hdnd-questions"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
-        answered = 0
-        for q in b.questions:
+        for nth, q in enumerate(b.questions):
             item = nodes.list_item()
             subject = q.subject
             question = (local_question(subject.title, b.area) if q.kind == "local"
-                        else shortcoming_question(subject.title, ds.session))
+                        else shortcoming_question(subject.title, ds.session, q.concern))
             item += nodes.paragraph("", "", nodes.strong("", question))
-            if q.answer is not None:
-                item += item_paragraph(ds, q.answer, task_answer(q.answer.text, ds.session,
-                                                                 answered),
-                                       prefix="Trả lời: ")
-                answered += 1
-            else:
-                item += nodes.paragraph("", "Trả lời: " + NO_ANSWER, classes=["hdnd-no-answer"])
+            said = answer_text(q.answer_clauses) if q.answer_clauses else q.answer.text
+            item += item_paragraph(ds, q.answer, task_answer(said, ds.session, nth),
+                                   prefix="Trả lời: ")
             item += staff_note(ds, q.relevance)
             lst += item
         sec += lst
