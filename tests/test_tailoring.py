@@ -25,12 +25,14 @@ from sphinx_hdnd.model.records import (
     LocalItem,
     Narrative,
     NarrativeItem,
+    PetitionStatus,
     TaskGroup,
 )
 from sphinx_hdnd.phrasing.briefing import (
     answer_text,
     comparison_text,
     indicator_point,
+    province_petitions_lead,
     rank_text,
     shortcoming_question,
 )
@@ -489,3 +491,21 @@ def test_a_figure_a_point_already_gives_is_not_a_row_of_the_table():
     # "no outbreak in the first half of 2024")
     muong_nhe = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so")
     assert "ndtp_vu_2023_muong_nhe" in {li.indicator.code for li in muong_nhe.indicators}
+
+
+def test_the_pointer_to_the_province_petitions_promises_only_what_there_is():
+    """The example's province-wide petitions have no answer yet (the đề cương gives none):
+    the briefing says so rather than 'và kết quả trả lời'."""
+    ds = load_dataset(EXAMPLE_DATA)
+    wide = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so").province_petitions
+    assert wide and all(not p.response and p.status is PetitionStatus.UNSTATED for p in wide)
+    n = len(wide)
+    assert province_petitions_lead(wide) == (
+        f"{n:02d} kiến nghị chung của cử tri toàn tỉnh (chưa có kết quả trả lời)")
+    one = [wide[0].model_copy(update={"status": PetitionStatus.ANSWERED,
+                                      "response": "Đã chỉ đạo kiểm tra."}), *wide[1:]]
+    assert province_petitions_lead(one) == (
+        f"{n:02d} kiến nghị chung của cử tri toàn tỉnh (01 kiến nghị đã có trả lời)")
+    every = [p.model_copy(update={"status": PetitionStatus.ANSWERED}) for p in wide]
+    assert province_petitions_lead(every) == (
+        f"{n:02d} kiến nghị chung của cử tri toàn tỉnh và kết quả trả lời")

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..model.dataset import Dataset
-from ..model.records import PETITION_STATUS_LABELS, Area, Indicator, Meeting, Petition, Session
+from ..model.records import (
+    PETITION_STATUS_LABELS,
+    Area,
+    Indicator,
+    Meeting,
+    Petition,
+    PetitionStatus,
+    Session,
+)
 from ..phrasing import format_number, format_percent, format_value
 from .figures import indicator_sentence, plan_text, value_text
 from .numbers import is_counted
@@ -174,6 +182,19 @@ def petition_answer(pet: Petition) -> str:
         who = f" của {pet.responder}" if pet.responder else ""
         return f"Tình trạng: {status}. Trả lời{who}: {pet.response}"
     return f"Tình trạng: {status}. Chưa có văn bản trả lời."
+
+
+def province_petitions_lead(petitions: Sequence[Petition]) -> str:
+    """The pointer to the province-wide petitions, saying only what exists: "03 kiến nghị
+    chung … (chưa có kết quả trả lời)" when none has been answered yet."""
+    replied = sum(1 for p in petitions if p.response or p.status not in (
+        PetitionStatus.PENDING, PetitionStatus.UNSTATED))
+    lead = f"{len(petitions):02d} kiến nghị chung của cử tri toàn tỉnh"
+    if replied == len(petitions):
+        return f"{lead} và kết quả trả lời"
+    if replied == 0:
+        return f"{lead} (chưa có kết quả trả lời)"
+    return f"{lead} ({replied:02d} kiến nghị đã có trả lời)"
 
 
 def shortcoming_question(title: str, session: Session | None = None, concern: str = "") -> str:

@@ -23,6 +23,7 @@ from ...phrasing.briefing import (
     answer_text,
     indicator_point,
     local_question,
+    province_petitions_lead,
     short_tag,
     shortcoming_question,
     task_answer,
@@ -226,8 +227,7 @@ class BriefingBuilder:
             para += doc_link(area_docname(b.area.code), f"trang tổng quan {b.area.full_name}")
             para += text(". ")
         if b.province_petitions:
-            para += text(f"{len(b.province_petitions):02d} kiến nghị chung của cử tri toàn tỉnh "
-                         "và kết quả trả lời: xem mục III của ")
+            para += text(f"{province_petitions_lead(b.province_petitions)}: xem mục III của ")
             para += doc_link("index", "đề cương chung toàn tỉnh")
             para += text(".")
         if para.children:
