@@ -160,7 +160,12 @@ def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():
     assert rank_text(5, 5, 10, highest=True, rate=False, higher_is_better=False) == (
         "nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)")
     assert rank_text(2, 5, 5, tied=2, rate=False) == (
-        "đồng hạng 2 trong 5 địa bàn (1 là tốt nhất), ngang với 1 địa bàn khác")
+        "đồng hạng 2 trong 5 địa bàn (xếp từ tốt đến kém), ngang với 1 địa bàn khác")
+    # Tủa Chùa's one outbreak is 'thứ 2' only of the 5 districts with a row: the other 5
+    # had none, so its place among the 10 is not known from the rows and is not said
+    assert rank_text(2, 5, 10, rate=False, higher_is_better=False) == "—"
+    assert rank_text(3, 10, 10, rate=False, higher_is_better=False) == (
+        "thứ 3 trong 10 địa bàn (xếp từ tốt đến kém)")
     assert rank_text(3, 5, 5, tied=3, rate=False) == "—"
 
 

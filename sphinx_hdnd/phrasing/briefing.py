@@ -66,11 +66,14 @@ def short_tag(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local: bool,
 def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: bool = False,
               lowest: bool = False, rate: bool = True, higher_is_better: bool = True,
               peers: str = "địa bàn") -> str:
-    """'nhiều nhất trong 5/10 địa bàn có số liệu', 'thứ 3/7 (1 là tốt nhất)', '—'.
+    """'nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)', 'thứ 3 trong 7 địa
+    bàn (xếp từ tốt đến kém)', '—'.
 
     Ties are said as ties; the extreme is named by its value (most cases, lowest
     rate), whichever way is better; the count is of the areas with data, and says
-    when some have none; no rank among fewer than three."""
+    when some have none; no rank among fewer than three. Where some areas have no
+    figure, only the worst end is a place that holds: the others may be anywhere
+    (no outbreak is no row), so a middle or best place is not said."""
     if rank is None or of < 3:
         return "—"
     partial = level > of
@@ -89,8 +92,10 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
             # the areas with no figure may be better still (no outbreak is no row)
             return "—"
         return f"{word} trong {among}{others}"
+    if partial:
+        return "—"
     place = "đồng hạng" if tied > 1 else "thứ"
-    return f"{place} {rank} trong {among} (1 là tốt nhất){others}"
+    return f"{place} {rank} trong {among} (xếp từ tốt đến kém){others}"
 
 
 def indicator_point(ind: Indicator, area: Area | None = None, province: Indicator | None = None,
