@@ -395,7 +395,13 @@ def test_a_target_is_said_as_what_the_province_aims_at():
     assert indicator_point(communes) == (
         "Năm 2024, tỉnh phấn đấu có thêm 03 xã đạt chuẩn nông thôn mới.")
     villages = communes.model_copy(update={"name": "Bản có điện lưới quốc gia", "unit": "bản"})
-    assert indicator_point(villages) == "Năm 2024, tỉnh phấn đấu 03 bản có điện lưới quốc gia."
+    assert indicator_point(villages) == (
+        "Năm 2024, tỉnh phấn đấu có 03 bản có điện lưới quốc gia.")
+    schools = communes.model_copy(update={
+        "name": "Trường mầm non, phổ thông đạt chuẩn quốc gia", "unit": "trường",
+        "plan": Decimal(389), "topic": "giao-duc"})
+    assert indicator_point(schools) == (
+        "Năm 2024, tỉnh phấn đấu có 389 trường mầm non, phổ thông đạt chuẩn quốc gia.")
 
 
 def test_a_current_point_wins_over_an_older_figure_on_the_same_subject():

@@ -130,12 +130,13 @@ def target_sentence(ind: Indicator) -> str:
         return (f"phấn đấu giảm {name} còn {target} ({ind.previous_label}: "
                 f"{format_value(ind.previous, ind.unit)})")
     # a count named by what it counts ("Xã đạt chuẩn nông thôn mới tăng thêm", in "xã"):
-    # the number goes before the thing, "… đạt 03 xã" after it reads as broken
+    # the number goes before the thing, "… đạt 03 xã" after it reads as broken, and
+    # "phấn đấu 389 trường …" lacks its verb
     if ind.unit and name.startswith(f"{ind.unit} "):
         counted = name[len(ind.unit) + 1:]
         if counted.endswith(" tăng thêm"):
             return f"phấn đấu có thêm {target} {counted.removesuffix(' tăng thêm')}"
-        return f"phấn đấu {target} {counted}"
+        return f"phấn đấu có {target} {counted}"
     return f"phấn đấu {name} đạt {target}"
 
 
