@@ -301,6 +301,31 @@ def test_a_briefing_gives_the_track_compactly(tmp_path):
     assert "Chưa trả lời" not in repeat
 
 
+def test_a_repeat_reads_its_earlier_reply_once_under_its_own_session():
+    """Điện Biên Đông's kn_dbd_04 (15th session) repeats kn_dbd_01 (13th), whose reply of
+    the 14th session ('chưa bố trí được nguồn lực') is its answer: the card is headed by
+    the 15th session and gives that reply once, with its date, not also as a history line."""
+    from pathlib import Path
+
+    from sphinx_hdnd.phrasing.follow_up import history_line, session_name
+    from sphinx_hdnd.sphinxext.parts.petitions import petition_nodes
+
+    data = Path(__file__).parents[1] / "examples" / "dien-bien" / "data"
+    ds = load_dataset(data)
+    repeat, first = _pet(ds, "kn_dbd_04"), _pet(ds, "kn_dbd_01")
+    reply = [e for e in ds.petition_history if e.petition == first.code][-1]
+    assert reply.status is first.status and first.response and not repeat.response
+    for compact in (True, False):
+        box = petition_nodes(ds, repeat, compact=compact)
+        head = box.next_node(lambda n: "hdnd-petition-head" in n.get("classes", [])).astext()
+        assert f"gửi tới {session_name(ds, repeat.received_session)}" in head
+        assert f"gửi tới {session_name(ds, first.received_session)}" not in head
+        card = " ".join(box.astext().split())
+        assert (f"Trả lời lần trước ({first.responder}, {reply.date:%d/%m/%Y}): "
+                f"{first.response}") in card
+        assert history_line(ds, reply) not in card  # "Kỳ họp thứ Mười bốn: chưa bố trí …"
+
+
 def test_a_repeat_not_yet_answered_keeps_the_earlier_reply():
     """Điện Biên's kn_mn_04 repeats kn_mn_01 (raised at the 13th session, "đang giải
     quyết" at the 13th and 14th, answered by UBND tỉnh) and has no answer of its own yet:
@@ -318,7 +343,9 @@ def test_a_repeat_not_yet_answered_keeps_the_earlier_reply():
     card = " ".join(petition_nodes(ds, repeat, compact=True).astext().split())
     assert "Chưa giải quyết dứt điểm qua 02 kỳ họp." in card
     assert "Chưa trả lời sau" not in card
-    assert (f"Trả lời lần trước ({first.responder}): {first.response}") in card
+    last = [e for e in ds.petition_history if e.petition == first.code][-1]
+    assert (f"Trả lời lần trước ({first.responder}, {last.date:%d/%m/%Y}): "
+            f"{first.response}") in card
     assert "nay tiếp tục kiến nghị; lần này đã chuyển Sở Ngoại vụ ngày 26/06/2024" in card
     # a chain never answered is still said to be so
     never = load_dataset(data)
@@ -378,15 +405,16 @@ def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):
     fu = follow_up(ds, _pet(ds, "kn001"))
     assert fu.on_time and not fu.late and fu.replied_on == dt.date(2024, 4, 10)
     # the first reply is said to be an interim one; the answer's date follows it, and
-    # nothing says "settled" beyond the data's own status (a clerk, 07/12)
+    # nothing says "settled" beyond the data's own status (a clerk, 07/12); the interim
+    # one is a document, not a second answer ("Có trả lời …; đã trả lời …", a clerk, 08/12)
     assert track_sentence(ds, fu).endswith(
-        "Có trả lời ngày 10/04/2024 (đang giải quyết), đúng hạn; đã trả lời ngày 20/06/2024.")
+        "Có văn bản ngày 10/04/2024 (đang giải quyết), đúng hạn; trả lời ngày 20/06/2024.")
     # not answered yet: the interim reply, and the matter still open
     set_cells("petitions.csv", "kn001", {"answered_date": "", "status": "dang-giai-quyet"})(data)
     ds = load_dataset(data)
     fu = follow_up(ds, _pet(ds, "kn001"))
     assert fu.on_time and not fu.answered
-    assert "Có trả lời ngày 10/04/2024 (đang giải quyết), đúng hạn; chưa giải quyết dứt điểm" \
+    assert "Có văn bản ngày 10/04/2024 (đang giải quyết), đúng hạn; chưa giải quyết dứt điểm" \
         in track_sentence(ds, fu)
     # an answer with no earlier reply keeps its plain words
     (data / "petition_history.csv").write_text("petition,session,status,date,note,source\n",

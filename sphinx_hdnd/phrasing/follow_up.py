@@ -88,11 +88,13 @@ def _outcome(fu: FollowUp) -> str:
     if fu.replied_on is not None:
         # a first reply from the history ("đang giải quyết") says so: its date is not the
         # answer's, and the matter was not settled then
+        # ("Có trả lời …; đã trả lời …" read as two answers: the first is a document
+        # saying where the matter stands, the second the answer)
         interim = _interim_reply(fu)
-        settled = (f"; {'đã trả lời' if interim else 'trả lời lại'} ngày "
+        settled = (f"; {'trả lời' if interim else 'trả lời lại'} ngày "
                    f"{_date(pet.answered_date)}" if fu.answered and pet.answered_date
                    and pet.answered_date != fu.replied_on else "")
-        when = (f"Có trả lời ngày {_date(fu.replied_on)} ({interim})" if interim
+        when = (f"Có văn bản ngày {_date(fu.replied_on)} ({interim})" if interim
                 else f"Đã trả lời ngày {_date(fu.replied_on)}")
         if fu.on_time:
             when += ", đúng hạn"

@@ -45,7 +45,9 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
     aud = ds.audiences.get(pet.audience or "")
     if aud:
         where.append(aud.name)
-    received = session_name(ds, fu.first.received_session)
+    # this petition's own session: a repeat says in its track where the voters first
+    # raised it ("gửi tới kỳ họp thứ Mười ba" over a petition of the 15th read as wrong)
+    received = session_name(ds, pet.received_session)
     if received:
         where.append(f"gửi tới {received}")
     if unstated:
@@ -63,6 +65,12 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
         box += nodes.paragraph("", track, classes=["hdnd-petition-track"])
     # earlier sessions' statuses (this session's is the badge above)
     history = [e for e in fu.history if ds.session is None or e.session != ds.session.code]
+    before = fu.earlier_answer if not pet.response else None
+    # the earlier petition's last reply, printed below as the answer given the last time,
+    # is not also a line of the history (the Pú Nhi road's answer was read twice)
+    reply = next((e for e in reversed(history) if before is not None
+                  and e.petition == before.code and e.status is before.status), None)
+    history = [e for e in history if e is not reply]
     if compact:
         history = history[-1:]
     if history:
@@ -77,10 +85,12 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
         who = f" ({pet.responder})" if pet.responder else ""
         box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
                                classes=["hdnd-petition-response"])
-    elif (before := fu.earlier_answer) is not None:
+    elif before is not None:
         # a repeat not yet answered: what the agency said the last time is what the
-        # delegate can tell the voters who raise it again
-        who = f" ({before.responder})" if before.responder else ""
+        # delegate can tell the voters who raise it again, and when it said it
+        day = before.answered_date or (reply.date if reply is not None else None)
+        said_by = [before.responder, f"{day:%d/%m/%Y}" if day else ""]
+        who = f" ({', '.join(w for w in said_by if w)})" if any(said_by) else ""
         said_before = Cites()
         said_before.add(before)
         box += cited_paragraph(ds, [nodes.strong("", f"Trả lời lần trước{who}: "),
