@@ -382,6 +382,22 @@ def test_images_are_kept_between_booklets_until_their_file_changes(tmp_path: Pat
     assert "Omega" in " ".join(pdf_pages(tmp_path / "c.pdf"))
 
 
+def pdf_first_lines(path: Path) -> list[str]:
+    """The first line of each page under its running header (pdftotext's layout)."""
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    firsts = []
+    for page in out.split("\f"):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if len(lines) > 1:
+            firsts.append(lines[1])
+    return firsts
+
+
+#: a page that begins inside a petition: its text, track, history or answer torn from
+#: the head that names its status and session
+PETITION_TORN = re.compile(r"(Kiến nghị:|Ý kiến:|Trả lời( lần trước)? \(|Chuyển |Có văn bản |"
+                           r"Cử tri kiến nghị từ|• Kỳ họp)")
 #: a page that ends on the petitions' heading, or on the date their statuses hold on
 PETITIONS_HEAD_ALONE = re.compile(
     r"(Kết quả giải quyết kiến nghị của cử tri|Tình trạng tính đến ngày \d\d/\d\d/\d{4}\.)$")
@@ -389,7 +405,8 @@ PETITIONS_HEAD_ALONE = re.compile(
 
 def test_every_briefing_fits_two_or_three_pages(site: Site) -> None:
     """Issue 14: every briefing booklet of the example is at most 4 A4 pages, median 3 at
-    most, and none prints the office's notes; no page ends on the petitions' heading."""
+    most, and none prints the office's notes; no page ends on the petitions' heading, and
+    none begins inside a petition."""
     briefings = [Booklet(f"{p.parent.name}--{p.stem}", p.relative_to(site.html).as_posix(),
                          "briefing")
                  for p in sorted((site.html / "tiep-xuc").glob("*/*.html"))
@@ -408,5 +425,9 @@ def test_every_briefing_fits_two_or_three_pages(site: Site) -> None:
         for number, page in enumerate(pages[:-1], 1):
             body = re.sub(r"\s*Trang \d+/\d+$", "", page)
             assert not PETITIONS_HEAD_ALONE.search(body), (b.name, number)
+        # a petition is read whole, its answer with it (a clerk found "Kiến nghị" at the
+        # foot of page 1 and its "Trả lời" atop page 2)
+        for number, first in enumerate(pdf_first_lines(site.pdf / "all" / b.filename)[1:], 2):
+            assert not PETITION_TORN.match(first), (b.name, number, first)
     assert max(counts.values()) <= 4, {k: v for k, v in counts.items() if v > 4}
     assert statistics.median(counts.values()) <= 3, counts
