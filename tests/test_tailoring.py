@@ -35,6 +35,7 @@ from sphinx_hdnd.phrasing.briefing import (
     province_petitions_lead,
     rank_text,
     shortcoming_question,
+    task_answer,
 )
 from sphinx_hdnd.tailoring import (
     Budget,
@@ -311,6 +312,12 @@ def test_a_shortcoming_of_several_concerns_is_asked_by_the_one_the_plan_answers(
         "Tội phạm ma túy ngày càng tinh vi, manh động: tỉnh có giải pháp gì thời gian tới?")
     assert answer_text(q.answer_clauses) == (
         "đấu tranh phòng ngừa tội phạm ma túy trên các tuyến trọng điểm.")
+    assert task_answer(answer_text(q.answer_clauses)) == (
+        "Trong thời gian tới, tỉnh tập trung đấu tranh phòng ngừa tội phạm ma túy trên các "
+        "tuyến trọng điểm.")
+    # a target is aimed at: "tỉnh phấn đấu", never "tỉnh tập trung phấn đấu"
+    assert task_answer("phấn đấu giải ngân tối thiểu 95% kế hoạch vốn.", None, 1) == (
+        "Tỉnh phấn đấu giải ngân tối thiểu 95% kế hoạch vốn.")
     # a title that names one thing is asked by its title, answered by the whole task
     one = listed.model_copy(update={"title": "Tội phạm ma túy", "code": "tt_ma_tuy",
                                     "text": "Tội phạm ma túy ngày càng tinh vi, manh động."})

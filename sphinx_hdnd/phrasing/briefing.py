@@ -171,10 +171,12 @@ def task_answer(text: str, session: Session | None = None, nth: int = 0) -> str:
     """A task of the session's plan, said as what the province will do, not as an order;
     the period is said once, the later answers start plainly."""
     when = session.next_period if session and session.next_period else "thời gian tới"
-    lead = f"Trong {when}, tỉnh tập trung" if nth == 0 else "Tỉnh tập trung"
     body = lower_first(text)
     if body.startswith("tập trung "):  # "tỉnh tập trung tập trung hỗ trợ …"
         body = body[len("tập trung "):]
+    # a target is aimed at, not worked on: "tỉnh phấn đấu giải ngân …", not "tập trung phấn đấu"
+    verb = "" if body.startswith("phấn đấu ") else " tập trung"
+    lead = f"Trong {when}, tỉnh{verb}" if nth == 0 else f"Tỉnh{verb}"
     return f"{lead} {body}"
 
 
