@@ -11,6 +11,7 @@ sphinx-hdnd's loader) or from the seed đề cương in ``../shared/seeds``
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 import shutil
@@ -635,6 +636,24 @@ def test_local_points_come_first(html):
                 assert full_name(area) in p.part("nói về "), p.why
         mixed += any(flags) and not all(flags)
     assert mixed >= 3, "fewer than three briefings mix local and province-wide points"
+
+
+def test_targets_of_one_period_are_said_in_one_sentence(html):
+    """Tuần Giáo's farmers read "Năm 2024, tỉnh phấn đấu …" twice in a row: the province's
+    two targets for 2024 are one point, each figure as the data has it."""
+    from sphinx_hdnd.model import load_dataset
+
+    ds = load_dataset(DATA)
+    grain, communes = ds.indicators["luong_thuc_kh_2024"], ds.indicators["xa_ntm_moi_kh_2024"]
+    said = [p.text for p in points_of(html, "tuan-giao", "nong-dan")]
+    tonnes = f"{int(grain.plan):,}".replace(",", ".")
+    assert (f"Năm 2024, tỉnh phấn đấu tổng sản lượng lương thực đạt {tonnes} tấn và có "
+            f"thêm {int(communes.plan):02d} xã đạt chuẩn nông thôn mới.") in said
+    for area, aud in pairs():  # nowhere two such points in a row
+        texts = [p.text for p in points_of(html, area["code"], aud["code"])]
+        assert not [a for a, b in itertools.pairwise(texts)
+                    if a.startswith("Năm 2024, tỉnh phấn đấu")
+                    and b.startswith("Năm 2024, tỉnh phấn đấu")], (area["code"], aud["code"])
 
 
 BORDER_GATE = re.compile(r"A Pa Chải.{0,80}Long Phú")

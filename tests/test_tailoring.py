@@ -32,9 +32,11 @@ from sphinx_hdnd.phrasing.briefing import (
     answer_text,
     comparison_text,
     indicator_point,
+    is_province_target,
     province_petitions_lead,
     rank_text,
     shortcoming_question,
+    targets_point,
     task_answer,
 )
 from sphinx_hdnd.tailoring import (
@@ -409,6 +411,26 @@ def test_a_target_is_said_as_what_the_province_aims_at():
         "plan": Decimal(389), "topic": "giao-duc"})
     assert indicator_point(schools) == (
         "Năm 2024, tỉnh phấn đấu có 389 trường mầm non, phổ thông đạt chuẩn quốc gia.")
+
+
+def test_targets_of_one_period_are_one_sentence_each_figure_apart():
+    jobs = Indicator(code="vl", name="Tạo việc làm mới cho lao động", topic="giam-ngheo",
+                     unit="người", period="Năm 2024", plan="9200")
+    training = jobs.model_copy(update={"code": "dn", "name": "Đào tạo nghề cho lao động",
+                                       "plan": Decimal(8500)})
+    poor = Indicator(code="hn", name="Tỷ lệ hộ nghèo", topic="giam-ngheo", unit="%",
+                     period="Năm 2024", plan="22,03", previous="26,03",
+                     previous_label="năm 2023", higher_is_better=False)
+    assert targets_point([jobs, training]) == [
+        "Năm 2024, tỉnh phấn đấu tạo việc làm mới cho lao động đạt 9.200 người", " và ",
+        "đào tạo nghề cho lao động đạt 8.500 người", "."]
+    assert "".join(targets_point([jobs, training, poor])) == (
+        "Năm 2024, tỉnh phấn đấu tạo việc làm mới cho lao động đạt 9.200 người; đào tạo "
+        "nghề cho lao động đạt 8.500 người và giảm tỷ lệ hộ nghèo còn 22,03% (năm 2023: "
+        "26,03%).")
+    assert is_province_target(jobs)
+    assert not is_province_target(jobs.model_copy(update={"area": "a1"}))
+    assert not is_province_target(jobs.model_copy(update={"value": Decimal(9000)}))
 
 
 def test_a_current_point_wins_over_an_older_figure_on_the_same_subject():

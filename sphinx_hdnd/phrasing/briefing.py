@@ -120,6 +120,24 @@ def indicator_point(ind: Indicator, area: Area | None = None, province: Indicato
     return body + "."
 
 
+def is_province_target(ind: Indicator) -> bool:
+    """A figure of the province's plan with no result yet: said as what it aims at."""
+    return ind.area is None and ind.plan is not None and not indicator_sentence(ind)
+
+
+def targets_point(inds: Sequence[Indicator]) -> list[str]:
+    """The pieces of one point for several targets of the same period, each to be linked
+    to its source, the words between them apart: "Năm 2024, tỉnh phấn đấu tổng sản lượng
+    lương thực đạt 282.918 tấn", " và ", "có thêm 03 xã đạt chuẩn nông thôn mới", "."
+    (two points "Năm 2024, tỉnh phấn đấu …" in a row read as a list, not as speech)."""
+    first, *rest = inds
+    pieces = [f"{upper_first(first.period)}, tỉnh {target_sentence(first)}"]
+    for n, ind in enumerate(rest, 1):
+        pieces.append(" và " if n == len(rest) else "; ")
+        pieces.append(target_sentence(ind).removeprefix("phấn đấu "))
+    return [*pieces, "."]
+
+
 def target_sentence(ind: Indicator) -> str:
     """What the plan aims at, as the delegate says it: 'phấn đấu giảm tỷ lệ hộ nghèo còn
     22,03% (năm 2023: 26,03%)', 'phấn đấu tạo việc làm mới cho lao động đạt 9.200 người'."""

@@ -22,10 +22,12 @@ from ...model.records import Indicator, NarrativeItem, Resolution
 from ...phrasing.briefing import (
     answer_text,
     indicator_point,
+    is_province_target,
     local_question,
     province_petitions_lead,
     short_tag,
     shortcoming_question,
+    targets_point,
     task_answer,
     upper_first,
     when_and_where,
@@ -76,6 +78,22 @@ def staff_note(ds: Dataset, rel: Relevance) -> nodes.container:
 def tag(ds: Dataset, rel: Relevance) -> nodes.inline:
     return badge(short_tag(ds, rel.topics, rel.local, rel.pinned),
                  "hdnd-tag-chosen" if rel.pinned else "hdnd-tag")
+
+
+def _spoken_together(points: list[Point]) -> list[list[Point]]:
+    """The points in order, targets of the province's plan for the same period next to
+    each other joined into one ("Năm 2024, tỉnh phấn đấu … và …")."""
+    groups: list[list[Point]] = []
+    for point in points:
+        rec = point.record
+        last = groups[-1][-1].record if groups else None
+        if (isinstance(rec, Indicator) and is_province_target(rec)
+                and isinstance(last, Indicator) and is_province_target(last)
+                and last.period == rec.period):
+            groups[-1].append(point)
+        else:
+            groups.append([point])
+    return groups
 
 
 class BriefingBuilder:
@@ -148,13 +166,29 @@ class BriefingBuilder:
             return None
         sec = self.sec("Điểm cần nói", "diem-can-noi", ["hdnd-points"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
-        for point in self.b.points:
-            para = self.point_paragraph(point)
-            para += text(" ")
-            para += tag(self.ds, point.relevance)
-            lst += nodes.list_item("", para, staff_note(self.ds, point.relevance))
+        for group in _spoken_together(self.b.points):
+            para = (self.point_paragraph(group[0]) if len(group) == 1
+                    else self.targets_paragraph(group))
+            for point in group:
+                para += text(" ")
+                para += tag(self.ds, point.relevance)
+            lst += nodes.list_item("", para, *(staff_note(self.ds, p.relevance) for p in group))
         sec += lst
         return sec
+
+    def targets_paragraph(self, group: list[Point]) -> nodes.paragraph:
+        """Several targets of the province's plan for one period, as one sentence."""
+        inds = [p.record for p in group if isinstance(p.record, Indicator)]
+        cites = Cites()
+        body: list[nodes.Node] = []
+        for n, piece in enumerate(targets_point(inds)):
+            if n % 2:  # the words between the figures
+                body.append(text(piece))
+            else:
+                node = figure_node(self.ds, piece, inds[n // 2], cites)
+                node["classes"].append("hdnd-figure-sentence")
+                body.append(node)
+        return cited_paragraph(self.ds, body, cites)
 
     def point_paragraph(self, point: Point) -> nodes.paragraph:
         ds, rec = self.ds, point.record
