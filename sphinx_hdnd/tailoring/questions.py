@@ -43,11 +43,22 @@ class _PairWords:
     def __init__(self, ds: Dataset) -> None:
         items = ds.narrative.all_items()
         self.by_item = {id(i): _pair_words(i) for i in items}
+        self.titles = {id(i): pairs(plain_words(i.title)) for i in items}
         df: Counter[str] = Counter()
         for words in self.by_item.values():
             df.update(words)
         total = len(items) or 1
         self.idf = {w: math.log(1 + total / c) for w, c in df.items()}
+
+    def remember(self, item: NarrativeItem) -> None:
+        """Put an item the dataset does not hold (a concern of a shortcoming) in the tables;
+        its keeper keeps it alive as long as the dataset, which keeps these tables."""
+        self.by_item[id(item)] = _pair_words(item)
+        self.titles[id(item)] = pairs(plain_words(item.title))
+
+    def title_of(self, item: NarrativeItem) -> set[tuple[str, str]]:
+        found = self.titles.get(id(item))
+        return found if found is not None else pairs(plain_words(item.title))
 
     @classmethod
     def of(cls, ds: Dataset) -> _PairWords:
@@ -87,7 +98,7 @@ def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
     if not qw:
         return 0.0
     score = sum(idf.get(w, 1.0) for w in qw & aw) / sum(idf.get(w, 1.0) for w in qw)
-    q_title, a_title = pairs(plain_words(question.title)), pairs(plain_words(answer.title))
+    q_title, a_title = pair_words.title_of(question), pair_words.title_of(answer)
     if a_title:
         score += 0.5 * len(q_title & a_title) / len(a_title)
     subjects = Subjects.of(ds)
@@ -133,6 +144,10 @@ class _Concerns:
             if len(said) > 1:
                 self.by_item[id(s)] = [s.model_copy(update={"title": "", "text": c})
                                        for c in said]
+        pair_words, subjects = _PairWords.of(ds), Subjects.of(ds)
+        for concern in (c for cs in self.by_item.values() for c in cs):
+            pair_words.remember(concern)
+            subjects.remember(concern)
 
     @classmethod
     def of(cls, ds: Dataset) -> _Concerns:

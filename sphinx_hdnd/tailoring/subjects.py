@@ -88,6 +88,11 @@ class Subjects:
         subjects.by_item = {id(item): subjects._of_item(item) for item in items}
         return subjects
 
+    def remember(self, item: NarrativeItem) -> None:
+        """Put an item the dataset does not hold in the table (its keeper keeps it alive
+        as long as the dataset)."""
+        self.by_item[id(item)] = self._of_item(item)
+
     def of_item(self, item: NarrativeItem) -> frozenset[str]:
         # an id in the table is that item's: the dataset keeps every one of them alive
         found = self.by_item.get(id(item))
