@@ -249,7 +249,7 @@ def test_briefing_content(printed: dict[str, list[str]]) -> None:
     # the rest of the session is a pointer to the province đề cương, not a copy
     assert "ít liên quan hơn" not in whole
     assert "15.788,94 tỷ đồng" not in whole
-    assert "kiến nghị chung của cử tri toàn tỉnh (chưa có kết quả trả lời)" in whole
+    assert "kiến nghị chung của cử tri toàn tỉnh (văn bản chưa nêu kết quả trả lời)" in whole
     # the office's notes never print
     assert "Lý do chọn" not in whole and "trọng số" not in whole
     for nav in NAVIGATION:

@@ -534,13 +534,17 @@ def test_a_figure_a_point_already_gives_is_not_a_row_of_the_table():
 
 
 def test_the_pointer_to_the_province_petitions_promises_only_what_there_is():
-    """The example's province-wide petitions have no answer yet (the đề cương gives none):
-    the briefing says so rather than 'và kết quả trả lời'."""
+    """The example's province-wide petitions have no answer in the đề cương: the briefing
+    says the document gives none, rather than 'và kết quả trả lời'."""
     ds = load_dataset(EXAMPLE_DATA)
     wide = build_briefing(ds, "muong-nhe", "dan-toc-thieu-so").province_petitions
     assert wide and all(not p.response and p.status is PetitionStatus.UNSTATED for p in wide)
     n = len(wide)
+    # the document gives no result: it is not said that there is none (a clerk, 08/12)
     assert province_petitions_lead(wide) == (
+        f"{n:02d} kiến nghị chung của cử tri toàn tỉnh (văn bản chưa nêu kết quả trả lời)")
+    pending = [p.model_copy(update={"status": PetitionStatus.PENDING}) for p in wide]
+    assert province_petitions_lead(pending) == (
         f"{n:02d} kiến nghị chung của cử tri toàn tỉnh (chưa có kết quả trả lời)")
     one = [wide[0].model_copy(update={"status": PetitionStatus.ANSWERED,
                                       "response": "Đã chỉ đạo kiểm tra."}), *wide[1:]]

@@ -219,7 +219,9 @@ def province_petitions_lead(petitions: Sequence[Petition]) -> str:
     if replied == len(petitions):
         return f"{lead} và kết quả trả lời"
     if replied == 0:
-        return f"{lead} (chưa có kết quả trả lời)"
+        # not said to be unanswered when the document only does not say (chua-ro)
+        unstated = all(p.status is PetitionStatus.UNSTATED for p in petitions)
+        return f"{lead} ({'văn bản chưa nêu' if unstated else 'chưa có'} kết quả trả lời)"
     return f"{lead} ({replied:02d} kiến nghị đã có trả lời)"
 
 
