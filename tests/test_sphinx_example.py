@@ -656,6 +656,22 @@ def test_targets_of_one_period_are_said_in_one_sentence(html):
                     and b.startswith("Năm 2024, tỉnh phấn đấu")], (area["code"], aud["code"])
 
 
+def test_a_task_of_the_plan_is_said_as_what_the_province_will_do(html):
+    """'Tháo gỡ vướng mắc, đẩy nhanh các dự án trọng điểm …' read aloud is an order with no
+    one to carry it out; as a point it is what the province will do in the next period."""
+    from sphinx_hdnd.model import load_dataset
+
+    ds = load_dataset(DATA)
+    period = ds.session.next_period
+    openings = {" ".join(t.text.split()[:4]) for g in ds.narrative.tasks for t in g.items}
+    said = 0
+    for area, aud in pairs():
+        for point in points_of(html, area["code"], aud["code"]):
+            assert " ".join(point.text.split()[:4]) not in openings, point.text
+            said += point.text.startswith(f"Trong {period}, tỉnh tập trung ")
+    assert said >= 5  # the example's briefings with a task among their points (15)
+
+
 BORDER_GATE = re.compile(r"A Pa Chải.{0,80}Long Phú")
 
 

@@ -166,9 +166,19 @@ class BriefingBuilder:
             return None
         sec = self.sec("Điểm cần nói", "diem-can-noi", ["hdnd-points"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
+        # a task of the plan is said as what the province will do, the period said once
+        tasks = {id(t) for g in self.ds.narrative.tasks for t in g.items}
+        said_tasks = 0
         for group in _spoken_together(self.b.points):
-            para = (self.point_paragraph(group[0]) if len(group) == 1
-                    else self.targets_paragraph(group))
+            rec = group[0].record
+            if len(group) > 1:
+                para = self.targets_paragraph(group)
+            elif id(rec) in tasks and isinstance(rec, NarrativeItem):
+                para = item_paragraph(self.ds, rec, task_answer(rec.text, self.ds.session,
+                                                                said_tasks))
+                said_tasks += 1
+            else:
+                para = self.point_paragraph(group[0])
             for point in group:
                 para += text(" ")
                 para += tag(self.ds, point.relevance)
