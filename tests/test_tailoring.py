@@ -137,7 +137,8 @@ def indicator(code: str, area: str | None, value: str, higher: bool = True) -> I
 
 
 def test_ties_are_ties_and_lower_is_better_reads_plainly():
-    inds = [indicator("p", None, "6", False), indicator("x1", "a1", "1", False),
+    # the province's 7 is more than the rows' 6: the two areas without a row may have some
+    inds = [indicator("p", None, "7", False), indicator("x1", "a1", "1", False),
             indicator("x2", "a2", "1", False), indicator("x3", "a3", "1", False),
             indicator("x4", "a4", "3", False)]
     ds = dataset(indicators=inds)
@@ -154,6 +155,29 @@ def test_ties_are_ties_and_lower_is_better_reads_plainly():
     text = rank_text(worst.rank, worst.of, worst.level, tied=1, highest=True, lowest=False,
                      rate=False, higher_is_better=False)
     assert text == "nhiều nhất trong 4 địa bàn có số liệu (2 địa bàn không có)"
+
+
+def test_areas_without_a_row_have_none_when_the_rows_make_the_province_total():
+    """Điện Biên's 06 outbreaks of 2023 are all in the five districts listed: the other
+    five had none, so Điện Biên Đông's 02 is the most of the 10 districts and Tủa Chùa's
+    11 cases the 7th, not '… trong 5 địa bàn có số liệu (5 địa bàn không có)'."""
+    ds = load_dataset(EXAMPLE_DATA)
+    total = ds.indicators["ndtp_vu_2023"].value
+    listed = [i.value for i in ds.indicators.values()
+              if i.code.startswith("ndtp_vu_2023_") and i.value is not None]
+    assert sum(listed) == total and len(listed) < 10
+    east = next(li for li in local_indicators(ds, "dien-bien-dong")
+                if li.indicator.code == "ndtp_vu_2023_dien_bien_dong")
+    assert (east.of, east.level, east.highest) == (10, 10, True)
+    cases = next(li for li in local_indicators(ds, "tua-chua")
+                 if li.indicator.code == "ndtp_ca_2023_tua_chua")
+    sizes = sorted((i.value for i in ds.indicators.values()
+                    if i.code.startswith("ndtp_ca_2023_") and i.value is not None),
+                   reverse=True)
+    assert cases.rank == 10 - sizes.index(cases.indicator.value)  # counted from the fewest
+    assert rank_text(cases.rank, cases.of, cases.level, tied=cases.tied, rate=False,
+                     higher_is_better=False) == (
+        f"thứ {cases.rank} trong 10 địa bàn (xếp từ tốt đến kém)")
 
 
 def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..model.dataset import Dataset
 from ..model.measures import measure_index
@@ -50,12 +51,33 @@ def local_indicators(ds: Dataset, area: str) -> list[LocalIndicator]:
         own = ds.areas.get(ind.area or "")
         level = len(siblings(ds, own)) if own else len(values)
         value = ind.value
+        if _rest_are_none(ind, m.province, values, level):
+            values = [*values, *[Decimal(0)] * (level - len(values))]
         ranked = len(values) >= RANK_MIN_PEERS and value is not None
         out.append(LocalIndicator(
-            ind, m.province, m.rank(ind) if ranked else None, len(values), level,
-            values.count(value) if ranked and value is not None else 1,
+            ind, m.province, _rank(value, values, ind.higher_is_better) if ranked else None,
+            len(values), level, values.count(value) if ranked and value is not None else 1,
             ranked and value == max(values), ranked and value == min(values)))
     return out
+
+
+def _rest_are_none(ind: Indicator, province: Indicator | None, values: list[Decimal],
+                   level: int) -> bool:
+    """Whether the areas without a row have none of a counted thing: the rows add up to
+    the province's count (06 outbreaks in 2023, all in the five districts listed), so the
+    other districts had 0, and a place among all of them can be said."""
+    return (level > len(values) and not ind.is_rate and province is not None
+            and province.value is not None and province.value > 0
+            and all(v == v.to_integral_value() and v >= 0 for v in values)
+            and sum(values) == province.value)
+
+
+def _rank(value: Decimal | None, values: list[Decimal], higher_is_better: bool) -> int | None:
+    """Competition rank among ``values`` (ties share a place; 1 = best)."""
+    if value is None:
+        return None
+    better = sum(1 for v in values if (v > value if higher_is_better else v < value))
+    return better + 1
 
 
 def years(period: str) -> list[int]:
