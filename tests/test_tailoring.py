@@ -344,6 +344,12 @@ def test_a_shortcoming_of_several_concerns_is_asked_by_the_one_the_plan_answers(
     # a target is aimed at: "tỉnh phấn đấu", never "tỉnh tập trung phấn đấu"
     assert task_answer("phấn đấu giải ngân tối thiểu 95% kế hoạch vốn.", None, 1) == (
         "Tỉnh phấn đấu giải ngân tối thiểu 95% kế hoạch vốn.")
+    # a task titled by what is asked answers it whole: "Nông thôn mới, OCOP" keeps its
+    # OCOP clause for "Nông thôn mới, OCOP còn hạn chế" (a clerk found OCOP dropped)
+    ds = load_dataset(EXAMPLE_DATA)
+    [q] = [q for q in build_briefing(ds, "muong-nhe", "nong-dan").questions
+           if q.subject.code == "tt_nong_thon_moi_ocop"]
+    assert q.answer.code == "nv_nong_thon_moi_ocop" and q.answer_clauses == ()
     # a title that names one thing is asked by its title, answered by the whole task
     one = listed.model_copy(update={"title": "Tội phạm ma túy", "code": "tt_ma_tuy",
                                     "text": "Tội phạm ma túy ngày càng tinh vi, manh động."})

@@ -30,6 +30,8 @@ QUESTION_WEIGHT = Decimal("0.5")
 #: a clause of a task is part of the answer when it shares with the question this share
 #: of what the best clause shares (by the rarity of the shared word pairs)
 CLAUSE_FIT = 0.5
+#: a task whose title's word pairs the question holds this much of answers it whole
+TITLE_COVERS = 0.8
 #: a sentence ends where the next begins with a capital letter
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 _CLAUSE_END = re.compile(r";\s+|(?<=[.!?])\s+(?=[^\W\d_])")
@@ -161,6 +163,9 @@ def answer_clauses(ds: Dataset, question: NarrativeItem, answer: NarrativeItem
     every clause does, or none shares words with it."""
     pair_words = _PairWords.of(ds)
     asked = pair_words.of_item(question)
+    title = pair_words.title_of(answer)
+    if title and len(title & {tuple(w.split()) for w in asked}) >= TITLE_COVERS * len(title):
+        return ()  # the task is on what is asked ("Nông thôn mới, OCOP"): all of it answers
     parts = clauses(answer.text)
     scores = [sum(pair_words.idf.get(w, 1.0)
                   for w in asked & {" ".join(p) for p in pairs(plain_words(c))})
