@@ -416,13 +416,24 @@ def test_the_first_reply_meets_the_deadline_not_the_settlement(copy_project):
     assert fu.on_time and not fu.answered
     assert "Có văn bản ngày 10/04/2024 (đang giải quyết), đúng hạn; chưa giải quyết dứt điểm" \
         in track_sentence(ds, fu)
-    # an answer with no earlier reply keeps its plain words
+    # the card's badge is the answer's: no "Trả lời đúng hạn" over an interim document
+    assert "Trả lời đúng hạn" not in head_of(ds, "kn001")
+    # an answer with no earlier reply keeps its plain words, and its badge
     (data / "petition_history.csv").write_text("petition,session,status,date,note,source\n",
                                                encoding="utf-8")
     set_cells("petitions.csv", "kn001", {"answered_date": "20/04/2024", "status": "da-tra-loi"})(data)
     ds = load_dataset(data)
     assert track_sentence(ds, follow_up(ds, _pet(ds, "kn001"))).endswith(
         "Đã trả lời ngày 20/04/2024, đúng hạn.")
+    assert "Trả lời đúng hạn" in head_of(ds, "kn001")
+
+
+def head_of(ds, code: str) -> str:  # type: ignore[no-untyped-def]
+    """The head line of a petition's card: its status and timing badges, where, when."""
+    from sphinx_hdnd.sphinxext.parts.petitions import petition_nodes
+
+    box = petition_nodes(ds, _pet(ds, code), compact=True)
+    return box.next_node(lambda n: "hdnd-petition-head" in n.get("classes", [])).astext()
 
 
 def test_the_summary_lead_splits_requests_and_opinions_only_when_both(tmp_path):

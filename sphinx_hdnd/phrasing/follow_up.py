@@ -90,7 +90,7 @@ def _outcome(fu: FollowUp) -> str:
         # answer's, and the matter was not settled then
         # ("Có trả lời …; đã trả lời …" read as two answers: the first is a document
         # saying where the matter stands, the second the answer)
-        interim = _interim_reply(fu)
+        interim = interim_reply(fu)
         settled = (f"; {'trả lời' if interim else 'trả lời lại'} ngày "
                    f"{_date(pet.answered_date)}" if fu.answered and pet.answered_date
                    and pet.answered_date != fu.replied_on else "")
@@ -118,7 +118,7 @@ def _outcome(fu: FollowUp) -> str:
     return ""
 
 
-def _interim_reply(fu: FollowUp) -> str:
+def interim_reply(fu: FollowUp) -> str:
     """The status of the petition's first reply, lower case, when that reply came from the
     history and did not answer it ("đang giải quyết"); "" otherwise."""
     pet = fu.petition

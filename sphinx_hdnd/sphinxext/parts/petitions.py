@@ -7,7 +7,13 @@ from docutils import nodes
 from ...model.dataset import Dataset
 from ...model.follow_up import follow_up
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionKind, PetitionStatus
-from ...phrasing.follow_up import history_line, session_name, timing_label, track_sentence
+from ...phrasing.follow_up import (
+    history_line,
+    interim_reply,
+    session_name,
+    timing_label,
+    track_sentence,
+)
 from ...phrasing.sentences import lower_first
 from ..render import Cites, badge, cited_paragraph, text
 
@@ -35,7 +41,9 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
     unstated = pet.status is PetitionStatus.UNSTATED
     head: list[nodes.Node] = [] if unstated else [
         badge(PETITION_STATUS_LABELS[pet.status], STATUS_CLASSES[pet.status])]
-    timing = timing_label(fu)
+    # an interim document in time ("đang giải quyết") is said in the track; a badge
+    # "Trả lời đúng hạn" over an answer that came months later read as false (a clerk)
+    timing = "" if fu.on_time and interim_reply(fu) else timing_label(fu)
     if timing:  # on time, late, overdue: what the standing committee supervises
         head += [text(" "), badge(timing, TIMING_CLASSES[fu.on_time])]
     where = []
