@@ -63,7 +63,13 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
     if where:
         if head:
             head.append(text(" "))
-        head.append(nodes.inline("", " · ".join(where), classes=["hdnd-meta"]))
+        # each part whole on its line: "gửi tới kỳ họp thứ Mười / lăm" broke the session
+        meta = nodes.inline("", "", classes=["hdnd-meta"])
+        for n, part in enumerate(where):
+            if n:
+                meta += text(" · ")
+            meta += nodes.inline("", part, classes=["hdnd-meta-part"])
+        head.append(meta)
     box += nodes.paragraph("", "", *head, classes=["hdnd-petition-head"])
     said = "Ý kiến: " if pet.kind is PetitionKind.OPINION else "Kiến nghị: "
     box += cited_paragraph(ds, [nodes.strong("", said), text(pet.text)], cites,
