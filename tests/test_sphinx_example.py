@@ -672,6 +672,22 @@ def test_a_task_of_the_plan_is_said_as_what_the_province_will_do(html):
     assert said >= 5  # the example's briefings with a task among their points (15)
 
 
+def test_an_invented_meeting_is_marked_where_it_is_printed(html):
+    """The example's schedule is illustrative: a delegate must not read its date and place
+    as the real ones, in the briefing's head or in the schedule."""
+    with open(DATA / "meetings.csv", encoding="utf-8") as f:
+        meetings = list(csv.DictReader(f))
+    assert meetings and all(m["illustrative"] == "x" for m in meetings)
+    for m in (m for m in meetings if m["audience"]):  # one with voters of every kind
+        page = main(html.doc(f"{GENERATED}/{m['area']}/{m['audience']}"))
+        line = next(p for p in page.select("p.hdnd-meeting") if m["place"] in p.get_text())
+        assert line.select_one(".hdnd-illustrative-badge").get_text() == "minh họa"
+    schedule = main(html.doc("lich-tiep-xuc"))
+    rows = schedule.select("table.hdnd-meetings tbody tr")
+    assert len(rows) == len(meetings)
+    assert all(r.select_one(".hdnd-illustrative-badge") for r in rows)
+
+
 BORDER_GATE = re.compile(r"A Pa Chải.{0,80}Long Phú")
 
 

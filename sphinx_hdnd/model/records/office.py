@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
-from ..fields import Code, OptCode, RequiredDate, RequiredText, Text, Texts, col
+from ..fields import Code, Flag, OptCode, RequiredDate, RequiredText, Text, Texts, col
 from .base import Record
 
 # ---------------------------------------------------------------- meetings with voters
@@ -28,6 +28,8 @@ class Meeting(Record):
     delegation: Text = col("Tổ đại biểu", "Tổ đại biểu số 3", default="")
     session: OptCode = col("Mã kỳ họp (để trống: kỳ họp này)", "k15", default=None)
     note: Text = col("Ghi chú", "", default="")
+    illustrative: Flag = col("x nếu là lịch minh họa, không phải lịch thật", "",
+                             default=False)
 
 
 # ---------------------------------------------------------------- editorial choices

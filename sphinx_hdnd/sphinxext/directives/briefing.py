@@ -48,6 +48,7 @@ from ..parts.local import local_indicator_table, local_rank
 from ..parts.petitions import petition_nodes
 from ..parts.session import session_nodes
 from ..render import (
+    ILLUSTRATIVE_LABEL,
     Cites,
     badge,
     cited_paragraph,
@@ -125,10 +126,14 @@ class BriefingBuilder:
         # the meeting this booklet is for: its date and place head the printed page
         for m in meetings_of(ds, b.area.code, b.audience.code):
             who = join_names(m.delegates) or m.delegation
-            out.append(nodes.paragraph(
+            line = nodes.paragraph(
                 "", f"Cuộc tiếp xúc: {when_and_where(m)}." + (f" Đại biểu dự: {who}." if who
                                                               else ""),
-                classes=["hdnd-meta", "hdnd-meeting"]))
+                classes=["hdnd-meta", "hdnd-meeting"])
+            if m.illustrative:  # an invented date and place is never read as the real one
+                line += text(" ")
+                line += badge(ILLUSTRATIVE_LABEL, "hdnd-illustrative-badge")
+            out.append(line)
         return [*out, self.navigation()]
 
     def navigation(self) -> nodes.Node:

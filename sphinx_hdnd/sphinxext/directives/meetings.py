@@ -8,7 +8,7 @@ from ...model.dataset import Dataset
 from ...model.meetings import this_sessions
 from ...phrasing.sentences import join_names
 from ..pages import area_docname, briefing_docname
-from ..render import doc_link, table
+from ..render import ILLUSTRATIVE_LABEL, badge, doc_link, table, text
 from ..stack import STACK
 from .base import HdndDirective, code_list
 
@@ -34,7 +34,11 @@ class MeetingsDirective(HdndDirective):
                       else area_docname(m.area))
             page += doc_link(target, "Đề cương")
             who = join_names(m.delegates) or m.delegation
-            rows.append([f"{m.date:%d/%m/%Y}" + (f", {m.time}" if m.time else ""), m.place,
+            place: str | nodes.Node = m.place
+            if m.illustrative:  # an invented date and place is never read as the real one
+                place = nodes.inline("", "", text(m.place + " "),
+                                     badge(ILLUSTRATIVE_LABEL, "hdnd-illustrative-badge"))
+            rows.append([f"{m.date:%d/%m/%Y}" + (f", {m.time}" if m.time else ""), place,
                          area.full_name if area else m.area,
                          aud.name if aud is not None else "Cử tri trên địa bàn", who or "—", page])
         return [table(["Thời gian", "Địa điểm", "Địa bàn", "Đối tượng", "Đại biểu dự",
