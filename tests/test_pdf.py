@@ -250,6 +250,8 @@ def test_briefing_content(printed: dict[str, list[str]]) -> None:
     assert "ít liên quan hơn" not in whole
     assert "15.788,94 tỷ đồng" not in whole
     assert "kiến nghị chung của cử tri toàn tỉnh (văn bản chưa nêu kết quả trả lời)" in whole
+    # the session's dates, corrected from the đề cương's misprint, say so (a clerk, 08/12)
+    assert "(Đề cương ghi năm 2023, đã sửa thành 2024 theo nội dung kỳ họp.)" in whole
     # the office's notes never print
     assert "Lý do chọn" not in whole and "trọng số" not in whole
     for nav in NAVIGATION:

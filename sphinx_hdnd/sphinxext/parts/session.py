@@ -27,7 +27,9 @@ def session_nodes(ds: Dataset, brief: bool = False) -> list[nodes.Node]:
             end = f"{s.end_part} ngày" if s.end_part else "ngày"
             opening += f", từ ngày {format_date(s.start_date)} đến {end} {format_date(s.end_date)}"
     body.append(text(opening + ". "))
-    if s.date_note and not brief:  # a corrected date says so on the province đề cương
+    # a corrected date says so wherever it is printed: a delegate holding the đề cương
+    # that says 2023 must not be caught by the booklet's 2024
+    if s.date_note:
         body.append(nodes.inline("", f"({s.date_note.rstrip('.')}.) ",
                                  classes=["hdnd-data-note"]))
     att = s.attendance
