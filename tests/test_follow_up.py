@@ -471,3 +471,26 @@ def test_the_follow_up_lead_when_nothing_is_answered_yet(tmp_path):
     summary = " ".join(soup.select_one(".hdnd-follow-up-summary").get_text(" ").split())
     assert "Chưa có kiến nghị nào được trả lời" in summary, summary
     assert summary.count("chưa được trả lời") == 0 and not re.search(r"\b00\b", summary), summary
+
+
+def test_an_answer_that_names_its_body_is_not_headed_by_it_again():
+    """'Trả lời (Sở Văn hóa, Thể thao và Du lịch): Sở Văn hóa, Thể thao và Du lịch phối
+    hợp …' named the body twice; an answer that does not name it keeps the heading."""
+    from pathlib import Path
+
+    data = Path(__file__).parents[1] / "examples" / "dien-bien" / "data"
+    ds = load_dataset(data)
+    naming = [p for p in ds.petitions if p.responder and p.response.startswith(p.responder)]
+    plain = [p for p in ds.petitions if p.responder and p.response
+             and not p.response.startswith(p.responder)]
+    assert naming and plain
+    for pet in naming:
+        assert f"Trả lời: {pet.response}" in card_of(ds, pet)
+    for pet in plain:
+        assert f"Trả lời ({pet.responder}): {pet.response}" in card_of(ds, pet)
+
+
+def card_of(ds, pet) -> str:  # type: ignore[no-untyped-def]
+    from sphinx_hdnd.sphinxext.parts.petitions import petition_nodes
+
+    return " ".join(petition_nodes(ds, pet, compact=True).astext().split())

@@ -96,7 +96,9 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
                                                        ev_cites))
         box += lst
     if pet.response:
-        who = f" ({pet.responder})" if pet.responder else ""
+        # "Trả lời (Sở Y tế): Sở Y tế …" names the body twice: its answer names it already
+        named = pet.responder and not pet.response.startswith(pet.responder)
+        who = f" ({pet.responder})" if named else ""
         box += nodes.paragraph("", "", nodes.strong("", f"Trả lời{who}: "), text(pet.response),
                                classes=["hdnd-petition-response"])
     elif before is not None:
