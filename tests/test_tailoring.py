@@ -175,9 +175,11 @@ def test_areas_without_a_row_have_none_when_the_rows_make_the_province_total():
                     if i.code.startswith("ndtp_ca_2023_") and i.value is not None),
                    reverse=True)
     assert cases.rank == 10 - sizes.index(cases.indicator.value)  # counted from the fewest
+    # said from the nearer end, by the value: the 4th most cases of the 10, not "7th best"
+    most = sizes.index(cases.indicator.value) + 1
+    assert most < cases.rank
     assert rank_text(cases.rank, cases.of, cases.level, tied=cases.tied, rate=False,
-                     higher_is_better=False) == (
-        f"thứ {cases.rank} trong 10 địa bàn (xếp từ tốt đến kém)")
+                     higher_is_better=False) == f"nhiều thứ {most} trong 10 địa bàn"
 
 
 def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():
@@ -187,12 +189,16 @@ def test_a_tie_is_said_as_a_tie_and_the_best_only_when_every_area_has_data():
     assert rank_text(5, 5, 10, highest=True, rate=False, higher_is_better=False) == (
         "nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)")
     assert rank_text(2, 5, 5, tied=2, rate=False) == (
-        "đồng hạng 2 trong 5 địa bàn (xếp từ tốt đến kém), ngang với 1 địa bàn khác")
+        "nhiều thứ 2 trong 5 địa bàn, ngang với 1 địa bàn khác")
     # Tủa Chùa's one outbreak is 'thứ 2' only of the 5 districts with a row: the other 5
     # had none, so its place among the 10 is not known from the rows and is not said
     assert rank_text(2, 5, 10, rate=False, higher_is_better=False) == "—"
     assert rank_text(3, 10, 10, rate=False, higher_is_better=False) == (
-        "thứ 3 trong 10 địa bàn (xếp từ tốt đến kém)")
+        "ít thứ 3 trong 10 địa bàn")
+    # Điện Biên Đông's 20 cases: 9th of 10 from the best is the 2nd most
+    assert rank_text(9, 10, 10, rate=False, higher_is_better=False) == (
+        "nhiều thứ 2 trong 10 địa bàn")
+    assert rank_text(5, 7, 7) == "thấp thứ 3 trong 7 địa bàn"  # a rate, higher is better
     assert rank_text(3, 5, 5, tied=3, rate=False) == "—"
 
 

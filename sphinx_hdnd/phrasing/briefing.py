@@ -66,8 +66,8 @@ def short_tag(ds: Dataset, topics: tuple[tuple[str, Decimal], ...], local: bool,
 def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: bool = False,
               lowest: bool = False, rate: bool = True, higher_is_better: bool = True,
               peers: str = "địa bàn") -> str:
-    """'nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)', 'thứ 3 trong 7 địa
-    bàn (xếp từ tốt đến kém)', '—'.
+    """'nhiều nhất trong 5 địa bàn có số liệu (5 địa bàn không có)', 'cao thứ 3 trong 7
+    địa bàn', 'ít thứ 2 trong 10 địa bàn, ngang với 1 địa bàn khác', '—'.
 
     Ties are said as ties; the extreme is named by its value (most cases, lowest
     rate), whichever way is better; the count is of the areas with data, and says
@@ -94,8 +94,15 @@ def rank_text(rank: int | None, of: int, level: int, *, tied: int = 1, highest: 
         return f"{word} trong {among}{others}"
     if partial:
         return "—"
-    place = "đồng hạng" if tied > 1 else "thứ"
-    return f"{place} {rank} trong {among} (xếp từ tốt đến kém){others}"
+    # a middle place is counted from the nearer end, by the value, as a clerk says it:
+    # "nhiều thứ 2 trong 10 địa bàn" (20 cases), not "thứ 9 … (xếp từ tốt đến kém)"
+    from_worst = of - rank - tied + 2
+    from_largest = rank if higher_is_better else from_worst
+    from_smallest = from_worst if higher_is_better else rank
+    more, less = ("cao", "thấp") if rate else ("nhiều", "ít")
+    word, place = ((more, from_largest) if from_largest <= from_smallest
+                   else (less, from_smallest))
+    return f"{word} thứ {place} trong {among}{others}"
 
 
 def indicator_point(ind: Indicator, area: Area | None = None, province: Indicator | None = None,
