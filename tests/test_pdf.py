@@ -384,12 +384,16 @@ def test_images_are_kept_between_booklets_until_their_file_changes(tmp_path: Pat
     assert "Omega" in " ".join(pdf_pages(tmp_path / "c.pdf"))
 
 
+def pdf_layout(path: Path) -> str:
+    """The text as pdftotext lays it out: one line of text per printed line."""
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+                          check=True, capture_output=True).stdout.decode("utf-8")
+
+
 def pdf_first_lines(path: Path) -> list[str]:
     """The first line of each page under its running header (pdftotext's layout)."""
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
-                         capture_output=True).stdout.decode("utf-8")
     firsts = []
-    for page in out.split("\f"):
+    for page in pdf_layout(path).split("\f"):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         if len(lines) > 1:
             firsts.append(lines[1])
@@ -400,6 +404,8 @@ def pdf_first_lines(path: Path) -> list[str]:
 #: the head that names its status and session
 PETITION_TORN = re.compile(r"(Kiến nghị:|Ý kiến:|Trả lời( lần trước)? \(|Chuyển |Có văn bản |"
                            r"Cử tri kiến nghị từ|• Kỳ họp)")
+#: a line that ends inside a session's name
+SESSION_BROKEN = re.compile(r"kỳ họp(\s+thứ(\s+Mười)?)?\s*$")
 #: a page that ends on the petitions' heading, or on the date their statuses hold on
 PETITIONS_HEAD_ALONE = re.compile(
     r"(Kết quả giải quyết kiến nghị của cử tri|Tình trạng tính đến ngày \d\d/\d\d/\d{4}\.)$")
@@ -431,5 +437,9 @@ def test_every_briefing_fits_two_or_three_pages(site: Site) -> None:
         # foot of page 1 and its "Trả lời" atop page 2)
         for number, first in enumerate(pdf_first_lines(site.pdf / "all" / b.filename)[1:], 2):
             assert not PETITION_TORN.match(first), (b.name, number, first)
+        # a session's name is never broken over two lines ("gửi tới kỳ họp thứ Mười / lăm")
+        broken = [line for line in pdf_layout(site.pdf / "all" / b.filename).splitlines()
+                  if SESSION_BROKEN.search(line)]
+        assert not broken, (b.name, broken)
     assert max(counts.values()) <= 4, {k: v for k, v in counts.items() if v > 4}
     assert statistics.median(counts.values()) <= 3, counts
