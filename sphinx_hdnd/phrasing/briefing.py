@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..model.dataset import Dataset
+from ..model.follow_up import REPLIED
 from ..model.records import (
     PETITION_STATUS_LABELS,
     Area,
@@ -220,8 +221,7 @@ def petition_answer(pet: Petition) -> str:
 def province_petitions_lead(petitions: Sequence[Petition]) -> str:
     """The pointer to the province-wide petitions, saying only what exists: "03 kiến nghị
     chung … (chưa có kết quả trả lời)" when none has been answered yet."""
-    replied = sum(1 for p in petitions if p.response or p.status not in (
-        PetitionStatus.PENDING, PetitionStatus.UNSTATED))
+    replied = sum(1 for p in petitions if p.response or p.status in REPLIED)
     lead = f"{len(petitions):02d} kiến nghị chung của cử tri toàn tỉnh"
     if replied == len(petitions):
         return f"{lead} và kết quả trả lời"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 
 from ..model.area_links import effective_areas
@@ -45,7 +46,7 @@ class _PairWords:
     def __init__(self, ds: Dataset) -> None:
         items = ds.narrative.all_items()
         self.by_item = {id(i): _pair_words(i) for i in items}
-        self.titles = {id(i): pairs(plain_words(i.title)) for i in items}
+        self.titles = {id(i): text_pairs(i.title) for i in items}
         df: Counter[str] = Counter()
         for words in self.by_item.values():
             df.update(words)
@@ -56,11 +57,15 @@ class _PairWords:
         """Put an item the dataset does not hold (a concern of a shortcoming) in the tables;
         its keeper keeps it alive as long as the dataset, which keeps these tables."""
         self.by_item[id(item)] = _pair_words(item)
-        self.titles[id(item)] = pairs(plain_words(item.title))
+        self.titles[id(item)] = text_pairs(item.title)
 
-    def title_of(self, item: NarrativeItem) -> set[tuple[str, str]]:
+    def title_of(self, item: NarrativeItem) -> frozenset[str]:
         found = self.titles.get(id(item))
-        return found if found is not None else pairs(plain_words(item.title))
+        return found if found is not None else text_pairs(item.title)
+
+    def weight(self, words: Iterable[str]) -> float:
+        """The words' rarity, summed: what sharing them tells."""
+        return sum(self.idf.get(w, 1.0) for w in words)
 
     @classmethod
     def of(cls, ds: Dataset) -> _PairWords:
@@ -72,9 +77,13 @@ class _PairWords:
         return found if found is not None else _pair_words(item)
 
 
+def text_pairs(value: str) -> frozenset[str]:
+    """The word pairs of a text ("đầu tư", "tư công"), placeholders left out."""
+    return frozenset(" ".join(p) for p in pairs(plain_words(value)))
+
+
 def _pair_words(item: NarrativeItem) -> frozenset[str]:
-    words = plain_words(f"{item.title}. {item.text}")
-    return frozenset(" ".join(p) for p in pairs(words))
+    return text_pairs(f"{item.title}. {item.text}")
 
 
 def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
@@ -95,11 +104,10 @@ def answer_fit(ds: Dataset, question: NarrativeItem, answer: NarrativeItem,
     if q_areas and a_areas and not (a_areas & scope):
         return 0.0
     pair_words = _PairWords.of(ds)
-    idf = pair_words.idf
     qw, aw = pair_words.of_item(question), pair_words.of_item(answer)
     if not qw:
         return 0.0
-    score = sum(idf.get(w, 1.0) for w in qw & aw) / sum(idf.get(w, 1.0) for w in qw)
+    score = pair_words.weight(qw & aw) / pair_words.weight(qw)
     q_title, a_title = pair_words.title_of(question), pair_words.title_of(answer)
     if a_title:
         score += 0.5 * len(q_title & a_title) / len(a_title)
@@ -164,12 +172,10 @@ def answer_clauses(ds: Dataset, question: NarrativeItem, answer: NarrativeItem
     pair_words = _PairWords.of(ds)
     asked = pair_words.of_item(question)
     title = pair_words.title_of(answer)
-    if title and len(title & {tuple(w.split()) for w in asked}) >= TITLE_COVERS * len(title):
+    if title and len(title & asked) >= TITLE_COVERS * len(title):
         return ()  # the task is on what is asked ("Nông thôn mới, OCOP"): all of it answers
     parts = clauses(answer.text)
-    scores = [sum(pair_words.idf.get(w, 1.0)
-                  for w in asked & {" ".join(p) for p in pairs(plain_words(c))})
-              for c in parts]
+    scores = [pair_words.weight(asked & text_pairs(c)) for c in parts]
     best = max(scores, default=0.0)
     if best == 0:
         return ()
@@ -242,10 +248,10 @@ def _repeats(ds: Dataset, answer: NarrativeItem, point: NarrativeItem) -> bool:
     question, or all of it) is mostly in the point's words already, by rarity."""
     pair_words = _PairWords.of(ds)
     told = answer_clauses(ds, point, answer) or clauses(answer.text)
-    words = {" ".join(p) for c in told for p in pairs(plain_words(c))}
-    total = sum(pair_words.idf.get(w, 1.0) for w in words)
-    common = words & pair_words.of_item(point)
-    return total == 0 or sum(pair_words.idf.get(w, 1.0) for w in common) >= REPEATS_POINT * total
+    words = frozenset().union(*(text_pairs(c) for c in told))
+    total = pair_words.weight(words)
+    return total == 0 or pair_words.weight(words & pair_words.of_item(point)) >= (
+        REPEATS_POINT * total)
 
 
 def _best_answer(ds: Dataset, b: Briefing, asked: Ranked[NarrativeItem],

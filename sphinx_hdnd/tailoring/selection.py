@@ -46,10 +46,6 @@ def _choices(ds: Dataset, area: str, audience: str) -> tuple[dict[str, str], set
     return {c: n for c, n in pinned.items() if c not in dropped}, dropped
 
 
-def _task_items(ds: Dataset) -> list[NarrativeItem]:
-    return [i for g in ds.narrative.tasks for i in g.items]
-
-
 def build_briefing(ds: Dataset, area_code: str, audience_code: str,
                    budget: Budget = DEFAULT_BUDGET) -> Briefing:
     """The briefing of one area and audience, made once per dataset: the page and its
@@ -75,7 +71,7 @@ def _make_briefing(ds: Dataset, area_code: str, audience_code: str, budget: Budg
 
     b = Briefing(area, audience, scope, budget, dropped=dropped)
     n = ds.narrative
-    tasks = keep(_task_items(ds))
+    tasks = keep(ds.narrative.task_items())
     narrative = keep([*n.local_items, *n.highlights, *n.shortcomings, *tasks])
     ranked_items = rank(narrative, lambda i: i.topics, areas_of, scope, audience, ds, cited_codes)
     ranked_items = [_with_choice(r, pinned) for r in ranked_items]
@@ -174,7 +170,7 @@ def talking_points(ds: Dataset, b: Briefing, items: list[Ranked[NarrativeItem]],
                    ) -> list[Point]:
     subjects = Subjects.of(ds)
     candidates: list[tuple[tuple[object, ...], Point]] = []
-    tasks = {id(t) for t in _task_items(ds)}
+    tasks = {id(t) for t in ds.narrative.task_items()}
     highlights = {id(h) for h in ds.narrative.highlights}
     for r in items:
         rel = r.relevance

@@ -53,6 +53,10 @@ class Narrative(Record):
     local_items: list[LocalItem] = Field(default_factory=list)
     petition_summary: list[NarrativeItem] = Field(default_factory=list)
 
+    def task_items(self) -> list[NarrativeItem]:
+        """The plan's tasks, group after group."""
+        return [item for group in self.tasks for item in group.items]
+
     def all_items(self) -> list[NarrativeItem]:
         items: list[NarrativeItem] = [*self.highlights, *self.shortcomings]
         for group in self.tasks:

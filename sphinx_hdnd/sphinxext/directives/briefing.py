@@ -172,7 +172,7 @@ class BriefingBuilder:
         sec = self.sec("Điểm cần nói", "diem-can-noi", ["hdnd-points"])
         lst = nodes.enumerated_list(enumtype="arabic", suffix=".")
         # a task of the plan is said as what the province will do, the period said once
-        tasks = {id(t) for g in self.ds.narrative.tasks for t in g.items}
+        tasks = {id(t) for t in self.ds.narrative.task_items()}
         said_tasks = 0
         for group in _spoken_together(self.b.points):
             rec = group[0].record

@@ -7,6 +7,7 @@ from docutils import nodes
 from ...model.dataset import Dataset
 from ...model.follow_up import follow_up
 from ...model.records import PETITION_STATUS_LABELS, Petition, PetitionKind, PetitionStatus
+from ...phrasing import format_date
 from ...phrasing.follow_up import (
     history_line,
     interim_reply,
@@ -105,7 +106,7 @@ def petition_nodes(ds: Dataset, pet: Petition, show_area: bool = True,
         # a repeat not yet answered: what the agency said the last time is what the
         # delegate can tell the voters who raise it again, and when it said it
         day = before.answered_date or (reply.date if reply is not None else None)
-        said_by = [before.responder, f"{day:%d/%m/%Y}" if day else ""]
+        said_by = [before.responder, format_date(day) if day else ""]
         who = f" ({', '.join(w for w in said_by if w)})" if any(said_by) else ""
         said_before = Cites()
         said_before.add(before)
